@@ -1,0 +1,383 @@
+//! Spanmark's native JSONL: one document per line, every line self-describing.
+//!
+//! Each line carries `"schema": "spanmark/1"` and `"offset_unit": "codepoint"` (a per-line field
+//! rather than a header line, so that line-oriented loaders such as `datasets.load_dataset("json")`
+//! read the file as it is). Spans carry `start`/`end` in code points (end exclusive), the same in
+//! UTF-16 units (`start_utf16`/`end_utf16`) for JavaScript consumers, and the covered `text`, which
+//! import verifies.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::ImportError;
+use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
+use crate::offsets::{CharOffset, OffsetIndex, Utf16Offset};
+
+/// The schema identifier written on every line.
+pub const SCHEMA: &str = "spanmark/1";
+/// The offset unit written on every line.
+pub const OFFSET_UNIT: &str = "codepoint";
+
+/// One line of the file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Line {
+    schema: String,
+    offset_unit: String,
+    id: String,
+    title: String,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    added_at: u64,
+    #[serde(default)]
+    line_endings_normalised: bool,
+    text: String,
+    #[serde(default)]
+    spans: Vec<LineSpan>,
+    #[serde(default)]
+    relations: Vec<LineRelation>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LineSpan {
+    id: u64,
+    start: usize,
+    end: usize,
+    start_utf16: usize,
+    end_utf16: usize,
+    label: String,
+    text: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LineRelation {
+    id: u64,
+    from: u64,
+    to: u64,
+    kind: String,
+}
+
+/// Writes one document as one JSON line (without the trailing newline).
+pub fn export_document(doc: &Document) -> String {
+    let index = OffsetIndex::new(&doc.text);
+    let spans = doc
+        .spans
+        .iter()
+        .map(|s| LineSpan {
+            id: s.id.0,
+            start: s.start.0,
+            end: s.end.0,
+            start_utf16: index.char_to_utf16(s.start).map(|o| o.0).unwrap_or(0),
+            end_utf16: index.char_to_utf16(s.end).map(|o| o.0).unwrap_or(0),
+            label: s.label.clone(),
+            text: index.slice(s.start, s.end).unwrap_or("").to_string(),
+            note: s.note.clone(),
+        })
+        .collect();
+    let relations = doc
+        .relations
+        .iter()
+        .map(|r| LineRelation {
+            id: r.id.0,
+            from: r.from.0,
+            to: r.to.0,
+            kind: r.kind.clone(),
+        })
+        .collect();
+    let line = Line {
+        schema: SCHEMA.into(),
+        offset_unit: OFFSET_UNIT.into(),
+        id: doc.id.0.clone(),
+        title: doc.title.clone(),
+        source: doc.source.clone(),
+        added_at: doc.added_at,
+        line_endings_normalised: doc.line_endings_normalised,
+        text: doc.text.clone(),
+        spans,
+        relations,
+    };
+    serde_json::to_string(&line).expect("plain data always serialises")
+}
+
+/// Writes documents as JSONL, one per line, each line ending in `\n`.
+pub fn export<'a>(docs: impl IntoIterator<Item = &'a Document>) -> String {
+    let mut out = String::new();
+    for doc in docs {
+        out.push_str(&export_document(doc));
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads a whole file. Every line is checked; the first problem is returned with its line number.
+/// Blank lines are skipped; a UTF-8 byte-order mark is allowed.
+pub fn import(input: &str) -> Result<Vec<Document>, ImportError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut docs = vec![];
+    let mut ids = HashSet::new();
+    for (i, raw) in input.split('\n').enumerate() {
+        let n = i + 1;
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let doc = import_line(raw).map_err(|message| ImportError::at_line(n, message))?;
+        if !ids.insert(doc.id.clone()) {
+            return Err(ImportError::at_line(
+                n,
+                format!("document id {:?} appears twice", doc.id.0),
+            ));
+        }
+        docs.push(doc);
+    }
+    if docs.is_empty() {
+        return Err(ImportError::whole(
+            "no documents: the file has no JSON lines",
+        ));
+    }
+    Ok(docs)
+}
+
+/// Reads one line; the error is a message without the line number.
+pub fn import_line(raw: &str) -> Result<Document, String> {
+    let line: Line = serde_json::from_str(raw).map_err(|e| describe_json_error(&e))?;
+    if line.schema != SCHEMA {
+        return Err(format!(
+            "unknown schema {:?} (this version reads {SCHEMA:?})",
+            line.schema
+        ));
+    }
+    if line.offset_unit != OFFSET_UNIT {
+        return Err(format!(
+            "offset_unit is {:?}, but Spanmark files count offsets in {OFFSET_UNIT:?}",
+            line.offset_unit
+        ));
+    }
+    if line.id.is_empty() {
+        return Err("document id is empty".into());
+    }
+    let index = OffsetIndex::new(&line.text);
+    let len = index.len_chars();
+    let mut span_ids = HashSet::new();
+    let mut spans = Vec::with_capacity(line.spans.len());
+    for (k, s) in line.spans.iter().enumerate() {
+        let which = format!("span {} (id {})", k + 1, s.id);
+        if s.end > len {
+            return Err(format!(
+                "{which}: {}..{} reaches past the end of the text ({len} code points)",
+                s.start, s.end
+            ));
+        }
+        if s.start >= s.end {
+            return Err(format!(
+                "{which}: {}..{} is empty or ends before it starts",
+                s.start, s.end
+            ));
+        }
+        if s.label.is_empty() {
+            return Err(format!("{which}: label is empty"));
+        }
+        let covered = index
+            .slice(CharOffset(s.start), CharOffset(s.end))
+            .map_err(|e| format!("{which}: {e}"))?;
+        if covered != s.text {
+            return Err(format!(
+                "{which}: text {:?} does not match the document text at {}..{} ({covered:?})",
+                s.text, s.start, s.end
+            ));
+        }
+        let (u16s, u16e) = (
+            index
+                .char_to_utf16(CharOffset(s.start))
+                .map_err(|e| e.to_string())?,
+            index
+                .char_to_utf16(CharOffset(s.end))
+                .map_err(|e| e.to_string())?,
+        );
+        if (Utf16Offset(s.start_utf16), Utf16Offset(s.end_utf16)) != (u16s, u16e) {
+            return Err(format!(
+                "{which}: start_utf16/end_utf16 {}..{} disagree with code points {}..{} (expected {}..{})",
+                s.start_utf16, s.end_utf16, s.start, s.end, u16s.0, u16e.0
+            ));
+        }
+        if !span_ids.insert(s.id) {
+            return Err(format!("{which}: span id {} appears twice", s.id));
+        }
+        spans.push(Span {
+            id: SpanId(s.id),
+            start: CharOffset(s.start),
+            end: CharOffset(s.end),
+            label: s.label.clone(),
+            note: s.note.clone(),
+        });
+    }
+    let mut relations = vec![];
+    for (k, r) in line.relations.iter().enumerate() {
+        for end in [r.from, r.to] {
+            if !span_ids.contains(&end) {
+                return Err(format!(
+                    "relation {} (id {}): no span with id {end}",
+                    k + 1,
+                    r.id
+                ));
+            }
+        }
+        relations.push(Relation {
+            id: RelationId(r.id),
+            from: SpanId(r.from),
+            to: SpanId(r.to),
+            kind: r.kind.clone(),
+        });
+    }
+    Ok(Document {
+        id: DocumentId(line.id),
+        title: line.title,
+        source: line.source,
+        added_at: line.added_at,
+        text: line.text,
+        line_endings_normalised: line.line_endings_normalised,
+        spans,
+        relations,
+    })
+}
+
+fn describe_json_error(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Syntax | Category::Eof => format!("not valid JSON ({e})"),
+        Category::Data => format!("not a Spanmark document ({e})"),
+        Category::Io => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample() -> Document {
+        let mut d = Document::new(
+            DocumentId("d1".into()),
+            "Café 😀",
+            "😀 سلام «Hello», he said.",
+            7,
+        );
+        d.source = Some("Example Gazette".into());
+        d.spans.push(Span {
+            id: SpanId(1),
+            start: CharOffset(7),
+            end: CharOffset(14),
+            label: "quote".into(),
+            note: "n".into(),
+        });
+        d.spans.push(Span {
+            id: SpanId(2),
+            start: CharOffset(8),
+            end: CharOffset(13),
+            label: "Claim X".into(),
+            note: String::new(),
+        });
+        d.relations.push(Relation {
+            id: RelationId(1),
+            from: SpanId(1),
+            to: SpanId(2),
+            kind: "said-by".into(),
+        });
+        d
+    }
+
+    #[test]
+    fn export_declares_unit_and_utf16_and_text() {
+        let line = export_document(&sample());
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["schema"], "spanmark/1");
+        assert_eq!(v["offset_unit"], "codepoint");
+        assert_eq!(v["spans"][0]["text"], "«Hello»");
+        assert_eq!(v["spans"][0]["start"], 7);
+        assert_eq!(v["spans"][0]["start_utf16"], 8);
+    }
+
+    #[test]
+    fn round_trip_is_exact() {
+        let docs = vec![sample()];
+        assert_eq!(import(&export(&docs)).unwrap(), docs);
+    }
+
+    #[test]
+    fn malformed_json_names_the_line() {
+        let good = export_document(&sample());
+        let err = import(&format!("{good}\n{{\"schema\": oops\n")).unwrap_err();
+        assert_eq!(err.location, "line 2");
+        assert!(err.message.starts_with("not valid JSON"), "{err}");
+    }
+
+    #[test]
+    fn shifted_span_text_is_rejected() {
+        let line =
+            export_document(&sample()).replace("\"start\":7,\"end\":14", "\"start\":6,\"end\":13");
+        let err = import(&line).unwrap_err();
+        assert_eq!(err.location, "line 1");
+        assert!(
+            err.message
+                .contains("does not match the document text at 6..13"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn out_of_range_span_is_rejected() {
+        let line =
+            export_document(&sample()).replace("\"start\":7,\"end\":14", "\"start\":7,\"end\":99");
+        assert!(import(&line)
+            .unwrap_err()
+            .message
+            .contains("7..99 reaches past the end of the text (24 code points)"));
+    }
+
+    #[test]
+    fn wrong_unit_is_rejected() {
+        let line = export_document(&sample()).replace("\"codepoint\"", "\"utf16\"");
+        assert!(import(&line)
+            .unwrap_err()
+            .message
+            .contains("offset_unit is \"utf16\""));
+    }
+
+    #[test]
+    fn duplicate_documents_are_rejected() {
+        let line = export_document(&sample());
+        let err = import(&format!("{line}\n{line}\n")).unwrap_err();
+        assert_eq!(err.to_string(), "line 2: document id \"d1\" appears twice");
+    }
+
+    #[test]
+    fn empty_file_is_rejected() {
+        assert_eq!(import("\n\n").unwrap_err().location, "file");
+    }
+
+    proptest! {
+        #[test]
+        fn export_then_import_is_identity(
+            text in "[a-z 😀«»“”\u{301}سلام\n]{1,80}",
+            raw_spans in proptest::collection::vec((0usize..100, 1usize..30, "[a-zA-Z -]{1,8}", ".{0,5}"), 0..8),
+        ) {
+            let len = text.chars().count();
+            let mut doc = Document::new(DocumentId("p".into()), "t", text, 1);
+            for (i, (start, width, label, note)) in raw_spans.into_iter().enumerate() {
+                let start = start % len;
+                let end = (start + width).min(len);
+                if start < end {
+                    doc.spans.push(Span { id: SpanId(i as u64 + 1), start: CharOffset(start), end: CharOffset(end), label, note });
+                }
+            }
+            let docs = vec![doc];
+            prop_assert_eq!(import(&export(&docs)).unwrap(), docs);
+        }
+    }
+}

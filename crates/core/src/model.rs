@@ -1,0 +1,399 @@
+//! The annotation model: documents, spans, relations, labels and the workspace.
+//!
+//! Plain data, serde-derivable; reactivity lives in the app, never here.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::offsets::{CharOffset, OffsetIndex};
+use crate::text::{snap_to_words, trim_whitespace};
+
+/// A document's identifier, unique within a workspace.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DocumentId(pub String);
+
+/// A span's identifier, unique within its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SpanId(pub u64);
+
+/// A relation's identifier, unique within its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RelationId(pub u64);
+
+/// A labelled stretch of a document's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Identifier within the document.
+    pub id: SpanId,
+    /// First code point covered.
+    // Invariant: start < end <= document text length in code points.
+    pub start: CharOffset,
+    /// First code point after the span (exclusive).
+    pub end: CharOffset,
+    /// The label's name, e.g. "quote".
+    pub label: String,
+    /// Free-text note; empty when none.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A directed link between two spans of one document, e.g. a quote `said-by` a speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Identifier within the document.
+    pub id: RelationId,
+    /// The span the relation starts from (the quote).
+    pub from: SpanId,
+    /// The span it points to (the speaker).
+    pub to: SpanId,
+    /// The relation's kind, e.g. "said-by".
+    pub kind: String,
+}
+
+/// One article and its annotations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Identifier within the workspace.
+    pub id: DocumentId,
+    /// Human title.
+    pub title: String,
+    /// Where the article came from (URL or outlet), if known.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// When it was added, in milliseconds since the Unix epoch.
+    pub added_at: u64,
+    /// The text, with line endings normalised to `\n`.
+    pub text: String,
+    /// Whether CR/CRLF line endings were replaced when the text arrived.
+    #[serde(default)]
+    pub line_endings_normalised: bool,
+    /// Spans, in creation order. They may nest and overlap freely.
+    #[serde(default)]
+    pub spans: Vec<Span>,
+    /// Relations between spans.
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+}
+
+/// Why a span could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SpanError {
+    /// The range covers nothing (or only whitespace, once trimmed).
+    #[error("span {start}..{end} is empty")]
+    Empty {
+        /// Requested start.
+        start: usize,
+        /// Requested end.
+        end: usize,
+    },
+    /// The range ends before it starts.
+    #[error("span {start}..{end} ends before it starts")]
+    Reversed {
+        /// Requested start.
+        start: usize,
+        /// Requested end.
+        end: usize,
+    },
+    /// The range reaches past the end of the text.
+    #[error("span {start}..{end} reaches past the end of the text ({len} code points)")]
+    OutOfRange {
+        /// Requested start.
+        start: usize,
+        /// Requested end.
+        end: usize,
+        /// The text's length in code points.
+        len: usize,
+    },
+    /// No span with this id exists in the document.
+    #[error("no span with id {0}")]
+    NoSuchSpan(u64),
+    /// The label is empty.
+    #[error("a span needs a label")]
+    NoLabel,
+}
+
+/// How a selected range becomes a span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SpanShaping {
+    /// Widen both ends to word boundaries.
+    pub snap_to_words: bool,
+}
+
+impl Document {
+    /// A document whose text has already been normalised.
+    pub fn new(
+        id: DocumentId,
+        title: impl Into<String>,
+        text: impl Into<String>,
+        added_at: u64,
+    ) -> Self {
+        Document {
+            id,
+            title: title.into(),
+            source: None,
+            added_at,
+            text: text.into(),
+            line_endings_normalised: false,
+            spans: vec![],
+            relations: vec![],
+        }
+    }
+
+    /// A document from pasted text: line endings are normalised to `\n` and that fact recorded.
+    pub fn from_paste(
+        id: DocumentId,
+        title: impl Into<String>,
+        pasted: &str,
+        added_at: u64,
+    ) -> Self {
+        let (text, changed) = crate::text::normalise_line_endings(pasted);
+        let mut doc = Document::new(id, title, text, added_at);
+        doc.line_endings_normalised = changed;
+        doc
+    }
+
+    /// The text's length in code points.
+    pub fn len_chars(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// The span with this id.
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// The next unused span id.
+    pub fn next_span_id(&self) -> SpanId {
+        SpanId(self.spans.iter().map(|s| s.id.0 + 1).max().unwrap_or(1))
+    }
+
+    /// The next unused relation id.
+    pub fn next_relation_id(&self) -> RelationId {
+        RelationId(self.relations.iter().map(|r| r.id.0 + 1).max().unwrap_or(1))
+    }
+
+    /// Checks a range against the text and returns it trimmed of surrounding whitespace (and snapped
+    /// to words if asked). The result is what a new span would cover.
+    pub fn shape_range(
+        &self,
+        start: CharOffset,
+        end: CharOffset,
+        shaping: SpanShaping,
+    ) -> Result<(CharOffset, CharOffset), SpanError> {
+        let len = self.len_chars();
+        if end < start {
+            return Err(SpanError::Reversed {
+                start: start.0,
+                end: end.0,
+            });
+        }
+        if end.0 > len {
+            return Err(SpanError::OutOfRange {
+                start: start.0,
+                end: end.0,
+                len,
+            });
+        }
+        let chars: Vec<char> = self.text.chars().collect();
+        let (mut s, mut e) = trim_whitespace(&chars, start, end);
+        if shaping.snap_to_words && s < e {
+            (s, e) = snap_to_words(&self.text, s, e);
+            (s, e) = trim_whitespace(&chars, s, e);
+        }
+        if s >= e {
+            return Err(SpanError::Empty {
+                start: start.0,
+                end: end.0,
+            });
+        }
+        Ok((s, e))
+    }
+
+    /// Checks that an existing span's range is valid for this text, exactly as given.
+    pub fn check_range(&self, start: CharOffset, end: CharOffset) -> Result<(), SpanError> {
+        let len = self.len_chars();
+        if end < start {
+            return Err(SpanError::Reversed {
+                start: start.0,
+                end: end.0,
+            });
+        }
+        if start == end {
+            return Err(SpanError::Empty {
+                start: start.0,
+                end: end.0,
+            });
+        }
+        if end.0 > len {
+            return Err(SpanError::OutOfRange {
+                start: start.0,
+                end: end.0,
+                len,
+            });
+        }
+        Ok(())
+    }
+
+    /// The text a span covers.
+    pub fn covered_text(&self, span: &Span) -> &str {
+        OffsetIndex::new(&self.text)
+            .slice(span.start, span.end)
+            .unwrap_or("")
+    }
+}
+
+/// One label of the label set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    /// The name spans carry, e.g. "quote". Case and spelling are kept everywhere.
+    pub name: String,
+    /// Display colour as `#rrggbb`.
+    pub colour: String,
+    /// Keyboard shortcut: one character.
+    pub key: char,
+    /// Optional description, shown as a tooltip.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// The labels a workspace offers, in display order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelSet {
+    /// Labels in display order.
+    pub labels: Vec<Label>,
+}
+
+impl Default for LabelSet {
+    /// claim (1), quote (2), figure (3).
+    fn default() -> Self {
+        let label = |name: &str, colour: &str, key, description: &str| Label {
+            name: name.into(),
+            colour: colour.into(),
+            key,
+            description: description.into(),
+        };
+        LabelSet {
+            labels: vec![
+                label("claim", "#e0a000", '1', "A checkable assertion"),
+                label("quote", "#2f7fd8", '2', "Reported speech"),
+                label("figure", "#1f9d55", '3', "A number stating a quantity"),
+            ],
+        }
+    }
+}
+
+impl LabelSet {
+    /// The label bound to this key.
+    pub fn by_key(&self, key: char) -> Option<&Label> {
+        self.labels.iter().find(|l| l.key == key)
+    }
+
+    /// The label with this name.
+    pub fn by_name(&self, name: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.name == name)
+    }
+
+    /// The label's position, used to pick its colour slot.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.labels.iter().position(|l| l.name == name)
+    }
+}
+
+/// Everything a user has: documents and the label set.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Workspace {
+    /// Documents in the order they were added.
+    pub documents: Vec<Document>,
+    /// Labels offered for tagging.
+    pub labels: LabelSet,
+}
+
+impl Workspace {
+    /// The document with this id.
+    pub fn document(&self, id: &DocumentId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+
+    /// The document with this id, mutably.
+    pub fn document_mut(&mut self, id: &DocumentId) -> Option<&mut Document> {
+        self.documents.iter_mut().find(|d| &d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::new(DocumentId("d1".into()), "t", text, 0)
+    }
+
+    #[test]
+    fn shaping_trims_whitespace() {
+        let d = doc("  he said  ");
+        assert_eq!(
+            d.shape_range(CharOffset(0), CharOffset(11), SpanShaping::default()),
+            Ok((CharOffset(2), CharOffset(9)))
+        );
+    }
+
+    #[test]
+    fn shaping_rejects_empty_and_whitespace_only() {
+        let d = doc("a   b");
+        assert_eq!(
+            d.shape_range(CharOffset(1), CharOffset(4), SpanShaping::default()),
+            Err(SpanError::Empty { start: 1, end: 4 })
+        );
+        assert_eq!(
+            d.shape_range(CharOffset(2), CharOffset(2), SpanShaping::default()),
+            Err(SpanError::Empty { start: 2, end: 2 })
+        );
+    }
+
+    #[test]
+    fn shaping_rejects_out_of_range_naming_offsets() {
+        let d = doc("abc");
+        let err = d
+            .shape_range(CharOffset(1), CharOffset(8), SpanShaping::default())
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "span 1..8 reaches past the end of the text (3 code points)"
+        );
+    }
+
+    #[test]
+    fn shaping_can_snap_to_words() {
+        let d = doc("the minister said");
+        let snap = SpanShaping {
+            snap_to_words: true,
+        };
+        assert_eq!(
+            d.shape_range(CharOffset(6), CharOffset(8), snap),
+            Ok((CharOffset(4), CharOffset(12)))
+        );
+    }
+
+    #[test]
+    fn paste_normalises_crlf_and_records_it() {
+        let d = Document::from_paste(DocumentId("d".into()), "t", "a\r\nb", 0);
+        assert_eq!(d.text, "a\nb");
+        assert!(d.line_endings_normalised);
+    }
+
+    #[test]
+    fn covered_text_counts_code_points() {
+        let mut d = doc("😀 «سلام»");
+        d.spans.push(Span {
+            id: SpanId(1),
+            start: CharOffset(2),
+            end: CharOffset(8),
+            label: "quote".into(),
+            note: String::new(),
+        });
+        assert_eq!(d.covered_text(&d.spans[0]), "«سلام»");
+    }
+}
