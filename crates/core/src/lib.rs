@@ -9,6 +9,7 @@ pub mod formats;
 pub mod history;
 pub mod model;
 pub mod offsets;
+pub mod suggest;
 pub mod text;
 
 pub use history::{Edit, EditError, History};

@@ -1,0 +1,42 @@
+//! `spanmark`: the command line over Spanmark's core.
+//!
+//! Each subcommand lives in its own module and exposes `run(args) -> Result<u8, String>`.
+
+mod eval;
+mod suggest;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: spanmark <command> [args]
+
+commands:
+  convert --from <fmt> --to <fmt> IN OUT   convert between dataset formats
+  validate IN                              check a file (format detected)
+  stats IN                                 documents and spans per label
+  suggest IN.txt|IN.jsonl [--labels quote,figure,claim] [--format jsonl]
+  eval GOLD_DIR                            precision/recall/F1 of suggestions against gold
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match command.as_str() {
+        "suggest" => suggest::run(rest),
+        "eval" => eval::run(rest),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(0)
+        }
+        other => Err(format!("unknown command {other:?}\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("spanmark: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Offline suggestions: quotes with speakers, figures, claims (being written).
