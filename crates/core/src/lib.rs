@@ -17,4 +17,4 @@ pub use model::{
     Document, DocumentId, Label, LabelSet, Relation, RelationId, Span, SpanError, SpanId,
     SpanShaping, Workspace,
 };
-pub use offsets::{ByteOffset, CharOffset, OffsetIndex, Utf16Offset};
+pub use offsets::{ByteOffset, CharCheckpoints, CharOffset, OffsetIndex, Utf16Offset};

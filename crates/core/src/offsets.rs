@@ -216,6 +216,52 @@ impl<'a> OffsetIndex<'a> {
     }
 }
 
+/// The byte position of every 256th code point of a text, owned (it does not borrow the text), for
+/// slicing a long text by code points many times without re-scanning it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CharCheckpoints {
+    // Invariant: bytes[i] is the byte offset of code point i * CHECKPOINT_EVERY.
+    bytes: Vec<usize>,
+    len_chars: usize,
+}
+
+impl CharCheckpoints {
+    /// Scans `text` once.
+    pub fn new(text: &str) -> Self {
+        let mut bytes = vec![];
+        let mut len_chars = 0;
+        for (i, (b, _)) in text.char_indices().enumerate() {
+            if i % CHECKPOINT_EVERY == 0 {
+                bytes.push(b);
+            }
+            len_chars += 1;
+        }
+        CharCheckpoints { bytes, len_chars }
+    }
+
+    /// The text's length in code points.
+    pub fn len_chars(&self) -> usize {
+        self.len_chars
+    }
+
+    /// The byte offset of code point `offset` in `text` (the text these checkpoints were made from);
+    /// offsets past the end give the text's end.
+    pub fn byte_of(&self, text: &str, offset: CharOffset) -> ByteOffset {
+        if offset.0 >= self.len_chars {
+            return ByteOffset(text.len());
+        }
+        let base = self.bytes[offset.0 / CHECKPOINT_EVERY];
+        let rest = offset.0 % CHECKPOINT_EVERY;
+        ByteOffset(text[base..].char_indices().nth(rest).map(|(b, _)| base + b).unwrap_or(text.len()))
+    }
+
+    /// The substring `start..end` (code points) of `text`.
+    pub fn slice<'t>(&self, text: &'t str, start: CharOffset, end: CharOffset) -> &'t str {
+        let (s, e) = (self.byte_of(text, start).0, self.byte_of(text, end).0);
+        &text[s.min(e)..e]
+    }
+}
+
 /// Converts a UTF-16 offset within `text` to code points, scanning from the start (for short texts,
 /// such as one paragraph in the DOM).
 pub fn utf16_to_char_in(text: &str, offset: Utf16Offset) -> Result<CharOffset, OffsetError> {
@@ -350,6 +396,9 @@ mod tests {
             let utf16 = index.char_to_utf16(CharOffset(chars)).unwrap();
             prop_assert_eq!(char_to_utf16_in(&text, CharOffset(chars)), Ok(utf16));
             prop_assert_eq!(utf16_to_char_in(&text, utf16), Ok(CharOffset(chars)));
+            let owned = CharCheckpoints::new(&text);
+            prop_assert_eq!(owned.byte_of(&text, CharOffset(chars)), index.char_to_byte(CharOffset(chars)).unwrap());
+            prop_assert_eq!(owned.slice(&text, CharOffset(0), CharOffset(chars)), index.slice(CharOffset(0), CharOffset(chars)).unwrap());
         }
     }
 }
