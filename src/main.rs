@@ -1,1 +1,6 @@
-fn main() {}
+//! Spanmark, the browser app: mounts the root component.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(spanmark::app::App);
+}

@@ -246,7 +246,7 @@ impl Document {
 }
 
 /// One label of the label set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Label {
     /// The name spans carry, e.g. "quote". Case and spelling are kept everywhere.
     pub name: String,

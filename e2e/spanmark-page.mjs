@@ -1,0 +1,126 @@
+// Page object for Spanmark: every interaction goes through data-testid hooks and real input
+// (mouse drags, key presses), as a user would.
+import assert from 'node:assert/strict';
+
+export class SpanmarkPage {
+  constructor(page, url) {
+    this.page = page;
+    this.url = url;
+  }
+
+  byTestId(id) { return this.page.locator(`[data-testid="${id}"]`); }
+
+  /** Opens the app and waits until the saved workspace has loaded. */
+  async open() {
+    await this.page.goto(this.url);
+    await this.page.waitForSelector('.app');
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="doc-list"]') !== null);
+  }
+
+  async paste(title, text) {
+    if (!(await this.byTestId('paste-text').isVisible())) await this.byTestId('new-document').click();
+    await this.byTestId('paste-title').fill(title);
+    await this.byTestId('paste-text').fill(text);
+    await this.byTestId('paste-submit').click();
+    await this.byTestId('doc-text').waitFor();
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="doc-text"]').textContent.length > 0);
+  }
+
+  async docText() { return this.byTestId('doc-text').evaluate((el) => el.textContent); }
+
+  /** Viewport coordinates of code point `offset` of the reader's text (its left edge). */
+  async pointAt(offset, side = 'start') {
+    return this.byTestId('doc-text').evaluate((root, [offset, side]) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let left = offset;
+      let node;
+      while ((node = walker.nextNode())) {
+        const cps = Array.from(node.data);
+        if (left < cps.length || (left === cps.length && side === 'end')) {
+          const utf16 = cps.slice(0, left).join('').length;
+          const range = document.createRange();
+          if (side === 'end') {
+            const prev = cps.slice(0, left - 1).join('').length;
+            range.setStart(node, prev);
+            range.setEnd(node, utf16);
+            const r = range.getClientRects()[0];
+            return { x: r.right - 1, y: r.top + r.height / 2 };
+          }
+          range.setStart(node, utf16);
+          range.setEnd(node, utf16 + cps[left].length);
+          const r = range.getClientRects()[0];
+          return { x: r.left + 1, y: r.top + r.height / 2 };
+        }
+        left -= cps.length;
+      }
+      throw new Error(`offset ${offset} is past the text`);
+    }, [offset, side]);
+  }
+
+  /** Selects code points start..end by dragging the real mouse across them. */
+  async dragSelect(start, end) {
+    await this.scrollIntoView(start);
+    const from = await this.pointAt(start);
+    const to = await this.pointAt(end, 'end');
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+    await this.page.mouse.move(to.x, to.y, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  async scrollIntoView(offset) {
+    await this.byTestId('doc-text').evaluate((root, offset) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let left = offset;
+      let node;
+      while ((node = walker.nextNode())) {
+        const n = Array.from(node.data).length;
+        if (left < n) { node.parentElement.scrollIntoView({ block: 'center' }); return; }
+        left -= n;
+      }
+    }, offset);
+  }
+
+  /** The span list as plain objects, in list order. */
+  async spans() {
+    return this.page.locator('[data-testid="span-item"]').evaluateAll((items) => items.map((li) => ({
+      label: li.dataset.label, start: Number(li.dataset.start), end: Number(li.dataset.end),
+    })));
+  }
+
+  async waitForSpanCount(n) {
+    await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid="span-item"]').length === n, n);
+  }
+
+  /** Clicks Export and returns the downloaded file's text. */
+  async exportJsonl() {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.byTestId('export-jsonl').click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const c of stream) chunks.push(c);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  async importFile(name, contents) {
+    await this.byTestId('import-file').setInputFiles({ name, mimeType: 'application/jsonl', buffer: Buffer.from(contents, 'utf8') });
+  }
+
+  /** Waits until everything is saved (the app marks <html data-saved> after each durable write). */
+  async waitSaved() {
+    await this.page.waitForFunction(() => document.documentElement.dataset.saveState === 'saved');
+  }
+}
+
+/** Slices by code points, as Python does. */
+export function sliceCodePoints(text, start, end) {
+  return Array.from(text).slice(start, end).join('');
+}
+
+export function assertNoProblems(env) {
+  assert.deepEqual(env.problems, [], 'console errors or CSP violations');
+  assert.deepEqual(env.foreignRequests(), [], 'requests that left the origin');
+}

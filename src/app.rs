@@ -1,0 +1,66 @@
+//! The top-level component: creates the shared state, wires global keys and drag-and-drop.
+
+use leptos::{ev, prelude::*};
+use wasm_bindgen::JsCast;
+
+use crate::state::AppState;
+use crate::ui::{banner::Banners, doc_list::DocList, paste_panel::PastePanel, reader::Reader, span_list::SpanList, topbar::TopBar};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+
+    // Label colours are CSS variables on the root element (set through the CSSOM, allowed by the CSP).
+    Effect::new(move |_| {
+        state.ws.with(|ws| {
+            let Some(root) = document().document_element() else { return };
+            let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
+            for (i, label) in ws.labels.labels.iter().enumerate() {
+                if !label.colour.is_empty() {
+                    let _ = root.style().set_property(&format!("--label-{}", i % 12), &label.colour);
+                }
+            }
+        })
+    });
+
+    Effect::new(move |_| {
+        let saved = state.save_state.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-save-state", saved);
+        }
+    });
+
+    let keys = window_event_listener(ev::keydown, move |e| crate::ui::keys::on_global_key(&state, &e));
+    on_cleanup(move || keys.remove());
+    let dragover = window_event_listener(ev::dragover, |e| e.prevent_default());
+    on_cleanup(move || dragover.remove());
+    let drop = window_event_listener(ev::drop, move |e: web_sys::DragEvent| {
+        e.prevent_default();
+        let Some(list) = e.data_transfer().and_then(|d| d.files()) else { return };
+        let files = crate::dom::files::files_of(&list);
+        crate::ui::topbar::import_picked(state, files);
+    });
+    on_cleanup(move || drop.remove());
+
+    view! {
+        <div class="app">
+            <TopBar />
+            <Banners />
+            <main class="columns">
+                <nav class="column" aria-label="Documents">
+                    <DocList />
+                </nav>
+                <section class="column reader" aria-label="Reader">
+                    <Show when=move || state.show_paste.get() fallback=|| view! { <Reader /> }>
+                        <PastePanel />
+                    </Show>
+                </section>
+                <aside class="column spans-column" aria-label="Spans">
+                    <SpanList />
+                </aside>
+            </main>
+        </div>
+    }
+}

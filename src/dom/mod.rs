@@ -1,0 +1,8 @@
+//! The only code that touches DOM text, Ranges and Selections. UTF-16 offsets live here and nowhere
+//! else in the app: everything leaving this module is in code points.
+
+pub mod download;
+pub mod files;
+pub mod paragraphs;
+pub mod reader_view;
+pub mod selection;

@@ -1,0 +1,149 @@
+//! Splitting a document into paragraphs and computing each paragraph's highlighted segments.
+//!
+//! Pure logic (no web-sys), shared by the renderer and the selection mapping: a paragraph is the text
+//! between two `\n`; the `\n` itself is rendered as a plain text node after the paragraph's content so
+//! the reader's text content equals the document text exactly.
+
+use std::ops::Range;
+
+use spanmark_core::{Span, SpanId};
+
+/// Paragraph boundaries of one text, in code points and bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Paragraphs {
+    // Invariant: starts[0] == 0; paragraph i covers chars starts[i]..ends[i], and ends[i] is either
+    // the text's end or the position of a '\n' (which belongs to no paragraph's content).
+    char_starts: Vec<usize>,
+    char_ends: Vec<usize>,
+    byte_starts: Vec<usize>,
+    byte_ends: Vec<usize>,
+}
+
+impl Paragraphs {
+    /// Splits `text` at every `\n`.
+    pub fn new(text: &str) -> Self {
+        let mut p = Paragraphs::default();
+        let (mut chars, mut start_char, mut start_byte) = (0usize, 0usize, 0usize);
+        for (byte, ch) in text.char_indices() {
+            if ch == '\n' {
+                p.push(start_char, chars, start_byte, byte);
+                start_char = chars + 1;
+                start_byte = byte + 1;
+            }
+            chars += 1;
+        }
+        p.push(start_char, chars, start_byte, text.len());
+        p
+    }
+
+    fn push(&mut self, cs: usize, ce: usize, bs: usize, be: usize) {
+        self.char_starts.push(cs);
+        self.char_ends.push(ce);
+        self.byte_starts.push(bs);
+        self.byte_ends.push(be);
+    }
+
+    /// How many paragraphs there are (at least one: an empty text has one empty paragraph).
+    pub fn count(&self) -> usize {
+        self.char_starts.len()
+    }
+
+    /// Paragraph `i`'s content in code points (without its `\n`).
+    pub fn chars(&self, i: usize) -> Range<usize> {
+        self.char_starts[i]..self.char_ends[i]
+    }
+
+    /// Paragraph `i`'s content in bytes (without its `\n`).
+    pub fn bytes(&self, i: usize) -> Range<usize> {
+        self.byte_starts[i]..self.byte_ends[i]
+    }
+
+    /// Whether paragraph `i` is followed by a `\n`.
+    pub fn has_newline(&self, i: usize) -> bool {
+        i + 1 < self.count()
+    }
+
+    /// The paragraph containing code point `offset` (a `\n` belongs to the paragraph it ends).
+    pub fn index_of(&self, offset: usize) -> usize {
+        self.char_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// The paragraphs that a code-point range touches.
+    pub fn touching(&self, start: usize, end: usize) -> Range<usize> {
+        let first = self.index_of(start);
+        let last = self.index_of(end.saturating_sub(1).max(start));
+        first..last + 1
+    }
+}
+
+/// One run of text within a paragraph, covered by the same spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Code points, absolute in the document.
+    pub chars: Range<usize>,
+    /// The covering spans, outermost first (longest first at equal starts).
+    pub spans: Vec<SpanId>,
+}
+
+/// Cuts paragraph range `para` into segments at every span boundary inside it.
+///
+/// `spans` are all spans touching the paragraph (others are ignored).
+pub fn segments(para: Range<usize>, spans: &[&Span]) -> Vec<Segment> {
+    let mut inside: Vec<&Span> = spans
+        .iter()
+        .copied()
+        .filter(|s| s.start.0 < para.end && s.end.0 > para.start)
+        .collect();
+    inside.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.id));
+    let mut cuts = vec![para.start, para.end];
+    for s in &inside {
+        cuts.push(s.start.0.clamp(para.start, para.end));
+        cuts.push(s.end.0.clamp(para.start, para.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| Segment {
+            chars: w[0]..w[1],
+            spans: inside.iter().filter(|s| s.start.0 <= w[0] && s.end.0 >= w[1]).map(|s| s.id).collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use spanmark_core::CharOffset;
+
+    fn span(id: u64, start: usize, end: usize) -> Span {
+        Span { id: SpanId(id), start: CharOffset(start), end: CharOffset(end), label: "quote".into(), note: String::new() }
+    }
+
+    #[test]
+    fn paragraphs_split_at_newlines() {
+        let p = Paragraphs::new("ab\n\ncd");
+        assert_eq!(p.count(), 3);
+        assert_eq!(p.chars(0), 0..2);
+        assert_eq!(p.chars(1), 3..3);
+        assert_eq!(p.chars(2), 4..6);
+        assert_eq!(p.index_of(2), 0);
+        assert_eq!(p.index_of(4), 2);
+        assert_eq!(p.touching(1, 5), 0..3);
+    }
+
+    #[test]
+    fn nested_spans_cut_segments() {
+        let (a, b) = (span(1, 0, 6), span(2, 2, 4));
+        let segs = segments(0..8, &[&a, &b]);
+        let cut: Vec<_> = segs.iter().map(|s| (s.chars.clone(), s.spans.len())).collect();
+        assert_eq!(cut, vec![(0..2, 1), (2..4, 2), (4..6, 1), (6..8, 0)]);
+        assert_eq!(segs[1].spans, vec![SpanId(1), SpanId(2)]);
+    }
+
+    #[test]
+    fn spans_are_clipped_to_the_paragraph() {
+        let a = span(1, 0, 10);
+        let segs = segments(3..5, &[&a]);
+        assert_eq!(segs, vec![Segment { chars: 3..5, spans: vec![SpanId(1)] }]);
+    }
+}

@@ -1,0 +1,413 @@
+//! The app's reactive state and every action a user can take, wired to history and storage.
+//!
+//! The model stays plain data (`spanmark_core::Workspace`) inside one signal; views read it with
+//! `with`, never by cloning. The reader does not observe the workspace: it is told which code-point
+//! ranges to redraw through `redraw`, so an edit costs one paragraph, not one document.
+
+use std::ops::Range;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use spanmark_core::formats::spanmark_jsonl;
+use spanmark_core::{
+    CharOffset, Document, DocumentId, Edit, History, SpanId, SpanShaping, Workspace,
+};
+
+use crate::storage::workspace_store::{Dirty, WorkspaceStore};
+
+/// A request to the reader to redraw part of the open document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redraw {
+    /// The document concerned.
+    pub doc: DocumentId,
+    /// Code-point ranges whose paragraphs must be redrawn.
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// Everything the views share. All fields are reactive handles (cheap to copy).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The user's documents and label set.
+    pub ws: RwSignal<Workspace>,
+    /// The document open in the reader.
+    pub current: RwSignal<Option<DocumentId>>,
+    /// The span selected in the reader or the span list.
+    pub selected: RwSignal<Option<SpanId>>,
+    /// The last text selection in the reader, in code points.
+    pub text_selection: RwSignal<Option<(usize, usize)>>,
+    /// Undo/redo stacks.
+    pub history: StoredValue<History>,
+    /// Whether undo / redo are possible (mirrors `history`).
+    pub can_undo: RwSignal<bool>,
+    /// See `can_undo`.
+    pub can_redo: RwSignal<bool>,
+    /// The error shown to the user, if any.
+    pub error: RwSignal<Option<String>>,
+    /// A passing notice (import summary, save status).
+    pub notice: RwSignal<Option<String>>,
+    /// Redraw requests for the reader.
+    pub redraw: RwSignal<Option<Redraw>>,
+    /// Whether the saved workspace has been loaded (nothing is saved before).
+    pub loaded: RwSignal<bool>,
+    /// Whether the paste panel is shown instead of the reader.
+    pub show_paste: RwSignal<bool>,
+    /// Whether new spans snap to word boundaries.
+    pub snap_to_words: RwSignal<bool>,
+    /// Where saving stands: "saved", "saving" or "error" (also on `<html data-save-state>`).
+    pub save_state: RwSignal<&'static str>,
+    store: StoredValue<Option<WorkspaceStore>, LocalStorage>,
+    dirty: StoredValue<Dirty>,
+    flushing: StoredValue<bool>,
+}
+
+/// Reads the shared state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Creates the state and starts loading the saved workspace.
+    pub fn new() -> Self {
+        let state = AppState {
+            ws: RwSignal::new(Workspace::default()),
+            current: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            text_selection: RwSignal::new(None),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            error: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            redraw: RwSignal::new(None),
+            loaded: RwSignal::new(false),
+            show_paste: RwSignal::new(false),
+            snap_to_words: RwSignal::new(false),
+            save_state: RwSignal::new("saved"),
+            store: StoredValue::new_local(None),
+            dirty: StoredValue::new(Dirty::default()),
+            flushing: StoredValue::new(false),
+        };
+        spawn_local(async move { state.load().await });
+        state
+    }
+
+    async fn load(self) {
+        let store = match WorkspaceStore::open().await {
+            Ok(s) => s,
+            Err(e) => {
+                self.error.set(Some(format!(
+                    "Browser storage is unavailable ({e}). You can work, but nothing is saved: export before closing the tab."
+                )));
+                self.loaded.set(true);
+                self.show_paste.set(true);
+                return;
+            }
+        };
+        match store.load().await {
+            Ok((ws, open)) => {
+                let open = open.filter(|id| ws.document(id).is_some()).or_else(|| ws.documents.first().map(|d| d.id.clone()));
+                let empty = ws.documents.is_empty();
+                self.ws.set(ws);
+                self.current.set(open);
+                self.show_paste.set(empty);
+            }
+            Err(e) => {
+                self.error.set(Some(format!("Could not read the saved workspace: {e}")));
+                self.show_paste.set(true);
+            }
+        }
+        self.store.set_value(Some(store));
+        self.loaded.set(true);
+        // Anything done while loading is saved now.
+        self.flush_soon();
+    }
+
+    /// Records what must be saved, and saves it after the current event.
+    fn mark_dirty(&self, dirty: Dirty) {
+        self.dirty.update_value(|d| d.merge(dirty));
+        self.flush_soon();
+    }
+
+    fn flush_soon(&self) {
+        if self.flushing.get_value() || !self.loaded.get_untracked() {
+            return;
+        }
+        self.flushing.set_value(true);
+        self.save_state.set("saving");
+        let state = *self;
+        spawn_local(async move {
+            loop {
+                let dirty = state.dirty.try_update_value(std::mem::take).unwrap_or_default();
+                if dirty.is_empty() {
+                    break;
+                }
+                let Some(store) = state.store.get_value() else { break };
+                let open = state.current.get_untracked();
+                let batch = state.ws.with_untracked(|ws| WorkspaceStore::prepare(ws, open.as_ref(), &dirty));
+                if let Err(e) = store.write(batch).await {
+                    state.error.set(Some(format!(
+                        "Could not save to this browser's storage ({e}). Your work is still here in this tab: export it to keep a copy."
+                    )));
+                    // Keep what failed so the next edit retries it.
+                    state.dirty.update_value(|d| d.merge(dirty));
+                    state.save_state.set("error");
+                    state.flushing.set_value(false);
+                    return;
+                }
+            }
+            state.save_state.set("saved");
+            state.flushing.set_value(false);
+        });
+    }
+
+    /// Adds a pasted document and opens it. Line endings are normalised here, once.
+    pub fn add_pasted(&self, title: &str, text: &str) -> Result<(), String> {
+        if text.trim().is_empty() {
+            return Err("Paste the article's text first: the text box is empty.".into());
+        }
+        let title = if title.trim().is_empty() { first_words(text) } else { title.trim().to_string() };
+        let now = js_sys::Date::now() as u64;
+        let id = DocumentId(format!("doc-{now:x}-{:06x}", (js_sys::Math::random() * 16_777_216.0) as u32));
+        let doc = Document::from_paste(id.clone(), title, text, now);
+        self.ws.update(|ws| ws.documents.push(doc));
+        self.mark_dirty(Dirty { texts: [id.clone()].into(), ..Dirty::default() });
+        self.open(id);
+        self.show_paste.set(false);
+        Ok(())
+    }
+
+    /// Opens a document in the reader.
+    pub fn open(&self, id: DocumentId) {
+        self.selected.set(None);
+        self.text_selection.set(None);
+        self.current.set(Some(id));
+        self.show_paste.set(false);
+        self.mark_dirty(Dirty { meta: true, ..Dirty::default() });
+    }
+
+    /// Tags the reader's current text selection with `label`.
+    pub fn tag(&self, label: &str, selection: Option<(usize, usize)>) {
+        let Some(doc_id) = self.current.get_untracked() else { return };
+        let Some((start, end)) = selection.or_else(|| self.text_selection.get_untracked()) else {
+            self.notice.set(Some("Select some text first, then press a label key.".into()));
+            return;
+        };
+        let shaping = SpanShaping { snap_to_words: self.snap_to_words.get_untracked() };
+        let shaped = self.ws.with_untracked(|ws| {
+            let doc = ws.document(&doc_id).ok_or("the document is gone")?;
+            let (s, e) = doc.shape_range(CharOffset(start), CharOffset(end), shaping).map_err(|e| e.to_string())?;
+            Ok::<_, String>((s, e, doc.next_span_id()))
+        });
+        match shaped {
+            Ok((s, e, id)) => {
+                let span = spanmark_core::Span { id, start: s, end: e, label: label.to_string(), note: String::new() };
+                if self.apply(Edit::CreateSpan { doc: doc_id, span }) {
+                    self.selected.set(Some(id));
+                    self.text_selection.set(None);
+                }
+            }
+            Err(e) => self.notice.set(Some(format!("Nothing tagged: {e}."))),
+        }
+    }
+
+    /// Applies an edit through the history; shows the error if it fails. Returns whether it applied.
+    pub fn apply(&self, edit: Edit) -> bool {
+        let mut result = Ok(());
+        self.ws.update(|ws| self.history.update_value(|h| result = h.apply(ws, edit.clone())));
+        match result {
+            Ok(()) => {
+                self.after_edit(&edit);
+                true
+            }
+            Err(e) => {
+                self.error.set(Some(format!("That change could not be made: {e}")));
+                false
+            }
+        }
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&self) {
+        let mut result = Ok(None);
+        self.ws.update(|ws| self.history.update_value(|h| result = h.undo(ws)));
+        self.after_history(result);
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&self) {
+        let mut result = Ok(None);
+        self.ws.update(|ws| self.history.update_value(|h| result = h.redo(ws)));
+        self.after_history(result);
+    }
+
+    fn after_history(&self, result: Result<Option<Edit>, spanmark_core::EditError>) {
+        match result {
+            Ok(Some(edit)) => {
+                if let Some(sel) = self.selected.get_untracked() {
+                    let exists = self.current_doc_has(sel);
+                    if !exists {
+                        self.selected.set(None);
+                    }
+                }
+                self.after_edit(&edit);
+            }
+            Ok(None) => {}
+            Err(e) => self.error.set(Some(format!("Undo/redo failed: {e}"))),
+        }
+    }
+
+    fn current_doc_has(&self, id: SpanId) -> bool {
+        let Some(doc) = self.current.get_untracked() else { return false };
+        self.ws.with_untracked(|ws| ws.document(&doc).and_then(|d| d.span(id)).is_some())
+    }
+
+    fn after_edit(&self, edit: &Edit) {
+        self.can_undo.set(self.history.with_value(History::can_undo));
+        self.can_redo.set(self.history.with_value(History::can_redo));
+        let docs: Vec<DocumentId> = edit.documents().into_iter().cloned().collect();
+        let ranges = self.ws.with_untracked(|ws| edit_ranges(ws, edit));
+        if let Some(doc) = docs.first() {
+            self.redraw.set(Some(Redraw { doc: doc.clone(), ranges }));
+        }
+        self.mark_dirty(Dirty { annotations: docs.into_iter().collect(), ..Dirty::default() });
+    }
+
+    /// Deletes the selected span.
+    pub fn delete_selected(&self) {
+        let (Some(doc), Some(id)) = (self.current.get_untracked(), self.selected.get_untracked()) else { return };
+        self.delete_span(doc, id);
+    }
+
+    /// Deletes a span.
+    pub fn delete_span(&self, doc: DocumentId, id: SpanId) {
+        let span = self.ws.with_untracked(|ws| ws.document(&doc).and_then(|d| d.span(id).cloned()));
+        if let Some(span) = span {
+            if self.apply(Edit::DeleteSpan { doc, span, index: 0, relations: vec![] }) && self.selected.get_untracked() == Some(id) {
+                self.selected.set(None);
+            }
+        }
+    }
+
+    /// Selects a span and asks the reader to redraw the old and new selection.
+    pub fn select_span(&self, id: Option<SpanId>) {
+        let old = self.selected.get_untracked();
+        if old == id {
+            return;
+        }
+        self.selected.set(id);
+        let Some(doc) = self.current.get_untracked() else { return };
+        let ranges = self.ws.with_untracked(|ws| {
+            let d = ws.document(&doc);
+            [old, id]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| d.and_then(|d| d.span(i)).map(|s| s.start.0..s.end.0))
+                .collect()
+        });
+        self.redraw.set(Some(Redraw { doc, ranges }));
+    }
+
+    /// Exports the workspace as native JSONL and offers it as a download.
+    pub fn export_jsonl(&self) {
+        let body = self.ws.with_untracked(|ws| spanmark_jsonl::export(&ws.documents));
+        let name = format!("spanmark-{}.jsonl", today());
+        if let Err(e) = crate::dom::download::download(&name, "application/jsonl", body.as_bytes()) {
+            self.error.set(Some(format!("The export could not be downloaded: {e}")));
+        }
+    }
+
+    /// Imports native JSONL files. All files are checked first: on any error nothing is imported.
+    pub fn import_files(&self, files: Vec<crate::dom::files::PickedFile>) {
+        let mut imported = vec![];
+        for f in &files {
+            let text = match std::str::from_utf8(&f.bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    self.error.set(Some(format!("{}: not UTF-8 text (byte {}); nothing was imported.", f.name, e.valid_up_to())));
+                    return;
+                }
+            };
+            match spanmark_jsonl::import(text) {
+                Ok(docs) => imported.extend(docs),
+                Err(e) => {
+                    self.error.set(Some(format!("{}: {e}. Nothing was imported.", f.name)));
+                    return;
+                }
+            }
+        }
+        let (mut added, mut spans, mut renamed) = (vec![], 0, 0);
+        self.ws.update(|ws| {
+            for mut doc in imported {
+                if ws.document(&doc.id).is_some() {
+                    let base = doc.id.0.clone();
+                    let mut n = 2;
+                    while ws.document(&DocumentId(format!("{base}-{n}"))).is_some() {
+                        n += 1;
+                    }
+                    doc.id = DocumentId(format!("{base}-{n}"));
+                    renamed += 1;
+                }
+                spans += doc.spans.len();
+                for s in &doc.spans {
+                    if ws.labels.by_name(&s.label).is_none() {
+                        let slot = ws.labels.labels.len();
+                        ws.labels.labels.push(spanmark_core::Label {
+                            name: s.label.clone(),
+                            colour: String::new(),
+                            key: std::char::from_digit((slot as u32 + 1) % 10, 10).unwrap_or(' '),
+                            description: String::new(),
+                        });
+                    }
+                }
+                added.push(doc.id.clone());
+                ws.documents.push(doc);
+            }
+        });
+        self.error.set(None);
+        let mut msg = format!("Imported {} document(s) with {spans} span(s).", added.len());
+        if renamed > 0 {
+            msg.push_str(&format!(" {renamed} had an id already in use and got a new one."));
+        }
+        self.notice.set(Some(msg));
+        if let Some(first) = added.first().cloned() {
+            self.open(first);
+        }
+        self.mark_dirty(Dirty { meta: true, texts: added.into_iter().collect(), ..Dirty::default() });
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The code-point ranges an edit touches, for redrawing.
+fn edit_ranges(ws: &Workspace, edit: &Edit) -> Vec<Range<usize>> {
+    match edit {
+        Edit::CreateSpan { span, .. } | Edit::CreateSpanAt { span, .. } | Edit::DeleteSpan { span, .. } => {
+            vec![span.start.0..span.end.0]
+        }
+        Edit::Relabel { doc, id, .. } | Edit::SetNote { doc, id, .. } => ws
+            .document(doc)
+            .and_then(|d| d.span(*id))
+            .map(|s| vec![s.start.0..s.end.0])
+            .unwrap_or_default(),
+        Edit::CreateRelation { .. } | Edit::DeleteRelation { .. } => vec![],
+        Edit::Batch(edits) => edits.iter().flat_map(|e| edit_ranges(ws, e)).collect(),
+    }
+}
+
+fn first_words(text: &str) -> String {
+    let line = text.trim().lines().next().unwrap_or("").trim();
+    let mut title: String = line.chars().take(60).collect();
+    if line.chars().count() > 60 {
+        title.push('…');
+    }
+    title
+}
+
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}

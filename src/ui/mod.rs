@@ -1,0 +1,9 @@
+//! The views: one component per file.
+
+pub mod banner;
+pub mod doc_list;
+pub mod keys;
+pub mod paste_panel;
+pub mod reader;
+pub mod span_list;
+pub mod topbar;

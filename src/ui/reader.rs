@@ -1,0 +1,261 @@
+//! The reader: the label palette and the document text with its highlights.
+//!
+//! The text is drawn imperatively by `dom::reader_view` (see there for the design); this component
+//! owns when to draw: all of it when the open document or the labels change, and only the touched
+//! paragraphs when `AppState::redraw` says an edit happened.
+
+use std::cell::RefCell;
+
+use leptos::{html, prelude::*};
+use spanmark_core::{DocumentId, LabelSet, SpanId};
+use web_sys::KeyboardEvent;
+
+use crate::dom::reader_view::{spans_at, ReaderView, SpanStyle};
+use crate::dom::selection::ReaderLayout;
+use crate::state::{use_app, AppState};
+
+struct Live {
+    doc: DocumentId,
+    text: String,
+    view: ReaderView,
+}
+
+thread_local! {
+    /// The reader currently on screen (at most one).
+    static LIVE: RefCell<Option<Live>> = const { RefCell::new(None) };
+}
+
+fn with_layout<R>(f: impl FnOnce(&ReaderLayout) -> R) -> Option<R> {
+    LIVE.with_borrow(|live| {
+        let live = live.as_ref()?;
+        let layout = ReaderLayout { root: live.view.root(), text: &live.text, paragraphs: live.view.paragraphs() };
+        Some(f(&layout))
+    })
+}
+
+/// The window selection inside the reader, in code points.
+pub fn live_selection() -> Option<(usize, usize)> {
+    with_layout(|l| l.selection()).flatten()
+}
+
+/// Collapses the window selection to its end (after tagging), keeping the caret where it was.
+pub fn collapse_selection_to_end() {
+    if let Some(Some((_, end))) = with_layout(|l| l.selection()) {
+        with_layout(|l| l.select(end, end));
+    }
+}
+
+/// Scrolls the reader so code point `offset` is in view.
+pub fn scroll_to(offset: usize) {
+    with_layout(|l| {
+        if let Some((node, _)) = l.boundary_of(offset) {
+            let el = node.parent_element();
+            if let Some(el) = el {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+    });
+}
+
+fn slot_of(labels: &LabelSet) -> impl Fn(&str) -> usize + '_ {
+    move |name| labels.position(name).unwrap_or(labels.labels.len()) % 12
+}
+
+fn draw_all(state: &AppState, root: web_sys::HtmlElement, doc_id: &DocumentId) {
+    let selected = state.selected.get_untracked();
+    state.ws.with_untracked(|ws| {
+        let Some(doc) = ws.document(doc_id) else { return };
+        let slot = slot_of(&ws.labels);
+        let style = SpanStyle { slot_of: &slot, selected };
+        let view = ReaderView::render(root, doc, &style);
+        LIVE.set(Some(Live { doc: doc_id.clone(), text: doc.text.clone(), view }));
+    });
+}
+
+/// Moves or extends the caret with the keyboard (the reader is not editable, so the browser does
+/// not do it by itself): arrows by character, Ctrl+arrows by word, Up/Down by line, Home/End.
+fn on_caret_key(state: &AppState, e: &KeyboardEvent) {
+    let ctrl = e.ctrl_key() || e.meta_key();
+    let (direction, granularity) = match e.key().as_str() {
+        "ArrowRight" => ("right", if ctrl { "word" } else { "character" }),
+        "ArrowLeft" => ("left", if ctrl { "word" } else { "character" }),
+        "ArrowDown" => ("forward", if ctrl { "paragraph" } else { "line" }),
+        "ArrowUp" => ("backward", if ctrl { "paragraph" } else { "line" }),
+        "Home" => ("backward", if ctrl { "documentboundary" } else { "lineboundary" }),
+        "End" => ("forward", if ctrl { "documentboundary" } else { "lineboundary" }),
+        _ => return,
+    };
+    e.prevent_default();
+    ensure_caret_inside();
+    let Some(sel) = window().get_selection().ok().flatten() else { return };
+    let alter = if e.shift_key() { "extend" } else { "move" };
+    let _ = sel.modify(alter, direction, granularity);
+    state.text_selection.set(live_selection());
+    show_caret();
+}
+
+/// Puts a caret at the start of the selected span, or of the text, if the selection is elsewhere.
+fn ensure_caret_inside() {
+    if live_selection().is_none() {
+        with_layout(|l| l.select(0, 0));
+    }
+}
+
+/// Draws the caret (a non-editable text shows none) at the selection's focus.
+fn show_caret() {
+    let Some(caret) = document().get_element_by_id("reader-caret") else { return };
+    let style = |el: &web_sys::Element, k: &str, v: &str| {
+        if let Some(h) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(el) {
+            let _ = h.style().set_property(k, v);
+        }
+    };
+    let rect = window().get_selection().ok().flatten().and_then(|sel| {
+        let node = sel.focus_node()?;
+        let range = document().create_range().ok()?;
+        range.set_start(&node, sel.focus_offset()).ok()?;
+        range.collapse_with_to_start(true);
+        if let Some(el) = node.parent_element() {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+        let rects = range.get_client_rects()?;
+        rects.get(0).or_else(|| Some(range.get_bounding_client_rect()))
+    });
+    match rect {
+        Some(r) if r.height() > 0.0 => {
+            style(&caret, "left", &format!("{}px", r.left()));
+            style(&caret, "top", &format!("{}px", r.top()));
+            style(&caret, "height", &format!("{}px", r.height()));
+            style(&caret, "display", "block");
+        }
+        _ => style(&caret, "display", "none"),
+    }
+}
+
+fn hide_caret() {
+    if let Some(caret) = document().get_element_by_id("reader-caret") {
+        if let Some(h) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&caret) {
+            let _ = h.style().set_property("display", "none");
+        }
+    }
+}
+
+/// The palette and the open document.
+#[component]
+pub fn Reader() -> impl IntoView {
+    let state = use_app();
+    let text_ref = NodeRef::<html::Div>::new();
+    let labels = Memo::new(move |_| state.ws.with(|ws| ws.labels.clone()));
+    let title = Memo::new(move |_| {
+        let id = state.current.get();
+        state.ws.with(|ws| id.and_then(|id| ws.document(&id).map(|d| d.title.clone())))
+    });
+
+    // Full draw: when the element appears, the open document changes, or the labels change.
+    Effect::new(move |_| {
+        let current = state.current.get();
+        labels.track();
+        let Some(root) = text_ref.get() else { return };
+        match current {
+            Some(id) => draw_all(&state, root.into(), &id),
+            None => {
+                root.set_text_content(None);
+                LIVE.set(None);
+            }
+        }
+    });
+    // Partial draw after an edit.
+    Effect::new(move |_| {
+        let Some(redraw) = state.redraw.get() else { return };
+        let selected = state.selected.get_untracked();
+        LIVE.with_borrow_mut(|live| {
+            let Some(live) = live.as_mut() else { return };
+            if live.doc != redraw.doc {
+                return;
+            }
+            state.ws.with_untracked(|ws| {
+                let Some(doc) = ws.document(&redraw.doc) else { return };
+                let slot = slot_of(&ws.labels);
+                let style = SpanStyle { slot_of: &slot, selected };
+                live.view.refresh(doc, &redraw.ranges, &style);
+            });
+        });
+    });
+    on_cleanup(|| LIVE.set(None));
+
+    let selectionchange = window_event_listener(leptos::ev::selectionchange, move |_| {
+        let sel = live_selection();
+        if state.text_selection.get_untracked() != sel {
+            state.text_selection.set(sel);
+        }
+    });
+    on_cleanup(move || selectionchange.remove());
+
+    let on_click = move |e: web_sys::MouseEvent| {
+        // A click that ends a drag-selection is not a click on a span.
+        if live_selection().is_some_and(|(s, e)| s != e) {
+            return;
+        }
+        let Some(target) = e.target() else { return };
+        let ids = spans_at(&target);
+        if ids.is_empty() {
+            state.select_span(None);
+            return;
+        }
+        // Repeated clicks walk outwards through the nested spans.
+        let current = state.selected.get_untracked();
+        let next: Option<SpanId> = match current.and_then(|c| ids.iter().position(|&i| i == c)) {
+            Some(0) | None => ids.last().copied(),
+            Some(k) => Some(ids[k - 1]),
+        };
+        state.select_span(next);
+    };
+
+    let label_items = move || labels.get().labels.into_iter().enumerate().collect::<Vec<_>>();
+    view! {
+        <div class="palette" role="toolbar" aria-label="Labels">
+            <For each=label_items key=|(i, l)| (*i, l.clone()) let:item>
+                {
+                    let (i, label) = item;
+                    let name = label.name.clone();
+                    view! {
+                        <button class=format!("label-button lab-{}", i % 12) data-testid=format!("label-{}", label.name)
+                            title=label.description.clone()
+                            on:mousedown=|e| e.prevent_default()
+                            on:click=move |_| {
+                                state.tag(&name, live_selection());
+                                collapse_selection_to_end();
+                            }>
+                            {label.name.clone()}<kbd>{label.key.to_string()}</kbd>
+                        </button>
+                    }
+                }
+            </For>
+            <label class="hint"><input type="checkbox" prop:checked=move || state.snap_to_words.get()
+                on:change=move |e| state.snap_to_words.set(event_target_checked(&e)) />" snap to words"</label>
+            <span class="hint">"Select text, then press a label key. Arrows + Shift select with the keyboard."</span>
+        </div>
+        <div class="reader-scroll" on:scroll=move |_| hide_caret()>
+            <Show when=move || state.current.with(Option::is_some) fallback=|| view! {
+                <p class="empty">"Open a document, paste a new one, or import a JSONL file."</p>
+            }>
+                <h2 class="reader-title" dir="auto">{move || title.get().unwrap_or_default()}</h2>
+            </Show>
+            <div class="doc-text" data-testid="doc-text" node_ref=text_ref tabindex="0" role="document"
+                aria-label="Document text"
+                on:keydown=move |e| on_caret_key(&state, &e)
+                on:focus=move |e| {
+                    // Only a keyboard focus (Tab) places a caret; a click places its own.
+                    let by_keyboard = event_target::<web_sys::Element>(&e).matches(":focus-visible").unwrap_or(false);
+                    if by_keyboard { ensure_caret_inside(); show_caret(); }
+                }
+                on:blur=move |_| hide_caret()
+                on:mousedown=move |_| hide_caret()
+                on:click=on_click></div>
+            <div class="caret" id="reader-caret" aria-hidden="true"></div>
+        </div>
+    }
+}

@@ -1,0 +1,165 @@
+//! The span list beside the text: label, covered text, offsets, note, delete.
+//!
+//! A 1 MB article can carry 10,000 spans, so the list is virtualised: rows have a fixed height and
+//! only those in (or near) view exist in the DOM.
+
+use leptos::{html, prelude::*};
+use spanmark_core::{CharCheckpoints, CharOffset, DocumentId, Edit, SpanId};
+
+use crate::state::use_app;
+use crate::ui::reader;
+
+/// Row height in pixels; must match `.span-item { height }` in the stylesheet.
+const ROW_HEIGHT: f64 = 84.0;
+/// Rows drawn above and below the visible ones.
+const OVERSCAN: usize = 6;
+/// Characters of covered text shown in a row.
+const PREVIEW_CHARS: usize = 120;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    id: SpanId,
+    start: usize,
+    end: usize,
+    label: String,
+    note: String,
+}
+
+/// The spans of the open document, in text order.
+#[component]
+pub fn SpanList() -> impl IntoView {
+    let state = use_app();
+    let scroll_ref = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(900.0f64);
+    let rows = Memo::new(move |_| {
+        let Some(id) = state.current.get() else { return vec![] };
+        state.ws.with(|ws| {
+            let Some(doc) = ws.document(&id) else { return vec![] };
+            let mut rows: Vec<Row> = doc
+                .spans
+                .iter()
+                .map(|s| Row { id: s.id, start: s.start.0, end: s.end.0, label: s.label.clone(), note: s.note.clone() })
+                .collect();
+            rows.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end), r.id));
+            rows
+        })
+    });
+    // Checkpoints of the open text, rebuilt only when another document opens.
+    let checkpoints = Memo::new(move |_| {
+        let id = state.current.get();
+        state.ws.with_untracked(|ws| id.and_then(|id| ws.document(&id)).map(|d| CharCheckpoints::new(&d.text)))
+    });
+    let labels = Memo::new(move |_| state.ws.with(|ws| ws.labels.labels.iter().map(|l| l.name.clone()).collect::<Vec<_>>()));
+
+    let visible = move || {
+        let total = rows.with(Vec::len);
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let count = (viewport.get() / ROW_HEIGHT) as usize + 2 * OVERSCAN + 1;
+        let last = (first + count).min(total);
+        let doc = state.current.get_untracked();
+        let previews: Vec<(usize, Row, String)> = rows.with(|rows| {
+            checkpoints.with(|cp| {
+                state.ws.with_untracked(|ws| {
+                    let text = doc.as_ref().and_then(|d| ws.document(d)).map(|d| d.text.as_str()).unwrap_or("");
+                    (first.min(last)..last)
+                        .map(|i| {
+                            let r = &rows[i];
+                            let preview = cp
+                                .as_ref()
+                                .map(|cp| {
+                                    let end = r.end.min(r.start + PREVIEW_CHARS);
+                                    let mut p = cp.slice(text, CharOffset(r.start), CharOffset(end)).replace('\n', " ⏎ ");
+                                    if end < r.end {
+                                        p.push('…');
+                                    }
+                                    p
+                                })
+                                .unwrap_or_default();
+                            (i, r.clone(), preview)
+                        })
+                        .collect()
+                })
+            })
+        });
+        previews
+    };
+
+    // Keep the selected span's row in view.
+    Effect::new(move |_| {
+        let Some(sel) = state.selected.get() else { return };
+        let Some(index) = rows.with_untracked(|rows| rows.iter().position(|r| r.id == sel)) else { return };
+        let Some(el) = scroll_ref.get_untracked() else { return };
+        let top = index as f64 * ROW_HEIGHT;
+        let view_top = el.scroll_top() as f64;
+        let height = el.client_height() as f64;
+        if top < view_top || top + ROW_HEIGHT > view_top + height {
+            el.set_scroll_top((top - height / 2.0).max(0.0) as i32);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(el) = scroll_ref.get() {
+            let h = el.client_height() as f64;
+            if h > 0.0 {
+                viewport.set(h);
+            }
+        }
+    });
+
+    let doc_id = move || state.current.get_untracked().unwrap_or(DocumentId(String::new()));
+    view! {
+        <h2>{move || format!("Spans ({})", rows.with(Vec::len))}</h2>
+        <div class="span-list-scroll" node_ref=scroll_ref on:scroll=move |e| {
+            let el = event_target::<web_sys::HtmlElement>(&e);
+            scroll_top.set(el.scroll_top() as f64);
+            viewport.set(el.client_height() as f64);
+        }>
+            <ul class="span-list" data-testid="span-list" aria-label="Spans in text order"
+                style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)>
+                <For each=visible key=|(i, row, preview)| (*i, row.clone(), preview.clone()) let:item>
+                    {
+                        let (index, row, preview) = item;
+                        let id = row.id;
+                        let slot = labels.with_untracked(|l| l.iter().position(|n| *n == row.label).unwrap_or(l.len()) % 12);
+                        let start = row.start;
+                        let current_label = row.label.clone();
+                        view! {
+                            <li class=format!("span-item lab-{slot}") data-testid="span-item" tabindex="0"
+                                data-label=row.label.clone() data-start=row.start data-end=row.end data-id=id.0
+                                class:selected=move || state.selected.get() == Some(id)
+                                style:top=format!("{}px", index as f64 * ROW_HEIGHT)
+                                aria-label=format!("{} {}–{}: {}", row.label, row.start, row.end, preview)
+                                on:click=move |_| { state.select_span(Some(id)); reader::scroll_to(start); }>
+                                <div class="row">
+                                    <select data-testid="span-label" aria-label="Label" on:change=move |e| {
+                                        let to = event_target_value(&e);
+                                        state.apply(Edit::Relabel { doc: doc_id(), id, from: String::new(), to });
+                                    }>
+                                        {labels.get_untracked().into_iter().map(|name| {
+                                            let selected = name == current_label;
+                                            view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                    <span class="offsets">{format!("{}–{}", row.start, row.end)}</span>
+                                    <button data-testid="span-delete" aria-label="Delete span" title="Delete (Del)"
+                                        on:click=move |e| { e.stop_propagation(); state.delete_span(doc_id(), id); }>"✕"</button>
+                                </div>
+                                <div class="row covered" dir="auto">{preview.clone()}</div>
+                                <div class="row">
+                                    <input data-testid="span-note" placeholder="Note" aria-label="Note" prop:value=row.note.clone()
+                                        on:change=move |e| {
+                                            let to = event_target_value(&e);
+                                            state.apply(Edit::SetNote { doc: doc_id(), id, from: String::new(), to });
+                                        } />
+                                </div>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="status">"No spans yet: select text in the reader and press 1, 2 or 3."</p>
+            </Show>
+        </div>
+    }
+}
