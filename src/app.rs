@@ -4,7 +4,10 @@ use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
 use crate::state::AppState;
-use crate::ui::{banner::Banners, doc_list::DocList, paste_panel::PastePanel, reader::Reader, span_list::SpanList, topbar::TopBar};
+use crate::ui::{
+    banner::Banners, doc_list::DocList, paste_panel::PastePanel, reader::Reader,
+    span_list::SpanList, topbar::TopBar,
+};
 
 /// The whole app.
 #[component]
@@ -15,11 +18,17 @@ pub fn App() -> impl IntoView {
     // Label colours are CSS variables on the root element (set through the CSSOM, allowed by the CSP).
     Effect::new(move |_| {
         state.ws.with(|ws| {
-            let Some(root) = document().document_element() else { return };
-            let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
+            let Some(root) = document().document_element() else {
+                return;
+            };
+            let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+                return;
+            };
             for (i, label) in ws.labels.labels.iter().enumerate() {
                 if !label.colour.is_empty() {
-                    let _ = root.style().set_property(&format!("--label-{}", i % 12), &label.colour);
+                    let _ = root
+                        .style()
+                        .set_property(&format!("--label-{}", i % 12), &label.colour);
                 }
             }
         })
@@ -32,13 +41,17 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let keys = window_event_listener(ev::keydown, move |e| crate::ui::keys::on_global_key(&state, &e));
+    let keys = window_event_listener(ev::keydown, move |e| {
+        crate::ui::keys::on_global_key(&state, &e)
+    });
     on_cleanup(move || keys.remove());
     let dragover = window_event_listener(ev::dragover, |e| e.prevent_default());
     on_cleanup(move || dragover.remove());
     let drop = window_event_listener(ev::drop, move |e: web_sys::DragEvent| {
         e.prevent_default();
-        let Some(list) = e.data_transfer().and_then(|d| d.files()) else { return };
+        let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
+            return;
+        };
         let files = crate::dom::files::files_of(&list);
         crate::ui::topbar::import_picked(state, files);
     });

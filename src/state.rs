@@ -105,14 +105,17 @@ impl AppState {
         };
         match store.load().await {
             Ok((ws, open)) => {
-                let open = open.filter(|id| ws.document(id).is_some()).or_else(|| ws.documents.first().map(|d| d.id.clone()));
+                let open = open
+                    .filter(|id| ws.document(id).is_some())
+                    .or_else(|| ws.documents.first().map(|d| d.id.clone()));
                 let empty = ws.documents.is_empty();
                 self.ws.set(ws);
                 self.current.set(open);
                 self.show_paste.set(empty);
             }
             Err(e) => {
-                self.error.set(Some(format!("Could not read the saved workspace: {e}")));
+                self.error
+                    .set(Some(format!("Could not read the saved workspace: {e}")));
                 self.show_paste.set(true);
             }
         }
@@ -137,13 +140,20 @@ impl AppState {
         let state = *self;
         spawn_local(async move {
             loop {
-                let dirty = state.dirty.try_update_value(std::mem::take).unwrap_or_default();
+                let dirty = state
+                    .dirty
+                    .try_update_value(std::mem::take)
+                    .unwrap_or_default();
                 if dirty.is_empty() {
                     break;
                 }
-                let Some(store) = state.store.get_value() else { break };
+                let Some(store) = state.store.get_value() else {
+                    break;
+                };
                 let open = state.current.get_untracked();
-                let batch = state.ws.with_untracked(|ws| WorkspaceStore::prepare(ws, open.as_ref(), &dirty));
+                let batch = state
+                    .ws
+                    .with_untracked(|ws| WorkspaceStore::prepare(ws, open.as_ref(), &dirty));
                 if let Err(e) = store.write(batch).await {
                     state.error.set(Some(format!(
                         "Could not save to this browser's storage ({e}). Your work is still here in this tab: export it to keep a copy."
@@ -165,12 +175,22 @@ impl AppState {
         if text.trim().is_empty() {
             return Err("Paste the article's text first: the text box is empty.".into());
         }
-        let title = if title.trim().is_empty() { first_words(text) } else { title.trim().to_string() };
+        let title = if title.trim().is_empty() {
+            first_words(text)
+        } else {
+            title.trim().to_string()
+        };
         let now = js_sys::Date::now() as u64;
-        let id = DocumentId(format!("doc-{now:x}-{:06x}", (js_sys::Math::random() * 16_777_216.0) as u32));
+        let id = DocumentId(format!(
+            "doc-{now:x}-{:06x}",
+            (js_sys::Math::random() * 16_777_216.0) as u32
+        ));
         let doc = Document::from_paste(id.clone(), title, text, now);
         self.ws.update(|ws| ws.documents.push(doc));
-        self.mark_dirty(Dirty { texts: [id.clone()].into(), ..Dirty::default() });
+        self.mark_dirty(Dirty {
+            texts: [id.clone()].into(),
+            ..Dirty::default()
+        });
         self.open(id);
         self.show_paste.set(false);
         Ok(())
@@ -182,25 +202,42 @@ impl AppState {
         self.text_selection.set(None);
         self.current.set(Some(id));
         self.show_paste.set(false);
-        self.mark_dirty(Dirty { meta: true, ..Dirty::default() });
+        self.mark_dirty(Dirty {
+            meta: true,
+            ..Dirty::default()
+        });
     }
 
     /// Tags the reader's current text selection with `label`.
     pub fn tag(&self, label: &str, selection: Option<(usize, usize)>) {
-        let Some(doc_id) = self.current.get_untracked() else { return };
-        let Some((start, end)) = selection.or_else(|| self.text_selection.get_untracked()) else {
-            self.notice.set(Some("Select some text first, then press a label key.".into()));
+        let Some(doc_id) = self.current.get_untracked() else {
             return;
         };
-        let shaping = SpanShaping { snap_to_words: self.snap_to_words.get_untracked() };
+        let Some((start, end)) = selection.or_else(|| self.text_selection.get_untracked()) else {
+            self.notice.set(Some(
+                "Select some text first, then press a label key.".into(),
+            ));
+            return;
+        };
+        let shaping = SpanShaping {
+            snap_to_words: self.snap_to_words.get_untracked(),
+        };
         let shaped = self.ws.with_untracked(|ws| {
             let doc = ws.document(&doc_id).ok_or("the document is gone")?;
-            let (s, e) = doc.shape_range(CharOffset(start), CharOffset(end), shaping).map_err(|e| e.to_string())?;
+            let (s, e) = doc
+                .shape_range(CharOffset(start), CharOffset(end), shaping)
+                .map_err(|e| e.to_string())?;
             Ok::<_, String>((s, e, doc.next_span_id()))
         });
         match shaped {
             Ok((s, e, id)) => {
-                let span = spanmark_core::Span { id, start: s, end: e, label: label.to_string(), note: String::new() };
+                let span = spanmark_core::Span {
+                    id,
+                    start: s,
+                    end: e,
+                    label: label.to_string(),
+                    note: String::new(),
+                };
                 if self.apply(Edit::CreateSpan { doc: doc_id, span }) {
                     self.selected.set(Some(id));
                     self.text_selection.set(None);
@@ -213,14 +250,18 @@ impl AppState {
     /// Applies an edit through the history; shows the error if it fails. Returns whether it applied.
     pub fn apply(&self, edit: Edit) -> bool {
         let mut result = Ok(());
-        self.ws.update(|ws| self.history.update_value(|h| result = h.apply(ws, edit.clone())));
+        self.ws.update(|ws| {
+            self.history
+                .update_value(|h| result = h.apply(ws, edit.clone()))
+        });
         match result {
             Ok(()) => {
                 self.after_edit(&edit);
                 true
             }
             Err(e) => {
-                self.error.set(Some(format!("That change could not be made: {e}")));
+                self.error
+                    .set(Some(format!("That change could not be made: {e}")));
                 false
             }
         }
@@ -229,14 +270,16 @@ impl AppState {
     /// Undoes the last edit.
     pub fn undo(&self) {
         let mut result = Ok(None);
-        self.ws.update(|ws| self.history.update_value(|h| result = h.undo(ws)));
+        self.ws
+            .update(|ws| self.history.update_value(|h| result = h.undo(ws)));
         self.after_history(result);
     }
 
     /// Redoes the last undone edit.
     pub fn redo(&self) {
         let mut result = Ok(None);
-        self.ws.update(|ws| self.history.update_value(|h| result = h.redo(ws)));
+        self.ws
+            .update(|ws| self.history.update_value(|h| result = h.redo(ws)));
         self.after_history(result);
     }
 
@@ -257,32 +300,54 @@ impl AppState {
     }
 
     fn current_doc_has(&self, id: SpanId) -> bool {
-        let Some(doc) = self.current.get_untracked() else { return false };
-        self.ws.with_untracked(|ws| ws.document(&doc).and_then(|d| d.span(id)).is_some())
+        let Some(doc) = self.current.get_untracked() else {
+            return false;
+        };
+        self.ws
+            .with_untracked(|ws| ws.document(&doc).and_then(|d| d.span(id)).is_some())
     }
 
     fn after_edit(&self, edit: &Edit) {
-        self.can_undo.set(self.history.with_value(History::can_undo));
-        self.can_redo.set(self.history.with_value(History::can_redo));
+        self.can_undo
+            .set(self.history.with_value(History::can_undo));
+        self.can_redo
+            .set(self.history.with_value(History::can_redo));
         let docs: Vec<DocumentId> = edit.documents().into_iter().cloned().collect();
         let ranges = self.ws.with_untracked(|ws| edit_ranges(ws, edit));
         if let Some(doc) = docs.first() {
-            self.redraw.set(Some(Redraw { doc: doc.clone(), ranges }));
+            self.redraw.set(Some(Redraw {
+                doc: doc.clone(),
+                ranges,
+            }));
         }
-        self.mark_dirty(Dirty { annotations: docs.into_iter().collect(), ..Dirty::default() });
+        self.mark_dirty(Dirty {
+            annotations: docs.into_iter().collect(),
+            ..Dirty::default()
+        });
     }
 
     /// Deletes the selected span.
     pub fn delete_selected(&self) {
-        let (Some(doc), Some(id)) = (self.current.get_untracked(), self.selected.get_untracked()) else { return };
+        let (Some(doc), Some(id)) = (self.current.get_untracked(), self.selected.get_untracked())
+        else {
+            return;
+        };
         self.delete_span(doc, id);
     }
 
     /// Deletes a span.
     pub fn delete_span(&self, doc: DocumentId, id: SpanId) {
-        let span = self.ws.with_untracked(|ws| ws.document(&doc).and_then(|d| d.span(id).cloned()));
+        let span = self
+            .ws
+            .with_untracked(|ws| ws.document(&doc).and_then(|d| d.span(id).cloned()));
         if let Some(span) = span {
-            if self.apply(Edit::DeleteSpan { doc, span, index: 0, relations: vec![] }) && self.selected.get_untracked() == Some(id) {
+            if self.apply(Edit::DeleteSpan {
+                doc,
+                span,
+                index: 0,
+                relations: vec![],
+            }) && self.selected.get_untracked() == Some(id)
+            {
                 self.selected.set(None);
             }
         }
@@ -295,7 +360,9 @@ impl AppState {
             return;
         }
         self.selected.set(id);
-        let Some(doc) = self.current.get_untracked() else { return };
+        let Some(doc) = self.current.get_untracked() else {
+            return;
+        };
         let ranges = self.ws.with_untracked(|ws| {
             let d = ws.document(&doc);
             [old, id]
@@ -309,10 +376,14 @@ impl AppState {
 
     /// Exports the workspace as native JSONL and offers it as a download.
     pub fn export_jsonl(&self) {
-        let body = self.ws.with_untracked(|ws| spanmark_jsonl::export(&ws.documents));
+        let body = self
+            .ws
+            .with_untracked(|ws| spanmark_jsonl::export(&ws.documents));
         let name = format!("spanmark-{}.jsonl", today());
-        if let Err(e) = crate::dom::download::download(&name, "application/jsonl", body.as_bytes()) {
-            self.error.set(Some(format!("The export could not be downloaded: {e}")));
+        if let Err(e) = crate::dom::download::download(&name, "application/jsonl", body.as_bytes())
+        {
+            self.error
+                .set(Some(format!("The export could not be downloaded: {e}")));
         }
     }
 
@@ -323,14 +394,19 @@ impl AppState {
             let text = match std::str::from_utf8(&f.bytes) {
                 Ok(t) => t,
                 Err(e) => {
-                    self.error.set(Some(format!("{}: not UTF-8 text (byte {}); nothing was imported.", f.name, e.valid_up_to())));
+                    self.error.set(Some(format!(
+                        "{}: not UTF-8 text (byte {}); nothing was imported.",
+                        f.name,
+                        e.valid_up_to()
+                    )));
                     return;
                 }
             };
             match spanmark_jsonl::import(text) {
                 Ok(docs) => imported.extend(docs),
                 Err(e) => {
-                    self.error.set(Some(format!("{}: {e}. Nothing was imported.", f.name)));
+                    self.error
+                        .set(Some(format!("{}: {e}. Nothing was imported.", f.name)));
                     return;
                 }
             }
@@ -366,13 +442,19 @@ impl AppState {
         self.error.set(None);
         let mut msg = format!("Imported {} document(s) with {spans} span(s).", added.len());
         if renamed > 0 {
-            msg.push_str(&format!(" {renamed} had an id already in use and got a new one."));
+            msg.push_str(&format!(
+                " {renamed} had an id already in use and got a new one."
+            ));
         }
         self.notice.set(Some(msg));
         if let Some(first) = added.first().cloned() {
             self.open(first);
         }
-        self.mark_dirty(Dirty { meta: true, texts: added.into_iter().collect(), ..Dirty::default() });
+        self.mark_dirty(Dirty {
+            meta: true,
+            texts: added.into_iter().collect(),
+            ..Dirty::default()
+        });
     }
 }
 
@@ -385,13 +467,19 @@ impl Default for AppState {
 /// The code-point ranges an edit touches, for redrawing.
 fn edit_ranges(ws: &Workspace, edit: &Edit) -> Vec<Range<usize>> {
     match edit {
-        Edit::CreateSpan { span, .. } | Edit::CreateSpanAt { span, .. } | Edit::DeleteSpan { span, .. } => {
-            vec![span.start.0..span.end.0]
+        Edit::CreateSpan { span, .. }
+        | Edit::CreateSpanAt { span, .. }
+        | Edit::DeleteSpan { span, .. } => {
+            let range = span.start.0..span.end.0;
+            vec![range]
         }
         Edit::Relabel { doc, id, .. } | Edit::SetNote { doc, id, .. } => ws
             .document(doc)
             .and_then(|d| d.span(*id))
-            .map(|s| vec![s.start.0..s.end.0])
+            .map(|s| {
+                let range = s.start.0..s.end.0;
+                vec![range]
+            })
             .unwrap_or_default(),
         Edit::CreateRelation { .. } | Edit::DeleteRelation { .. } => vec![],
         Edit::Batch(edits) => edits.iter().flat_map(|e| edit_ranges(ws, e)).collect(),
@@ -409,5 +497,10 @@ fn first_words(text: &str) -> String {
 
 fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }

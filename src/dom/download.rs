@@ -13,7 +13,10 @@ pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), Stri
     options.set_type(mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_error)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
-    let a: HtmlAnchorElement = document.create_element("a").map_err(js_error)?.unchecked_into();
+    let a: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(js_error)?
+        .unchecked_into();
     a.set_href(&url);
     a.set_download(file_name);
     a.set_hidden(true);
@@ -25,7 +28,8 @@ pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), Stri
     let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = Url::revoke_object_url(&url);
     });
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     Ok(())
 }
 

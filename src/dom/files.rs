@@ -20,6 +20,11 @@ pub fn files_of(list: &FileList) -> Vec<File> {
 
 /// Reads a file completely.
 pub async fn read(file: &File) -> Result<PickedFile, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(js_error)?;
-    Ok(PickedFile { name: file.name(), bytes: js_sys::Uint8Array::new(&buffer).to_vec() })
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(js_error)?;
+    Ok(PickedFile {
+        name: file.name(),
+        bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+    })
 }

@@ -65,7 +65,9 @@ impl Paragraphs {
 
     /// The paragraph containing code point `offset` (a `\n` belongs to the paragraph it ends).
     pub fn index_of(&self, offset: usize) -> usize {
-        self.char_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.char_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// The paragraphs that a code-point range touches.
@@ -105,7 +107,11 @@ pub fn segments(para: Range<usize>, spans: &[&Span]) -> Vec<Segment> {
     cuts.windows(2)
         .map(|w| Segment {
             chars: w[0]..w[1],
-            spans: inside.iter().filter(|s| s.start.0 <= w[0] && s.end.0 >= w[1]).map(|s| s.id).collect(),
+            spans: inside
+                .iter()
+                .filter(|s| s.start.0 <= w[0] && s.end.0 >= w[1])
+                .map(|s| s.id)
+                .collect(),
         })
         .collect()
 }
@@ -116,7 +122,13 @@ mod tests {
     use spanmark_core::CharOffset;
 
     fn span(id: u64, start: usize, end: usize) -> Span {
-        Span { id: SpanId(id), start: CharOffset(start), end: CharOffset(end), label: "quote".into(), note: String::new() }
+        Span {
+            id: SpanId(id),
+            start: CharOffset(start),
+            end: CharOffset(end),
+            label: "quote".into(),
+            note: String::new(),
+        }
     }
 
     #[test]
@@ -135,7 +147,10 @@ mod tests {
     fn nested_spans_cut_segments() {
         let (a, b) = (span(1, 0, 6), span(2, 2, 4));
         let segs = segments(0..8, &[&a, &b]);
-        let cut: Vec<_> = segs.iter().map(|s| (s.chars.clone(), s.spans.len())).collect();
+        let cut: Vec<_> = segs
+            .iter()
+            .map(|s| (s.chars.clone(), s.spans.len()))
+            .collect();
         assert_eq!(cut, vec![(0..2, 1), (2..4, 2), (4..6, 1), (6..8, 0)]);
         assert_eq!(segs[1].spans, vec![SpanId(1), SpanId(2)]);
     }
@@ -144,6 +159,12 @@ mod tests {
     fn spans_are_clipped_to_the_paragraph() {
         let a = span(1, 0, 10);
         let segs = segments(3..5, &[&a]);
-        assert_eq!(segs, vec![Segment { chars: 3..5, spans: vec![SpanId(1)] }]);
+        assert_eq!(
+            segs,
+            vec![Segment {
+                chars: 3..5,
+                spans: vec![SpanId(1)]
+            }]
+        );
     }
 }

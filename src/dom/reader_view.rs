@@ -60,14 +60,23 @@ impl ReaderView {
             elements.push(el);
         }
         let _ = root.append_child(&fragment);
-        ReaderView { root, paragraphs, elements }
+        ReaderView {
+            root,
+            paragraphs,
+            elements,
+        }
     }
 
     /// Re-renders the paragraphs touched by any of `ranges` (code points).
     pub fn refresh(&mut self, doc: &Document, ranges: &[Range<usize>], style: &SpanStyle) {
-        let document = self.root.owner_document().expect("the reader is in a document");
-        let mut todo: Vec<usize> =
-            ranges.iter().flat_map(|r| self.paragraphs.touching(r.start, r.end)).collect();
+        let document = self
+            .root
+            .owner_document()
+            .expect("the reader is in a document");
+        let mut todo: Vec<usize> = ranges
+            .iter()
+            .flat_map(|r| self.paragraphs.touching(r.start, r.end))
+            .collect();
         todo.sort_unstable();
         todo.dedup();
         for i in todo {
@@ -108,7 +117,10 @@ fn fill_paragraph(
     let content = &doc.text[bytes.clone()];
     let segs = segments(chars.clone(), spans);
     // Walk the paragraph once, turning each segment's code points into a byte slice.
-    let mut iter = content.char_indices().map(|(b, _)| b).chain(std::iter::once(content.len()));
+    let mut iter = content
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(content.len()));
     let mut pos = chars.start;
     let mut byte = iter.next().unwrap_or(0);
     for seg in segs {
@@ -140,7 +152,11 @@ fn fill_paragraph(
 
 fn segment_class(ids: &[SpanId], spans: &[&Span], style: &SpanStyle) -> String {
     let slot = |id: &SpanId| {
-        spans.iter().find(|s| s.id == *id).map(|s| (style.slot_of)(&s.label)).unwrap_or(0)
+        spans
+            .iter()
+            .find(|s| s.id == *id)
+            .map(|s| (style.slot_of)(&s.label))
+            .unwrap_or(0)
     };
     let innermost = ids.last().expect("a covered segment has spans");
     let mut class = format!("seg bg-{}", slot(innermost));
@@ -155,8 +171,12 @@ fn segment_class(ids: &[SpanId], spans: &[&Span], style: &SpanStyle) -> String {
 
 /// The span ids a clicked element carries (innermost last), if it is a highlighted segment.
 pub fn spans_at(target: &web_sys::EventTarget) -> Vec<SpanId> {
-    let Some(el) = target.dyn_ref::<Element>() else { return vec![] };
-    let Ok(Some(seg)) = el.closest(".seg") else { return vec![] };
+    let Some(el) = target.dyn_ref::<Element>() else {
+        return vec![];
+    };
+    let Ok(Some(seg)) = el.closest(".seg") else {
+        return vec![];
+    };
     seg.get_attribute("data-spans")
         .unwrap_or_default()
         .split(',')

@@ -27,7 +27,11 @@ impl ReaderLayout<'_> {
         let root: &Node = self.root.as_ref();
         if node == root {
             let i = offset as usize;
-            return Some(if i >= self.paragraphs.count() { self.len() } else { self.paragraphs.chars(i).start });
+            return Some(if i >= self.paragraphs.count() {
+                self.len()
+            } else {
+                self.paragraphs.chars(i).start
+            });
         }
         if !root.contains(Some(node)) {
             return None;
@@ -49,7 +53,9 @@ impl ReaderLayout<'_> {
             // Past the paragraph's content: at or after its '\n'.
             Err(_) if utf16 > content.encode_utf16().count() => chars.len() + 1,
             // Inside a surrogate pair (never from a real selection): round down.
-            Err(_) => utf16_to_char_in(content, Utf16Offset(utf16 - 1)).map(|c| c.0).unwrap_or(0),
+            Err(_) => utf16_to_char_in(content, Utf16Offset(utf16 - 1))
+                .map(|c| c.0)
+                .unwrap_or(0),
         };
         Some((chars.start + local).min(self.len()))
     }
@@ -63,10 +69,15 @@ impl ReaderLayout<'_> {
         let local = offset.saturating_sub(chars.start).min(chars.len());
         let mut want = char_to_utf16_in(content, CharOffset(local)).ok()?.0 as u32;
         let document = para.owner_document()?;
-        let walker = document.create_tree_walker_with_what_to_show(&para, 4 /* SHOW_TEXT */).ok()?;
+        let walker = document
+            .create_tree_walker_with_what_to_show(&para, 4 /* SHOW_TEXT */)
+            .ok()?;
         let mut last = None;
         while let Ok(Some(node)) = walker.next_node() {
-            let len = node.text_content().map(|t| t.encode_utf16().count() as u32).unwrap_or(0);
+            let len = node
+                .text_content()
+                .map(|t| t.encode_utf16().count() as u32)
+                .unwrap_or(0);
             if want <= len {
                 return Some((node, want));
             }
@@ -91,10 +102,18 @@ impl ReaderLayout<'_> {
         let e_in = root.contains(Some(&en));
         if !s_in && !e_in {
             // Both ends outside: the selection covers the reader only if it encloses it.
-            return range.intersects_node(root).ok().filter(|&b| b).map(|_| (0, self.len()));
+            return range
+                .intersects_node(root)
+                .ok()
+                .filter(|&b| b)
+                .map(|_| (0, self.len()));
         }
         let start = if s_in { self.offset_of(&sn, so)? } else { 0 };
-        let end = if e_in { self.offset_of(&en, eo)? } else { self.len() };
+        let end = if e_in {
+            self.offset_of(&en, eo)?
+        } else {
+            self.len()
+        };
         Some((start.min(end), start.max(end)))
     }
 
@@ -108,7 +127,11 @@ impl ReaderLayout<'_> {
 
     fn index_of_child(&self, child: &Node) -> Option<usize> {
         // The renderer numbers paragraph elements in `data-p`.
-        child.dyn_ref::<Element>()?.get_attribute("data-p")?.parse().ok()
+        child
+            .dyn_ref::<Element>()?
+            .get_attribute("data-p")?
+            .parse()
+            .ok()
     }
 
     fn len(&self) -> usize {

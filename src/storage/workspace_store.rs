@@ -60,7 +60,10 @@ pub struct Dirty {
 impl Dirty {
     /// Whether there is nothing to save.
     pub fn is_empty(&self) -> bool {
-        !self.meta && self.texts.is_empty() && self.annotations.is_empty() && self.removed.is_empty()
+        !self.meta
+            && self.texts.is_empty()
+            && self.annotations.is_empty()
+            && self.removed.is_empty()
     }
 
     /// Adds another set of changes to this one.
@@ -87,18 +90,28 @@ pub struct WorkspaceStore {
 impl WorkspaceStore {
     /// Opens the database, creating it on first use.
     pub async fn open() -> Result<Self, String> {
-        Ok(WorkspaceStore { db: open(DB_NAME, DB_VERSION, &[TEXTS, ANNOTATIONS, META]).await? })
+        Ok(WorkspaceStore {
+            db: open(DB_NAME, DB_VERSION, &[TEXTS, ANNOTATIONS, META]).await?,
+        })
     }
 
     /// Loads the whole workspace and the document that was open.
     pub async fn load(&self) -> Result<(Workspace, Option<DocumentId>), String> {
         let tx = transaction(&self.db, &[TEXTS, ANNOTATIONS, META], false)?;
         let store = |name| tx.object_store(name).map_err(js_error);
-        let meta = request_done(&store(META)?.get(&JsValue::from_str(META_KEY)).map_err(js_error)?).await?;
+        let meta = request_done(
+            &store(META)?
+                .get(&JsValue::from_str(META_KEY))
+                .map_err(js_error)?,
+        )
+        .await?;
         let texts = request_done(&store(TEXTS)?.get_all().map_err(js_error)?).await?;
         let notes = request_done(&store(ANNOTATIONS)?.get_all().map_err(js_error)?).await?;
         let meta: Option<MetaRecord> = match meta.as_string() {
-            Some(json) => Some(serde_json::from_str(&json).map_err(|e| format!("saved workspace is unreadable: {e}"))?),
+            Some(json) => Some(
+                serde_json::from_str(&json)
+                    .map_err(|e| format!("saved workspace is unreadable: {e}"))?,
+            ),
             None => None,
         };
         if let Some(m) = &meta {
@@ -112,7 +125,8 @@ impl WorkspaceStore {
         let mut docs: Vec<Document> = vec![];
         for value in texts.unchecked_into::<js_sys::Array>().iter() {
             let json = value.as_string().ok_or("a saved text is not a string")?;
-            let t: TextRecord = serde_json::from_str(&json).map_err(|e| format!("a saved text is unreadable: {e}"))?;
+            let t: TextRecord = serde_json::from_str(&json)
+                .map_err(|e| format!("a saved text is unreadable: {e}"))?;
             docs.push(Document {
                 id: t.id,
                 title: t.title,
@@ -125,9 +139,11 @@ impl WorkspaceStore {
             });
         }
         for value in notes.unchecked_into::<js_sys::Array>().iter() {
-            let json = value.as_string().ok_or("saved annotations are not a string")?;
-            let a: AnnotationRecord =
-                serde_json::from_str(&json).map_err(|e| format!("saved annotations are unreadable: {e}"))?;
+            let json = value
+                .as_string()
+                .ok_or("saved annotations are not a string")?;
+            let a: AnnotationRecord = serde_json::from_str(&json)
+                .map_err(|e| format!("saved annotations are unreadable: {e}"))?;
             if let Some(d) = docs.iter_mut().find(|d| d.id == a.id) {
                 d.spans = a.spans;
                 d.relations = a.relations;
@@ -138,8 +154,22 @@ impl WorkspaceStore {
             None => (LabelSet::default(), None, vec![]),
         };
         // Documents in the saved order; any record missing from the order goes last, oldest first.
-        docs.sort_by_key(|d| (order.iter().position(|id| id == &d.id).unwrap_or(usize::MAX), d.added_at));
-        Ok((Workspace { documents: docs, labels }, open))
+        docs.sort_by_key(|d| {
+            (
+                order
+                    .iter()
+                    .position(|id| id == &d.id)
+                    .unwrap_or(usize::MAX),
+                d.added_at,
+            )
+        });
+        Ok((
+            Workspace {
+                documents: docs,
+                labels,
+            },
+            open,
+        ))
     }
 
     /// Serialises what `dirty` names from `ws`.
@@ -156,13 +186,25 @@ impl WorkspaceStore {
                     line_endings_normalised: d.line_endings_normalised,
                     text: d.text.clone(),
                 };
-                puts.push((TEXTS, id.0.clone(), serde_json::to_string(&rec).expect("plain data")));
+                puts.push((
+                    TEXTS,
+                    id.0.clone(),
+                    serde_json::to_string(&rec).expect("plain data"),
+                ));
             }
         }
         for id in dirty.annotations.iter().chain(&dirty.texts) {
             if let Some(d) = ws.document(id) {
-                let rec = AnnotationRecord { id: d.id.clone(), spans: d.spans.clone(), relations: d.relations.clone() };
-                puts.push((ANNOTATIONS, id.0.clone(), serde_json::to_string(&rec).expect("plain data")));
+                let rec = AnnotationRecord {
+                    id: d.id.clone(),
+                    spans: d.spans.clone(),
+                    relations: d.relations.clone(),
+                };
+                puts.push((
+                    ANNOTATIONS,
+                    id.0.clone(),
+                    serde_json::to_string(&rec).expect("plain data"),
+                ));
             }
         }
         for id in &dirty.removed {
@@ -176,7 +218,11 @@ impl WorkspaceStore {
                 labels: ws.labels.clone(),
                 open: open.cloned(),
             };
-            puts.push((META, META_KEY.into(), serde_json::to_string(&rec).expect("plain data")));
+            puts.push((
+                META,
+                META_KEY.into(),
+                serde_json::to_string(&rec).expect("plain data"),
+            ));
         }
         Batch { puts, deletes }
     }
@@ -191,7 +237,10 @@ impl WorkspaceStore {
                 .map_err(js_error)?;
         }
         for (store, key) in &batch.deletes {
-            tx.object_store(store).map_err(js_error)?.delete(&JsValue::from_str(key)).map_err(js_error)?;
+            tx.object_store(store)
+                .map_err(js_error)?
+                .delete(&JsValue::from_str(key))
+                .map_err(js_error)?;
         }
         transaction_done(&tx).await
     }

@@ -11,7 +11,10 @@ pub fn DocList() -> impl IntoView {
     let state = use_app();
     let rows = Memo::new(move |_| {
         state.ws.with(|ws| {
-            ws.documents.iter().map(|d| (d.id.clone(), d.title.clone(), d.spans.len())).collect::<Vec<_>>()
+            ws.documents
+                .iter()
+                .map(|d| (d.id.clone(), d.title.clone(), d.spans.len()))
+                .collect::<Vec<_>>()
         })
     });
     view! {

@@ -2,8 +2,8 @@
 //! undo and redo, Delete removes the selected span, Escape deselects.
 
 use leptos::prelude::*;
-use web_sys::{HtmlElement, KeyboardEvent};
 use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::state::AppState;
 use crate::ui::reader;
@@ -38,8 +38,12 @@ pub fn on_global_key(state: &AppState, e: &KeyboardEvent) {
         "Escape" => state.select_span(None),
         _ => {
             let mut chars = key.chars();
-            let (Some(c), None) = (chars.next(), chars.next()) else { return };
-            let label = state.ws.with_untracked(|ws| ws.labels.by_key(c).map(|l| l.name.clone()));
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                return;
+            };
+            let label = state
+                .ws
+                .with_untracked(|ws| ws.labels.by_key(c).map(|l| l.name.clone()));
             if let Some(label) = label {
                 if state.current.get_untracked().is_some() && !state.show_paste.get_untracked() {
                     e.prevent_default();
@@ -52,6 +56,8 @@ pub fn on_global_key(state: &AppState, e: &KeyboardEvent) {
 }
 
 fn in_text_field(e: &KeyboardEvent) -> bool {
-    let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return false };
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+        return false;
+    };
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
 }

@@ -28,7 +28,11 @@ thread_local! {
 fn with_layout<R>(f: impl FnOnce(&ReaderLayout) -> R) -> Option<R> {
     LIVE.with_borrow(|live| {
         let live = live.as_ref()?;
-        let layout = ReaderLayout { root: live.view.root(), text: &live.text, paragraphs: live.view.paragraphs() };
+        let layout = ReaderLayout {
+            root: live.view.root(),
+            text: &live.text,
+            paragraphs: live.view.paragraphs(),
+        };
         Some(f(&layout))
     })
 }
@@ -66,11 +70,20 @@ fn slot_of(labels: &LabelSet) -> impl Fn(&str) -> usize + '_ {
 fn draw_all(state: &AppState, root: web_sys::HtmlElement, doc_id: &DocumentId) {
     let selected = state.selected.get_untracked();
     state.ws.with_untracked(|ws| {
-        let Some(doc) = ws.document(doc_id) else { return };
+        let Some(doc) = ws.document(doc_id) else {
+            return;
+        };
         let slot = slot_of(&ws.labels);
-        let style = SpanStyle { slot_of: &slot, selected };
+        let style = SpanStyle {
+            slot_of: &slot,
+            selected,
+        };
         let view = ReaderView::render(root, doc, &style);
-        LIVE.set(Some(Live { doc: doc_id.clone(), text: doc.text.clone(), view }));
+        LIVE.set(Some(Live {
+            doc: doc_id.clone(),
+            text: doc.text.clone(),
+            view,
+        }));
     });
 }
 
@@ -83,13 +96,29 @@ fn on_caret_key(state: &AppState, e: &KeyboardEvent) {
         "ArrowLeft" => ("left", if ctrl { "word" } else { "character" }),
         "ArrowDown" => ("forward", if ctrl { "paragraph" } else { "line" }),
         "ArrowUp" => ("backward", if ctrl { "paragraph" } else { "line" }),
-        "Home" => ("backward", if ctrl { "documentboundary" } else { "lineboundary" }),
-        "End" => ("forward", if ctrl { "documentboundary" } else { "lineboundary" }),
+        "Home" => (
+            "backward",
+            if ctrl {
+                "documentboundary"
+            } else {
+                "lineboundary"
+            },
+        ),
+        "End" => (
+            "forward",
+            if ctrl {
+                "documentboundary"
+            } else {
+                "lineboundary"
+            },
+        ),
         _ => return,
     };
     e.prevent_default();
     ensure_caret_inside();
-    let Some(sel) = window().get_selection().ok().flatten() else { return };
+    let Some(sel) = window().get_selection().ok().flatten() else {
+        return;
+    };
     let alter = if e.shift_key() { "extend" } else { "move" };
     let _ = sel.modify(alter, direction, granularity);
     state.text_selection.set(live_selection());
@@ -105,7 +134,9 @@ fn ensure_caret_inside() {
 
 /// Draws the caret (a non-editable text shows none) at the selection's focus.
 fn show_caret() {
-    let Some(caret) = document().get_element_by_id("reader-caret") else { return };
+    let Some(caret) = document().get_element_by_id("reader-caret") else {
+        return;
+    };
     let style = |el: &web_sys::Element, k: &str, v: &str| {
         if let Some(h) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(el) {
             let _ = h.style().set_property(k, v);
@@ -122,7 +153,9 @@ fn show_caret() {
             el.scroll_into_view_with_scroll_into_view_options(&opts);
         }
         let rects = range.get_client_rects()?;
-        rects.get(0).or_else(|| Some(range.get_bounding_client_rect()))
+        rects
+            .get(0)
+            .or_else(|| Some(range.get_bounding_client_rect()))
     });
     match rect {
         Some(r) if r.height() > 0.0 => {
@@ -151,7 +184,9 @@ pub fn Reader() -> impl IntoView {
     let labels = Memo::new(move |_| state.ws.with(|ws| ws.labels.clone()));
     let title = Memo::new(move |_| {
         let id = state.current.get();
-        state.ws.with(|ws| id.and_then(|id| ws.document(&id).map(|d| d.title.clone())))
+        state
+            .ws
+            .with(|ws| id.and_then(|id| ws.document(&id).map(|d| d.title.clone())))
     });
 
     // Full draw: when the element appears, the open document changes, or the labels change.
@@ -169,7 +204,9 @@ pub fn Reader() -> impl IntoView {
     });
     // Partial draw after an edit.
     Effect::new(move |_| {
-        let Some(redraw) = state.redraw.get() else { return };
+        let Some(redraw) = state.redraw.get() else {
+            return;
+        };
         let selected = state.selected.get_untracked();
         LIVE.with_borrow_mut(|live| {
             let Some(live) = live.as_mut() else { return };
@@ -177,9 +214,14 @@ pub fn Reader() -> impl IntoView {
                 return;
             }
             state.ws.with_untracked(|ws| {
-                let Some(doc) = ws.document(&redraw.doc) else { return };
+                let Some(doc) = ws.document(&redraw.doc) else {
+                    return;
+                };
                 let slot = slot_of(&ws.labels);
-                let style = SpanStyle { slot_of: &slot, selected };
+                let style = SpanStyle {
+                    slot_of: &slot,
+                    selected,
+                };
                 live.view.refresh(doc, &redraw.ranges, &style);
             });
         });
@@ -214,7 +256,14 @@ pub fn Reader() -> impl IntoView {
         state.select_span(next);
     };
 
-    let label_items = move || labels.get().labels.into_iter().enumerate().collect::<Vec<_>>();
+    let label_items = move || {
+        labels
+            .get()
+            .labels
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<_>>()
+    };
     view! {
         <div class="palette" role="toolbar" aria-label="Labels">
             <For each=label_items key=|(i, l)| (*i, l.clone()) let:item>

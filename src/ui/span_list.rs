@@ -33,13 +33,23 @@ pub fn SpanList() -> impl IntoView {
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(900.0f64);
     let rows = Memo::new(move |_| {
-        let Some(id) = state.current.get() else { return vec![] };
+        let Some(id) = state.current.get() else {
+            return vec![];
+        };
         state.ws.with(|ws| {
-            let Some(doc) = ws.document(&id) else { return vec![] };
+            let Some(doc) = ws.document(&id) else {
+                return vec![];
+            };
             let mut rows: Vec<Row> = doc
                 .spans
                 .iter()
-                .map(|s| Row { id: s.id, start: s.start.0, end: s.end.0, label: s.label.clone(), note: s.note.clone() })
+                .map(|s| Row {
+                    id: s.id,
+                    start: s.start.0,
+                    end: s.end.0,
+                    label: s.label.clone(),
+                    note: s.note.clone(),
+                })
                 .collect();
             rows.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end), r.id));
             rows
@@ -48,9 +58,20 @@ pub fn SpanList() -> impl IntoView {
     // Checkpoints of the open text, rebuilt only when another document opens.
     let checkpoints = Memo::new(move |_| {
         let id = state.current.get();
-        state.ws.with_untracked(|ws| id.and_then(|id| ws.document(&id)).map(|d| CharCheckpoints::new(&d.text)))
+        state.ws.with_untracked(|ws| {
+            id.and_then(|id| ws.document(&id))
+                .map(|d| CharCheckpoints::new(&d.text))
+        })
     });
-    let labels = Memo::new(move |_| state.ws.with(|ws| ws.labels.labels.iter().map(|l| l.name.clone()).collect::<Vec<_>>()));
+    let labels = Memo::new(move |_| {
+        state.ws.with(|ws| {
+            ws.labels
+                .labels
+                .iter()
+                .map(|l| l.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
 
     let visible = move || {
         let total = rows.with(Vec::len);
@@ -61,7 +82,11 @@ pub fn SpanList() -> impl IntoView {
         let previews: Vec<(usize, Row, String)> = rows.with(|rows| {
             checkpoints.with(|cp| {
                 state.ws.with_untracked(|ws| {
-                    let text = doc.as_ref().and_then(|d| ws.document(d)).map(|d| d.text.as_str()).unwrap_or("");
+                    let text = doc
+                        .as_ref()
+                        .and_then(|d| ws.document(d))
+                        .map(|d| d.text.as_str())
+                        .unwrap_or("");
                     (first.min(last)..last)
                         .map(|i| {
                             let r = &rows[i];
@@ -69,7 +94,9 @@ pub fn SpanList() -> impl IntoView {
                                 .as_ref()
                                 .map(|cp| {
                                     let end = r.end.min(r.start + PREVIEW_CHARS);
-                                    let mut p = cp.slice(text, CharOffset(r.start), CharOffset(end)).replace('\n', " ⏎ ");
+                                    let mut p = cp
+                                        .slice(text, CharOffset(r.start), CharOffset(end))
+                                        .replace('\n', " ⏎ ");
                                     if end < r.end {
                                         p.push('…');
                                     }
@@ -87,9 +114,15 @@ pub fn SpanList() -> impl IntoView {
 
     // Keep the selected span's row in view.
     Effect::new(move |_| {
-        let Some(sel) = state.selected.get() else { return };
-        let Some(index) = rows.with_untracked(|rows| rows.iter().position(|r| r.id == sel)) else { return };
-        let Some(el) = scroll_ref.get_untracked() else { return };
+        let Some(sel) = state.selected.get() else {
+            return;
+        };
+        let Some(index) = rows.with_untracked(|rows| rows.iter().position(|r| r.id == sel)) else {
+            return;
+        };
+        let Some(el) = scroll_ref.get_untracked() else {
+            return;
+        };
         let top = index as f64 * ROW_HEIGHT;
         let view_top = el.scroll_top() as f64;
         let height = el.client_height() as f64;
@@ -106,7 +139,12 @@ pub fn SpanList() -> impl IntoView {
         }
     });
 
-    let doc_id = move || state.current.get_untracked().unwrap_or(DocumentId(String::new()));
+    let doc_id = move || {
+        state
+            .current
+            .get_untracked()
+            .unwrap_or(DocumentId(String::new()))
+    };
     view! {
         <h2>{move || format!("Spans ({})", rows.with(Vec::len))}</h2>
         <div class="span-list-scroll" node_ref=scroll_ref on:scroll=move |e| {

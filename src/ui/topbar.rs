@@ -4,7 +4,10 @@ use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::{dom::files, state::{use_app, AppState}};
+use crate::{
+    dom::files,
+    state::{use_app, AppState},
+};
 
 /// Reads picked or dropped files and imports them.
 pub fn import_picked(state: AppState, picked: Vec<web_sys::File>) {
@@ -17,7 +20,10 @@ pub fn import_picked(state: AppState, picked: Vec<web_sys::File>) {
             match files::read(f).await {
                 Ok(p) => read.push(p),
                 Err(e) => {
-                    state.error.set(Some(format!("{}: could not be read ({e}). Nothing was imported.", f.name())));
+                    state.error.set(Some(format!(
+                        "{}: could not be read ({e}). Nothing was imported.",
+                        f.name()
+                    )));
                     return;
                 }
             }
@@ -31,8 +37,16 @@ pub fn import_picked(state: AppState, picked: Vec<web_sys::File>) {
 pub fn TopBar() -> impl IntoView {
     let state = use_app();
     let on_pick = move |e: web_sys::Event| {
-        let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-        let picked = input.files().map(|l| files::files_of(&l)).unwrap_or_default();
+        let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let picked = input
+            .files()
+            .map(|l| files::files_of(&l))
+            .unwrap_or_default();
         import_picked(state, picked);
         // Allow picking the same file again.
         input.set_value("");

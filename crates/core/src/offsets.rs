@@ -252,7 +252,13 @@ impl CharCheckpoints {
         }
         let base = self.bytes[offset.0 / CHECKPOINT_EVERY];
         let rest = offset.0 % CHECKPOINT_EVERY;
-        ByteOffset(text[base..].char_indices().nth(rest).map(|(b, _)| base + b).unwrap_or(text.len()))
+        ByteOffset(
+            text[base..]
+                .char_indices()
+                .nth(rest)
+                .map(|(b, _)| base + b)
+                .unwrap_or(text.len()),
+        )
     }
 
     /// The substring `start..end` (code points) of `text`.

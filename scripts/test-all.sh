@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Every test, in order of cost. Called by `./x test` (after set-up) and so by CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+started=$(date +%s)
+
+step "format and lint"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p spanmark --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (core, CLI, app logic)"
+cargo test --workspace
+
+step "wasm-bindgen-test in headless Chromium (DOM <-> code points)"
+cargo test -p spanmark --target wasm32-unknown-unknown --test dom
+
+step "release build (no warnings allowed)"
+build_log=$(mktemp)
+trunk build --release --offline 2>&1 | tee "$build_log"
+if grep -E '^warning|WARN' "$build_log" | grep -v 'wasm-opt' ; then
+  echo "the release build printed warnings (above)"; exit 1
+fi
+
+step "Playwright user flows on the release build"
+(cd e2e && node --test --test-concurrency=1 tests/)
+
+if [ -x tests/interop/run.sh ]; then
+  step "exports read by the real consumer libraries (Python venv)"
+  tests/interop/run.sh
+fi
+
+if [ -x scripts/fuzz.sh ] && [ "${SPANMARK_FUZZ_SECONDS:-0}" != 0 ]; then
+  step "fuzz smoke"
+  scripts/fuzz.sh "$SPANMARK_FUZZ_SECONDS"
+fi
+
+echo "all tests passed in $(( $(date +%s) - started )) s"

@@ -1,0 +1,121 @@
+//! DOM ⇄ code-point conversions in a real browser (wasm-bindgen-test in headless Chromium).
+
+use spanmark::dom::reader_view::{ReaderView, SpanStyle};
+use spanmark::dom::selection::ReaderLayout;
+use spanmark_core::{CharOffset, Document, DocumentId, Span, SpanId};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TEXT: &str = "Weather 🌧️👩‍👩‍👧 — گزارش\n\n“The river rose 3.2 m,” said é\u{301}.\nEnd";
+
+fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
+    Span {
+        id: SpanId(id),
+        start: CharOffset(start),
+        end: CharOffset(end),
+        label: label.into(),
+        note: String::new(),
+    }
+}
+
+fn mount(spans: Vec<Span>) -> (web_sys::HtmlElement, ReaderView, Document) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let mut doc = Document::new(DocumentId("t".into()), "t", TEXT, 0);
+    doc.spans = spans;
+    let slot = |_: &str| 0usize;
+    let view = ReaderView::render(
+        root.clone(),
+        &doc,
+        &SpanStyle {
+            slot_of: &slot,
+            selected: None,
+        },
+    );
+    (root, view, doc)
+}
+
+#[wasm_bindgen_test]
+fn rendered_text_content_is_the_document_text() {
+    let (root, _view, _doc) = mount(vec![
+        span(1, 2, 12, "claim"),
+        span(2, 5, 9, "quote"),
+        span(3, 20, 40, "figure"),
+    ]);
+    assert_eq!(root.text_content().unwrap(), TEXT);
+}
+
+#[wasm_bindgen_test]
+fn every_offset_maps_to_a_boundary_and_back() {
+    let (root, view, doc) = mount(vec![
+        span(1, 2, 12, "claim"),
+        span(2, 5, 9, "quote"),
+        span(3, 20, 40, "figure"),
+    ]);
+    let layout = ReaderLayout {
+        root: &root,
+        text: &doc.text,
+        paragraphs: view.paragraphs(),
+    };
+    let len = doc.text.chars().count();
+    for offset in 0..=len {
+        let (node, utf16) = layout.boundary_of(offset).expect("a boundary");
+        assert_eq!(
+            layout.offset_of(&node, utf16),
+            Some(offset),
+            "offset {offset}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn selection_after_emoji_and_persian_is_in_code_points() {
+    let (root, view, doc) = mount(vec![span(1, 0, 7, "claim")]);
+    let layout = ReaderLayout {
+        root: &root,
+        text: &doc.text,
+        paragraphs: view.paragraphs(),
+    };
+    let start = doc.text.chars().position(|c| c == '“').unwrap();
+    let end = start + "“The river".chars().count();
+    layout.select(start, end).unwrap();
+    let selected = web_sys::window()
+        .unwrap()
+        .get_selection()
+        .unwrap()
+        .unwrap()
+        .to_string();
+    assert_eq!(String::from(selected), "“The river");
+    assert_eq!(layout.selection(), Some((start, end)));
+}
+
+#[wasm_bindgen_test]
+fn refresh_redraws_only_touched_paragraphs_and_keeps_text() {
+    let (root, mut view, mut doc) = mount(vec![]);
+    let untouched = root.children().item(3).unwrap();
+    doc.spans.push(span(9, 0, 4, "quote"));
+    let slot = |_: &str| 1usize;
+    view.refresh(
+        &doc,
+        &[std::ops::Range { start: 0, end: 4 }],
+        &SpanStyle {
+            slot_of: &slot,
+            selected: Some(SpanId(9)),
+        },
+    );
+    assert_eq!(root.text_content().unwrap(), TEXT);
+    let seg = root
+        .query_selector(".seg")
+        .unwrap()
+        .expect("a highlighted segment");
+    assert_eq!(seg.get_attribute("data-spans").as_deref(), Some("9"));
+    assert!(seg.class_name().contains("sel"));
+    assert!(root
+        .children()
+        .item(3)
+        .unwrap()
+        .is_same_node(Some(&untouched)));
+}
