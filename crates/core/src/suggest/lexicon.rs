@@ -1,0 +1,520 @@
+//! Word lists the rules consult. Every function takes a lower-cased word (apostrophes folded to `'`).
+//!
+//! English first, with the common French, German, Persian and Arabic equivalents; lists are short
+//! on purpose: a missing word costs recall, a wrong one costs precision everywhere.
+
+/// Verbs (and verb forms) that report speech, in the position "X said" / "said X".
+pub(crate) fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "stated"
+            | "states"
+            | "announced"
+            | "declared"
+            | "explained"
+            | "noted"
+            | "insisted"
+            | "argued"
+            | "warned"
+            | "claimed"
+            | "asked"
+            | "replied"
+            | "continued"
+            | "recalled"
+            | "acknowledged"
+            | "admitted"
+            | "conceded"
+            | "tweeted"
+            | "posted"
+            | "commented"
+            | "stressed"
+            | "emphasised"
+            | "emphasized"
+            | "urged"
+            | "vowed"
+            | "promised"
+            | "denied"
+            | "confirmed"
+            | "estimated"
+            | "reported"
+            | "read"
+            | "shouted"
+            | "concluded"
+            // French (participles after "a", and present tense)
+            | "dit"
+            | "déclaré"
+            | "affirmé"
+            | "ajouté"
+            | "expliqué"
+            | "indiqué"
+            | "estimé"
+            | "souligné"
+            | "assuré"
+            | "précisé"
+            | "annoncé"
+            | "écrit"
+            | "raconté"
+            | "confié"
+            | "répondu"
+            | "averti"
+            | "dénoncé"
+            | "déclare"
+            | "affirme"
+            | "ajoute"
+            | "explique"
+            | "estime"
+            | "souligne"
+            | "assure"
+            | "précise"
+            | "raconte"
+            // German
+            | "sagte"
+            | "sagt"
+            | "erklärte"
+            | "erklärt"
+            | "schrieb"
+            | "betonte"
+            | "warnte"
+            | "fügte"
+            | "teilte"
+            | "berichtete"
+            | "kritisierte"
+            | "meinte"
+            // Persian and Arabic
+            | "گفت"
+            | "افزود"
+            | "نوشت"
+            | "گفته"
+            | "قال"
+            | "قالت"
+            | "أضاف"
+            | "أضافت"
+    )
+}
+
+/// Words that introduce a source after them: "according to X", "selon X", "laut X", "so X".
+pub(crate) fn is_according(w: &str) -> bool {
+    matches!(w, "according" | "selon" | "laut")
+}
+
+/// Verbs that make a sentence a claim: it reports or asserts something checkable.
+pub(crate) fn is_claim_verb(w: &str) -> bool {
+    is_reporting_verb(w)
+        || matches!(
+            w,
+            "announces"
+                | "estimates"
+                | "reports"
+                | "claims"
+                | "accused"
+                | "accuses"
+                | "blamed"
+                | "blames"
+                | "denies"
+                | "according"
+                | "confirms"
+                | "alleged"
+                | "alleges"
+                | "selon"
+                | "laut"
+                | "accusé"
+                | "démenti"
+                | "schätzt"
+                | "schätzte"
+                | "bestritt"
+                | "kündigte"
+                | "warf"
+                | "اعلام"
+                | "تخمین"
+                | "کرد"
+        )
+}
+
+/// Auxiliaries and adverbs that may sit between a subject and its reporting verb.
+pub(crate) fn is_verb_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "has" | "had" | "have" | "also" | "later" | "then" | "again" | "previously" | "earlier"
+            | "further" | "a" | "avait" | "hat" | "hatte" | "auch" | "bereits" | "همچنین"
+    )
+}
+
+/// Subject pronouns and possessives that carry a speaker from an earlier mention.
+pub(crate) fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she"
+            | "they"
+            | "his"
+            | "her"
+            | "their"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "er"
+            | "sie"
+            | "او"
+            | "وی"
+            | "هو"
+            | "هي"
+    )
+}
+
+/// French inverted forms such as "a-t-il", "ajoute-t-elle", "dit-il".
+pub(crate) fn is_inverted_pronoun(w: &str) -> bool {
+    ["-t-il", "-t-elle", "-t-ils", "-il", "-elle", "-ils"]
+        .iter()
+        .any(|s| w.ends_with(s) && w.len() > s.len())
+}
+
+/// Capitalised words that are not names even when they start a name-like run.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "in" | "on" | "at" | "but" | "and" | "or" | "this" | "that" | "these"
+            | "those" | "it" | "its" | "he" | "she" | "they" | "we" | "i" | "you" | "his" | "her"
+            | "their" | "our" | "according" | "after" | "before" | "when" | "while" | "as" | "if"
+            | "le" | "la" | "les" | "der" | "die" | "das" | "ein" | "eine" | "un" | "une" | "selon"
+            | "so" | "laut" | "yet" | "still" | "meanwhile" | "however" | "also" | "earlier"
+            | "later" | "last" | "for" | "from" | "by" | "with" | "to" | "of" | "there" | "what"
+            | "why" | "how" | "who" | "not" | "no" | "asked" | "speaking" | "writing" | "in’"
+            | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "dans" | "pour" | "mais" | "et" | "am" | "im" | "und" | "aber" | "doch" | "then"
+            | "since" | "until" | "during" | "once" | "each" | "every" | "all" | "some" | "many"
+            | "most" | "both" | "because" | "although" | "though" | "we’re" | "it’s"
+    )
+}
+
+/// Titles that may precede a name, written with a full stop ("Dr.", "M.").
+pub(crate) fn is_title_abbrev(w: &str) -> bool {
+    matches!(
+        w,
+        "dr" | "mr" | "mrs" | "ms" | "prof" | "gen" | "sen" | "rep" | "gov" | "lt" | "col" | "sgt"
+            | "capt" | "st" | "m" | "mme" | "mlle" | "hr" | "fr" | "pres" | "rev" | "maj" | "cmdr"
+    )
+}
+
+/// Words in a capitalised run that make it an organisation or a place rather than a person.
+pub(crate) fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "ministry" | "nations" | "council" | "university" | "agency" | "news" | "reuters"
+            | "street" | "city" | "republic" | "party" | "committee" | "organisation"
+            | "organization" | "company" | "bank" | "fund" | "office" | "department" | "union"
+            | "court" | "house" | "times" | "post" | "press" | "associated" | "institute"
+            | "hospital" | "airport" | "province" | "county" | "state" | "states" | "kingdom"
+            | "federation" | "assembly" | "parliament" | "senate" | "congress" | "army" | "forces"
+            | "corps" | "guard" | "police" | "group" | "centre" | "center" | "school" | "river"
+            | "sea" | "gulf" | "mountains" | "island" | "islands" | "red" | "crescent" | "cross"
+            | "service" | "services" | "authority" | "commission" | "embassy" | "television"
+            | "tv" | "radio" | "agence" | "france" | "gmbh" | "inc" | "ltd" | "corp" | "bureau"
+            | "network" | "watch" | "international" | "monday" | "tuesday" | "wednesday"
+            | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february" | "march"
+            | "april" | "may" | "june" | "july" | "august" | "september" | "october"
+            | "november" | "december" | "york" | "tehran" | "paris" | "berlin" | "london"
+            | "washington" | "tokyo" | "beirut" | "cairo" | "gaza" | "iran" | "israel" | "lebanon"
+            | "syria" | "iraq" | "europe" | "african" | "european" | "american" | "world"
+    )
+}
+
+/// Common nouns that name a speaker: "the ministry said", "a police spokesman told".
+pub(crate) fn is_speaker_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officials" | "police"
+            | "ministry" | "minister" | "president" | "witnesses" | "witness" | "residents"
+            | "resident" | "analysts" | "analyst" | "army" | "military" | "government" | "agency"
+            | "source" | "sources" | "doctor" | "doctors" | "authorities" | "prosecutors"
+            | "prosecutor" | "lawyer" | "researchers" | "experts" | "expert" | "report" | "company"
+            | "council" | "committee" | "embassy" | "office" | "mayor" | "governor" | "director"
+            | "chief" | "leader" | "commander" | "statement" | "organisers" | "organizers"
+            | "union" | "activists" | "campaigners" | "ngo" | "charity" | "regulator" | "court"
+            | "judge" | "minister’s" | "survivors" | "survivor" | "official’s" | "studie"
+            | "sprecher" | "sprecherin" | "ministerin" | "ministère" | "porte-parole"
+            | "gouvernement" | "sources’"
+    )
+}
+
+/// Nouns for a written statement: "X’s post continued", "her statement read".
+pub(crate) fn is_statement_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "post" | "statement" | "tweet" | "message" | "letter" | "note" | "email" | "blog"
+            | "video" | "speech" | "op-ed" | "column" | "account" | "page" | "posts"
+    )
+}
+
+/// Determiners skipped at the front of a noun-phrase speaker.
+pub(crate) fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "le" | "la" | "les" | "l'" | "der" | "die" | "das" | "ein"
+            | "eine" | "un" | "une"
+    )
+}
+
+/// Particles that may sit inside a name: "Ali bin Hassan", "Ursula von der Leyen".
+pub(crate) fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "al" | "bin" | "ibn" | "de" | "da" | "van" | "von" | "der" | "del" | "du" | "ben" | "el"
+            | "la" | "le" | "di" | "dos" | "das"
+    )
+}
+
+/// Month names and their abbreviations (English, French, German, Persian solar, Persian
+/// Gregorian).
+pub(crate) fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+            | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr"
+            | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "janvier"
+            | "février" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "septembre"
+            | "octobre" | "novembre" | "décembre" | "januar" | "februar" | "märz" | "juni"
+            | "juli" | "oktober" | "dezember" | "فروردین" | "اردیبهشت" | "خرداد" | "تیر"
+            | "مرداد" | "شهریور" | "مهر" | "آبان" | "آذر" | "دی" | "بهمن" | "اسفند" | "ژانویه"
+            | "فوریه" | "مارس" | "آوریل" | "مه" | "ژوئن" | "ژوئیه" | "اوت" | "سپتامبر" | "اکتبر"
+            | "نوامبر" | "دسامبر"
+    )
+}
+
+/// Words after a number that make it a clock time or a time zone.
+pub(crate) fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "am" | "pm" | "gmt" | "utc" | "est" | "edt" | "cet" | "cest" | "bst" | "pst" | "h" | "uhr"
+            | "o'clock" | "hrs"
+    )
+}
+
+/// Words before a number that make it an identifier, not a quantity: "Article 5", "Flight 752".
+pub(crate) fn is_identifier_label(w: &str) -> bool {
+    matches!(
+        w,
+        "article" | "section" | "resolution" | "flight" | "room" | "route" | "chapter"
+            | "paragraph" | "no" | "number" | "nr" | "act" | "highway" | "bus" | "line" | "gate"
+            | "platform" | "building" | "apartment" | "unit" | "phase" | "level" | "page" | "item"
+            | "vol" | "volume" | "episode" | "season" | "part" | "category" | "ward" | "block"
+            | "district" | "zone" | "version" | "windows" | "iphone" | "galaxy" | "covid"
+            | "terminal" | "floor" | "apollo" | "pope" | "louis" | "henry" | "ii" | "tel" | "fax"
+            | "phone" | "kilometre" | "km" | "mile" | "exit" | "artikel" | "paragraf" | "n°"
+            | "ligne" | "vol." | "sure" | "surah" | "verse"
+    )
+}
+
+/// Words before a year that show it is used as a date ("in 2023", "since 1990").
+pub(crate) fn is_year_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since" | "by" | "until" | "from" | "of" | "year" | "before" | "after" | "during"
+            | "en" | "im" | "seit" | "depuis" | "jahr" | "année" | "سال" | "early" | "late"
+            | "mid" | "through" | "till" | "and" | "to" | "the"
+    )
+}
+
+/// Words that never serve as the counted noun after a number.
+pub(crate) fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in" | "on" | "at" | "to" | "and" | "or" | "but" | "the" | "a" | "an" | "was"
+            | "were" | "is" | "are" | "be" | "been" | "have" | "has" | "had" | "for" | "from"
+            | "by" | "with" | "as" | "that" | "this" | "it" | "its" | "than" | "per" | "which"
+            | "who" | "while" | "when" | "after" | "before" | "since" | "into" | "out" | "up"
+            | "down" | "over" | "under" | "more" | "less" | "times" | "they" | "we" | "he"
+            | "she" | "will" | "would" | "could" | "can" | "may" | "did" | "do" | "does" | "not"
+            | "so" | "if" | "then" | "there" | "their" | "his" | "her" | "said" | "says" | "de"
+            | "du" | "des" | "le" | "la" | "les" | "et" | "à" | "en" | "sur" | "dans" | "par"
+            | "pour" | "ont" | "sont" | "est" | "und" | "der" | "die" | "das" | "im" | "am" | "zu"
+            | "von" | "mit" | "auf" | "für" | "ist" | "sind" | "wurden" | "و" | "در" | "از"
+            | "به" | "که" | "را" | "با" | "این" | "آن" | "تا" | "یا" | "هم" | "برای" | "بر"
+            | "own" | "percent" | "each" | "all" | "among" | "against" | "between" | "because"
+            | "about" | "around" | "through" | "during" | "until" | "across" | "toward"
+            | "towards" | "ago" | "later" | "earlier" | "apiece" | "alone" | "only" | "too"
+            | "again" | "also" | "people’s" | "now" | "left" | "such"
+    )
+}
+
+/// Multipliers after a number, with their factor.
+pub(crate) fn multiplier(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" | "thousands" | "mille" | "tausend" | "هزار" | "ألف" => 1e3,
+        "million" | "millions" | "mn" | "millionen" | "mio" | "میلیون" | "مليون" => 1e6,
+        "billion" | "billions" | "bn" | "milliard" | "milliards" | "milliarde" | "milliarden"
+        | "mrd" | "میلیارد" | "مليار" => 1e9,
+        "trillion" | "trillions" | "tn" | "billionen" | "هزارمیلیارد" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Multipliers glued to a number ("3.5bn", "£40m", "20k").
+pub(crate) fn glued_multiplier(w: &str) -> Option<f64> {
+    Some(match w {
+        "k" => 1e3,
+        "m" | "mn" => 1e6,
+        "bn" | "b" => 1e9,
+        "tn" | "t" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Currency symbols before a number, with their ISO code.
+pub(crate) fn currency_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '€' => "EUR",
+        '£' => "GBP",
+        '¥' => "JPY",
+        '₹' => "INR",
+        '₽' => "RUB",
+        '﷼' => "IRR",
+        _ => return None,
+    })
+}
+
+/// Currency words and codes (before or after a number), with their ISO code.
+pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "usd" | "dollars" | "dollar" | "us$" => "USD",
+        "eur" | "euros" | "euro" | "d'euros" | "euro-" => "EUR",
+        "gbp" | "pounds" | "sterling" => "GBP",
+        "jpy" | "yen" | "円" => "JPY",
+        "rials" | "rial" | "ریال" => "IRR",
+        "tomans" | "toman" | "تومان" => "IRT",
+        "chf" | "francs" => "CHF",
+        "rupees" | "inr" => "INR",
+        "roubles" | "rubles" => "RUB",
+        "dinars" => "DIN",
+        "d'dollars" | "dollars'" => "USD",
+        _ => return None,
+    })
+}
+
+/// Words (or their endings) after a number that make it a percentage.
+pub(crate) fn is_percent_word(w: &str) -> bool {
+    matches!(w, "percent" | "prozent" | "درصد" | "pct")
+}
+
+/// Qualifiers before a figure, longest first within each language.
+pub(crate) const QUALIFIERS: &[&str] = &[
+    "as many as",
+    "as much as",
+    "as few as",
+    "in excess of",
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "fewer than",
+    "up to",
+    "close to",
+    "upwards of",
+    "just over",
+    "just under",
+    "an estimated",
+    "nearly",
+    "almost",
+    "around",
+    "about",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "estimated",
+    "only",
+    "au moins",
+    "plus de",
+    "moins de",
+    "près de",
+    "environ",
+    "quelque",
+    "mehr als",
+    "weniger als",
+    "bis zu",
+    "mindestens",
+    "rund",
+    "etwa",
+    "fast",
+    "knapp",
+    "über",
+    "دست‌کم",
+    "دستکم",
+    "حدود",
+    "بیش از",
+    "نزدیک به",
+    "کمتر از",
+    "تقریبا",
+    "حداقل",
+];
+
+/// English (and a few French/German) number words below twenty and the tens, with their values.
+pub(crate) fn number_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "two" | "deux" | "zwei" => 2.0,
+        "three" | "trois" | "drei" => 3.0,
+        "four" | "quatre" | "vier" => 4.0,
+        "five" | "cinq" | "fünf" => 5.0,
+        "six" | "sechs" => 6.0,
+        "seven" | "sept" | "sieben" => 7.0,
+        "eight" | "huit" | "acht" => 8.0,
+        "nine" | "neuf" | "neun" => 9.0,
+        "ten" | "dix" | "zehn" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "dozen" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" => 100.0,
+        _ => return None,
+    })
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+pub(crate) fn is_abbreviation(w: &str) -> bool {
+    is_title_abbrev(w)
+        || matches!(
+            w,
+            "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov"
+                | "dec" | "no" | "nos" | "vs" | "approx" | "est" | "dept" | "fig" | "ca" | "cf"
+                | "gov" | "mt" | "ft" | "ave" | "blvd" | "art" | "nr" | "bzw" | "z" | "etc"
+        )
+}
+
+/// Abbreviations that can also end a sentence: a full stop after them ends one only when the next
+/// word is a typical sentence opener.
+pub(crate) fn is_final_abbreviation(w: &str) -> bool {
+    matches!(w, "etc" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "plc")
+}
+
+/// Capitalised words that typically open a sentence (used after "U.S." and similar).
+pub(crate) fn is_sentence_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "he" | "she" | "it" | "they" | "we" | "i" | "but" | "in" | "on" | "this" | "that"
+            | "a" | "an" | "there" | "his" | "her" | "their" | "its" | "officials" | "after"
+            | "while" | "when" | "however" | "meanwhile" | "some" | "many" | "no" | "according"
+    )
+}
