@@ -14,6 +14,10 @@
 //! would cross them. Each chosen label is one column (a layer), so spans of different labels may
 //! nest; within a layer, see [`super::layers`] for what is widened or left out (with warnings).
 //!
+//! Labels are written as they are, except that whitespace, control characters and `%` are
+//! percent-encoded as UTF-8 bytes (`Speaker Name` → `B-Speaker%20Name`), because CoNLL readers split
+//! lines on any whitespace; import decodes them, so labels round-trip exactly.
+//!
 //! IOB keeps no whitespace, ids, titles, notes or relations: an import rebuilds the text by joining
 //! tokens with one space and sentences with a newline, and derives ids and titles.
 
@@ -36,8 +40,10 @@ pub fn export(docs: &[Document], labels: Option<&[String]>, warnings: &mut Vec<W
             texts,
             layers,
         } = layer(doc, &labels, warnings);
+        // Without labels there is still one (all-O) column, so the file stays token<TAB>tag.
+        let columns = layers.len().max(1);
         out.push_str(DOCSTART);
-        for _ in &layers {
+        for _ in 0..columns {
             out.push_str("\tO");
         }
         out.push_str("\n\n");
@@ -60,7 +66,10 @@ pub fn export(docs: &[Document], labels: Option<&[String]>, warnings: &mut Vec<W
             out.push_str(text);
             for (label, tags) in &layers {
                 out.push('\t');
-                out.push_str(&Layered::tag_name(label, tags[i]));
+                out.push_str(&Layered::tag_name(&encode_label(label), tags[i]));
+            }
+            if layers.is_empty() {
+                out.push_str("\tO");
             }
             out.push('\n');
         }
@@ -69,6 +78,27 @@ pub fn export(docs: &[Document], labels: Option<&[String]>, warnings: &mut Vec<W
         }
     }
     out
+}
+
+/// A label as an IOB2 tag carries it: whitespace, controls and `%` percent-encoded.
+pub fn encode_label(label: &str) -> String {
+    let mut out = String::new();
+    for ch in label.chars() {
+        if ch.is_whitespace() || ch.is_control() || ch == '%' {
+            let mut buf = [0u8; 4];
+            for b in ch.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// The label an IOB2 tag's label part stands for.
+pub fn decode_label(s: &str) -> String {
+    super::brat::decode_label(s)
 }
 
 /// Whether a line looks like an IOB line (a token followed by tags), for format detection.
@@ -174,7 +204,7 @@ pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
         }
         for (c, field) in fields[1..].iter().enumerate() {
             let (tag, label) = parse_tag(field).map_err(|m| ImportError::at_line(n, m))?;
-            pending.columns[c].push((tag, label.map(str::to_string)));
+            pending.columns[c].push((tag, label.map(decode_label)));
         }
         pending.tokens.push(fields[0].to_string());
         pending.breaks.push(sentence_break);
