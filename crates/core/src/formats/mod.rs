@@ -379,12 +379,14 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Format> {
         return detect_json(&value);
     }
     let lower = file_name.to_ascii_lowercase();
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty()).take(20);
-    let first = lines.clone().next()?;
+    let first = text.lines().find(|l| !l.trim().is_empty())?;
     if brat::looks_like_ann(first) || lower.ends_with(".ann") {
         return Some(Format::Brat);
     }
-    if lines.all(iob2::looks_like_line) {
+    let iob_name = [".conll", ".iob", ".iob2", ".bio"]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
+    if first.starts_with(iob2::DOCSTART) || iob2::looks_like_line(first) || iob_name {
         return Some(Format::Iob2);
     }
     None
