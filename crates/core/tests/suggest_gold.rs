@@ -82,7 +82,7 @@ fn print_mismatches(docs: &[Document]) {
 }
 
 #[test]
-fn gold_set_is_large_and_varied_enough() {
+fn suggest_gold_set_is_large_and_varied_enough() {
     let docs = gold();
     assert!(docs.len() >= 12, "{} gold articles", docs.len());
     for d in &docs {
@@ -91,7 +91,7 @@ fn gold_set_is_large_and_varied_enough() {
 }
 
 #[test]
-fn engine_meets_floors_on_gold_set() {
+fn suggest_engine_meets_floors_on_gold_set() {
     let docs = gold();
     let report = evaluate_gold(&docs);
     eprintln!("{}", report.table());

@@ -290,8 +290,8 @@ struct GoldSpan {
     /// Quotes: the speaker's text; absent or null for an unattributed quote.
     #[serde(default)]
     speaker: Option<String>,
-    /// Quotes: which occurrence of the speaker's text; by default the nearest one before the
-    /// quote, else the nearest after it.
+    /// Quotes: which occurrence of the speaker's text; by default the one nearest the quote
+    /// (outside it).
     #[serde(default)]
     speaker_nth: Option<usize>,
     /// Quotes: "full" or "partial".
@@ -376,12 +376,13 @@ pub fn gold_from_json(id: &str, text: &str, json: &str) -> Result<Document, Stri
             let hits = occurrences(&chars, sp);
             let s = match g.speaker_nth {
                 Some(k) => hits.get(k).copied(),
-                None => hits
-                    .iter()
-                    .rev()
-                    .find(|&&h| h < start)
-                    .or_else(|| hits.iter().find(|&&h| h >= end))
-                    .copied(),
+                None => {
+                    let len = sp.chars().count();
+                    hits.iter()
+                        .filter(|&&h| h + len <= start || h >= end)
+                        .min_by_key(|&&h| if h < start { start - (h + len) } else { h - end })
+                        .copied()
+                }
             }
             .ok_or_else(|| format!("{which}: speaker {sp:?} not found"))?;
             let e = s + sp.chars().count();

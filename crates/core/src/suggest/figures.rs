@@ -282,7 +282,8 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             w.as_str(),
             "st" | "nd" | "rd" | "th" | "er" | "e" | "ème" | "eme" | "re" | "s" | "ºc" | "x"
         ) || is_time_word(&w)
-            || matches!(first, '年' | '月' | '日' | '時' | '分' | '秒')
+            || (matches!(first, '年' | '月' | '日' | '時' | '分' | '秒')
+                && !(first == '時' && chars.get(s.toks[k + 1].start + 1) == Some(&'間')))
         {
             return k + 2;
         }
@@ -311,6 +312,15 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         return k + 2;
     }
     if k >= 1 && is_identifier_label(&prev_word) {
+        return k + 1;
+    }
+    // Ages in apposition: "Okoro, 54, had served".
+    if k >= 2
+        && s.punct(k - 1) == Some(',')
+        && s.punct(k + 1) == Some(',')
+        && s.tok(k - 2).is_some_and(|p| super::tokens::is_capitalised(chars, p))
+        && digits.len() <= 3
+    {
         return k + 1;
     }
     // Years used as dates, and year ranges.
@@ -395,6 +405,12 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
                 let mut unit_end = p + 1;
                 if matches!(c, 'カ' | 'か' | 'ヵ' | 'ケ') && chars.get(p + 1) == Some(&'所') {
                     unit_end = p + 2;
+                } else if c == '時' && chars.get(p + 1) == Some(&'間') {
+                    unit_end = p + 2;
+                } else if matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー') {
+                    while unit_end < wt.end && matches!(chars[unit_end], '\u{30a1}'..='\u{30fa}' | 'ー') {
+                        unit_end += 1;
+                    }
                 }
                 unit = Some(match c {
                     '円' => "JPY".into(),
@@ -497,7 +513,19 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     if let Some((qs, _)) = s.qualifier_before(first) {
         start = qs;
     }
-    let qualifier = s.qualifier_before(first).map(|(_, q)| q).or_else(|| {
+    // Japanese qualifiers glued before the number: 約300ミリ, 少なくとも12人.
+    let mut ja_qualifier = None;
+    if first == k && s.glued(k) && s.is_word(k - 1) {
+        for q in ["少なくとも", "およそ", "最大", "約"] {
+            let qc: Vec<char> = q.chars().collect();
+            if t.start >= qc.len() && chars[t.start - qc.len()..t.start] == qc[..] {
+                start = t.start - qc.len();
+                ja_qualifier = Some(q.to_string());
+                break;
+            }
+        }
+    }
+    let qualifier = ja_qualifier.or_else(|| s.qualifier_before(first).map(|(_, q)| q)).or_else(|| {
         (before_first == "between" && value_max.is_some()).then(|| "between".to_string())
     });
     if qualifier.as_deref() == Some("between") {
@@ -695,6 +723,21 @@ mod tests {
         assert_eq!(f[1].2.as_deref(), Some("EUR"));
         assert_eq!(f[2].1, 12345.0);
         assert_eq!(f[3].1, 1500.0);
+    }
+
+    #[test]
+    fn japanese_counters_units_and_qualifiers() {
+        let f = figures("24時間に約300ミリの雨、少なくとも12人が死亡。13日午前9時");
+        assert_eq!(f[0].0, "24時間");
+        assert_eq!(f[1].0, "約300ミリ");
+        assert_eq!(f[1].3.as_deref(), Some("約"));
+        assert_eq!(f[2].0, "少なくとも12人");
+        assert_eq!(f.len(), 3);
+    }
+
+    #[test]
+    fn ages_in_apposition_are_not_figures() {
+        assert!(spans("Okoro, 54, had served in the cabinet.").is_empty());
     }
 
     #[test]

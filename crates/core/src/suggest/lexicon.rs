@@ -76,6 +76,7 @@ pub(crate) fn is_reporting_verb(w: &str) -> bool {
             | "assure"
             | "précise"
             | "raconte"
+            | "dénonce"
             // German
             | "sagte"
             | "sagt"
@@ -195,6 +196,23 @@ pub(crate) fn is_function_word(w: &str) -> bool {
     )
 }
 
+/// Job titles and their modifiers, left out of a speaker span when a name follows them
+/// ("Transport Minister Helen Okoro" → "Helen Okoro").
+pub(crate) fn is_job_title(w: &str) -> bool {
+    matches!(
+        w,
+        "minister" | "president" | "mayor" | "leader" | "spokesman" | "spokeswoman"
+            | "spokesperson" | "secretary" | "chancellor" | "governor" | "senator" | "general"
+            | "colonel" | "captain" | "chief" | "director" | "chairman" | "chairwoman" | "chair"
+            | "foreign" | "prime" | "transport" | "health" | "interior" | "defence" | "defense"
+            | "finance" | "deputy" | "opposition" | "union" | "rebel" | "promoter" | "guitarist"
+            | "manager" | "singer" | "judge" | "commander" | "ambassador" | "envoy" | "vice"
+            | "bürgermeister" | "bürgermeisterin" | "fraktionschef" | "fraktionschefin"
+            | "ministerin" | "präsident" | "präsidentin" | "sprecher" | "sprecherin" | "kanzler"
+            | "kanzlerin" | "ministre" | "maire" | "président" | "présidente" | "porte-parole"
+    )
+}
+
 /// Titles that may precede a name, written with a full stop ("Dr.", "M.").
 pub(crate) fn is_title_abbrev(w: &str) -> bool {
     matches!(
@@ -216,6 +234,7 @@ pub(crate) fn is_org_word(w: &str) -> bool {
             | "federation" | "assembly" | "parliament" | "senate" | "congress" | "army" | "forces"
             | "corps" | "guard" | "police" | "group" | "centre" | "center" | "school" | "river"
             | "sea" | "gulf" | "mountains" | "island" | "islands" | "red" | "crescent" | "cross"
+            | "star" | "ledger" | "herald" | "gazette" | "tribune" | "journal" | "daily" | "bbc"
             | "service" | "services" | "authority" | "commission" | "embassy" | "television"
             | "tv" | "radio" | "agence" | "france" | "gmbh" | "inc" | "ltd" | "corp" | "bureau"
             | "network" | "watch" | "international" | "monday" | "tuesday" | "wednesday"
@@ -259,7 +278,15 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     matches!(
         w,
         "the" | "a" | "an" | "its" | "le" | "la" | "les" | "l'" | "der" | "die" | "das" | "ein"
-            | "eine" | "un" | "une"
+            | "eine" | "un" | "une" | "یک" | "ある"
+    )
+}
+
+/// Verbs that attribute a short partial quote: "called it “reckless”", "described it as “grim”".
+pub(crate) fn is_naming_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "called" | "described" | "dubbed" | "termed" | "labelled" | "labeled" | "branded"
     )
 }
 

@@ -109,7 +109,7 @@ fn classify(chars: &[char], i: usize, stack: &[Open]) -> Action {
             };
             if c != '‘' {
                 if let Some(k) = find_closer(stack, c).filter(|_| !prev_space) {
-                    if !alnum(next) {
+                    if !alnum(next) && !plural_possessive(chars, i) {
                         return Action::Close(k);
                     }
                 }
@@ -149,6 +149,33 @@ fn classify(chars: &[char], i: usize, stack: &[Open]) -> Action {
         },
         _ => Action::Nothing,
     }
+}
+
+/// Whether the single closing mark at `i` reads better as a plural possessive ("the fans’
+/// decision"): it follows an "s", a lower-case word follows, and a later mark in the paragraph can
+/// close the quote instead.
+fn plural_possessive(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if i == 0 || chars[i - 1] != 's' || !chars.get(i + 1).is_some_and(|n| *n == ' ') {
+        return false;
+    }
+    if !chars.get(i + 2).is_some_and(|n| n.is_lowercase()) {
+        return false;
+    }
+    let opener = if c == '’' { '‘' } else { '\'' };
+    for j in i + 2..chars.len() {
+        let d = chars[j];
+        if d == '\n' || (d == opener && chars[j - 1].is_whitespace()) {
+            return false;
+        }
+        if d == c
+            && !chars[j - 1].is_whitespace()
+            && !chars.get(j + 1).is_some_and(|n| n.is_alphanumeric())
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `c` can start a continuation paragraph of a quote opened with `open`.
@@ -316,6 +343,14 @@ mod tests {
         assert_eq!(
             texts("He called it ‘Iran’s best chance’ yesterday."),
             vec!["‘Iran’s best chance’"]
+        );
+    }
+
+    #[test]
+    fn plural_possessive_inside_a_single_quote() {
+        assert_eq!(
+            texts("‘It’s the fans’ decision,’ she said. The players’ union agreed."),
+            vec!["‘It’s the fans’ decision,’"]
         );
     }
 

@@ -2,7 +2,7 @@
 //! with their punctuation inside the marks ("“We will win.” She left." is two sentences,
 //! "“Will we?” he asked." is one).
 
-use super::lexicon::{is_abbreviation, is_final_abbreviation, is_sentence_opener};
+use super::lexicon::{is_abbreviation, is_final_abbreviation, is_month, is_sentence_opener};
 
 /// Marks that may follow a sentence's final punctuation and still belong to the sentence.
 fn is_closer(c: char) -> bool {
@@ -52,8 +52,18 @@ pub(crate) fn split(chars: &[char]) -> Vec<(usize, usize)> {
         while j < n && is_terminal(chars[j]) {
             j += 1;
         }
-        while j < n && is_closer(chars[j]) {
-            j += 1;
+        loop {
+            if j < n && is_closer(chars[j]) {
+                j += 1;
+            } else if j + 1 < n
+                && matches!(chars[j], ' ' | '\u{a0}' | '\u{202f}')
+                && matches!(chars[j + 1], '»' | '›')
+            {
+                // French: a (narrow) space before the closing guillemet.
+                j += 2;
+            } else {
+                break;
+            }
         }
         let cjk = matches!(c, '。' | '！' | '？');
         if cjk || j >= n {
@@ -126,6 +136,10 @@ fn period_ends_sentence(chars: &[char], dot: usize, next: usize) -> bool {
     if is_final_abbreviation(&lower) {
         return opener;
     }
+    if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 && is_month(&next_word) {
+        // German dates: "am 3. April".
+        return false;
+    }
     if is_abbreviation(&lower) {
         // "Jan. 13", "Dr. Haddad", "No. 10": never a sentence end.
         return false;
@@ -179,6 +193,14 @@ mod tests {
         assert_eq!(
             texts("“We will win.” She left. “Will we?” he asked. “No,” said Ali."),
             vec!["“We will win.”", "She left.", "“Will we?” he asked.", "“No,” said Ali."]
+        );
+    }
+
+    #[test]
+    fn french_spaced_closers_and_german_dates() {
+        assert_eq!(
+            texts("«\u{a0}Nous partons.\u{a0}» Il part. Am 3. April ist Schluss."),
+            vec!["«\u{a0}Nous partons.\u{a0}»", "Il part.", "Am 3. April ist Schluss."]
         );
     }
 

@@ -15,7 +15,7 @@
 //! inside a quote. A quote none of the rules reaches gets no speaker.
 
 use super::lexicon::{
-    is_according, is_determiner, is_function_word, is_inverted_pronoun, is_name_particle,
+    is_according, is_determiner, is_job_title, is_naming_verb, is_function_word, is_inverted_pronoun, is_name_particle,
     is_org_word, is_pronoun, is_reporting_verb, is_speaker_noun, is_statement_noun,
     is_stopword, is_title_abbrev, is_verb_filler,
 };
@@ -121,6 +121,8 @@ pub(crate) fn attribute(
     // Speakers attributed so far: (start, end, lower-cased last word).
     let mut known: Vec<(usize, usize, String)> = vec![];
     let mut next_top = 0;
+    // Top-level quotes seen so far with their speakers.
+    let mut out_top: Vec<(usize, usize, Option<(usize, usize)>)> = vec![];
     for (qi, q) in quotes.iter().enumerate() {
         if q.depth > 0 {
             continue;
@@ -135,8 +137,9 @@ pub(crate) fn attribute(
         let span = match subject {
             Some(Subject::Named(s, e)) => Some((s, e)),
             Some(Subject::Pronoun(pos)) => resolve_pronoun(&ctx, pos, &known),
-            None => None,
+            None => continued_speech(&ctx, q, &top, &out_top),
         };
+        out_top.push((q.start, q.end, span));
         if let Some((s, e)) = span {
             let last: String = chars[s..e]
                 .split(|c| c.is_whitespace())
@@ -148,6 +151,34 @@ pub(crate) fn attribute(
         out[qi] = span;
     }
     out
+}
+
+/// The convention for continued speech: a quote that makes up its own sentence, right after a
+/// sentence whose quote was attributed, in the same paragraph, continues that speaker
+/// ("“It was chaos,” Haddad said. “Nobody came.”").
+fn continued_speech(
+    ctx: &Ctx,
+    q: &Quote,
+    _top: &[&Quote],
+    earlier: &[(usize, usize, Option<(usize, usize)>)],
+) -> Option<(usize, usize)> {
+    let si = containing(ctx.sentences, q.start)?;
+    let (s, e) = ctx.sentences[si];
+    // The sentence is the quote alone (trailing punctuation aside).
+    let rest_outside = ctx.chars[s..q.start]
+        .iter()
+        .chain(&ctx.chars[q.end.min(e)..e])
+        .any(|c| c.is_alphanumeric());
+    if s != q.start || rest_outside || si == 0 {
+        return None;
+    }
+    let (ps, pe) = ctx.sentences[si - 1];
+    if ctx.chars[pe..s].contains(&'\n') {
+        return None;
+    }
+    let &(_, _, speaker) = earlier.last()?;
+    let (last_start, last_end, _) = *earlier.last()?;
+    (last_start >= ps && last_end <= pe).then_some(speaker)?
 }
 
 /// Token indices of the rest of the quote's sentence after it, up to the next quote.
@@ -229,9 +260,10 @@ fn before_quote(ctx: &Ctx, q: &Quote) -> Option<Subject> {
         return None;
     }
     let lowest = win.len().saturating_sub(14);
+    let naming_from = win.len().saturating_sub(4);
     let v = (lowest..win.len()).rev().find(|&m| {
         let w = ctx.lower(win[m]);
-        is_reporting_verb(&w) || is_according(&w)
+        is_reporting_verb(&w) || is_according(&w) || (q.partial && m >= naming_from && is_naming_verb(&w))
     })?;
     let w = ctx.lower(win[v]);
     let persian_according = w == "گفته" && v > 0 && ctx.lower(win[v - 1]) == "به";
@@ -328,6 +360,8 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
         if real == 0 {
             return None;
         }
+        let first = trim_titles(ctx, win, i, j);
+        let k = win[first];
         let last = win[j - 1];
         let e = if ctx.is_punct(last, '.') {
             ctx.toks[last].end
@@ -347,6 +381,12 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
         }
         return Some((Subject::Named(ctx.toks[k].start, e), j));
     }
+    // Lower-case job title before a name: "guitarist Mick O’Donnell", "deputy mayor Marek Nowak".
+    if let Some(m) = (i + 1..win.len().min(i + 3)).find(|&m| ctx.is_name_word(win[m])) {
+        if (i..m).all(|x| is_job_title(&ctx.lower(win[x])) || is_speaker_noun(&ctx.lower(win[x]))) {
+            return subject_forward(ctx, win, m);
+        }
+    }
     // Lower-case noun phrase ending in a speaker noun: "police spokesman", "health ministry".
     for m in i..win.len().min(i + 4) {
         let t = win[m];
@@ -365,6 +405,14 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
         }
     }
     None
+}
+
+/// Skips job titles at the front of the name run `win[from..to]`, keeping at least one word.
+fn trim_titles(ctx: &Ctx, win: &[usize], mut from: usize, to: usize) -> usize {
+    while from + 1 < to && ctx.is_word(win[from]) && is_job_title(&ctx.lower(win[from])) {
+        from += 1;
+    }
+    from
 }
 
 /// Reads a subject ending at `win[idx]`, walking left.
@@ -408,6 +456,7 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
                 break;
             }
         }
+        let j = trim_titles(ctx, win, j, idx + 1);
         return Some(Subject::Named(
             ctx.toks[win[j]].start,
             ctx.end_without_possessive(k),
@@ -415,7 +464,7 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
     }
     if ctx.uncased(k) {
         let mut j = idx;
-        while j > 0 && idx - j < 2 && ctx.uncased(win[j - 1]) {
+        while j > 0 && idx - j < 2 && ctx.uncased(win[j - 1]) && !is_determiner(&ctx.lower(win[j - 1])) {
             j -= 1;
         }
         return Some(Subject::Named(
@@ -463,7 +512,10 @@ fn japanese(ctx: &Ctx, q: &Quote) -> Option<Subject> {
     while s > from && !matches!(chars[s - 1], '、' | '。' | ' ' | '「' | '」') {
         s -= 1;
     }
-    if s == topic {
+    if chars[s..topic].starts_with(&['あ', 'る']) {
+        s += 2;
+    }
+    if s >= topic {
         return None;
     }
     let name: String = chars[s..topic].iter().collect();
@@ -526,6 +578,9 @@ fn resolve_pronoun(
             .to_lowercase();
         let is_known = known.iter().any(|(_, _, l)| *l == last);
         if is_known || (!org && (words >= 2 || titled)) {
+            while j < k && is_job_title(&ctx.lower(j)) {
+                j += 1;
+            }
             name = Some((ctx.toks[j].start, end));
             break;
         }
@@ -617,8 +672,24 @@ mod tests {
     #[test]
     fn quote_without_reporting_verb_is_unattributed() {
         assert_eq!(
-            speakers("“It was chaos,” Haddad said. “Nobody came.”"),
-            vec![some("Haddad"), None]
+            speakers("Haddad left. “It was chaos.”\n\n“Nobody came.”"),
+            vec![None, None]
+        );
+    }
+
+    #[test]
+    fn continued_speech_keeps_the_speaker_within_a_paragraph() {
+        assert_eq!(
+            speakers("“It was chaos,” Haddad said. “Nobody came.”\n\n“Help arrived late.”"),
+            vec![some("Haddad"), some("Haddad"), None]
+        );
+    }
+
+    #[test]
+    fn job_titles_are_left_out_and_partial_quotes_take_naming_verbs() {
+        assert_eq!(
+            speakers("“No,” said guitarist Mick O’Donnell. Transport Minister Helen Okoro called it “a mess”."),
+            vec![some("Mick O’Donnell"), some("Helen Okoro")]
         );
     }
 
