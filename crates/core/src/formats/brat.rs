@@ -12,11 +12,12 @@
 //! relation id `n`. `<name>` is the document id with characters that file systems reject (`/ \ : * ?
 //! " < > |`, `%`, control characters, a leading `.`) percent-encoded.
 //!
-//! **Labels.** brat types cannot contain spaces, and `annotation.conf` gives `: , | = < > ! #` and
-//! brackets their own meaning. Spanmark percent-encodes those characters, whitespace, control
-//! characters and `%` itself as UTF-8 bytes (`Claim X` → `Claim%20X`, `a:b` → `a%3Ab`); every other
-//! character, Unicode letters and case included, is kept. Import decodes `%XX` back, so labels and
-//! relation kinds round-trip exactly.
+//! **Labels.** brat types cannot contain spaces, `annotation.conf` gives `: , | = < > ! #` and
+//! brackets their own meaning, and brat readers such as `bratly` accept only `[\w/-]+`. Spanmark
+//! writes letters, digits and `-` as they are (Unicode letters and case included) and every other
+//! character as `_` followed by two hex digits per UTF-8 byte: `Claim X` → `Claim_20X`,
+//! `speaker_name` → `speaker_5Fname`, `a:b` → `a_3Ab`. Since `_` itself is always encoded, import
+//! decodes `_XX` back unambiguously, and labels and relation kinds round-trip exactly.
 //!
 //! The covered text after the second tab is the span's text with line breaks and tabs replaced by
 //! spaces (a `.ann` line cannot hold them); import compares it the same way and rejects a mismatch.
@@ -32,10 +33,6 @@ use super::{derived_title, labels_in, ExportError, ImportError, Imported, Warnin
 use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::{CharOffset, OffsetIndex};
 
-/// Characters percent-encoded in labels and relation kinds (besides whitespace and controls).
-const LABEL_SPECIAL: &[char] = &[
-    '%', ':', ',', '|', '=', '<', '>', '!', '#', ';', '(', ')', '[', ']', '{', '}',
-];
 /// Characters percent-encoded in file names (besides controls).
 const NAME_SPECIAL: &[char] = &['%', '/', '\\', ':', '*', '?', '"', '<', '>', '|'];
 
@@ -54,12 +51,12 @@ fn percent_encode(s: &str, special: &[char]) -> String {
     out
 }
 
-fn percent_decode(s: &str) -> String {
+fn hex_decode(s: &str, escape: u8) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
+        if bytes[i] == escape && i + 2 < bytes.len() {
             let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
             if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                 out.push(b);
@@ -73,14 +70,42 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// A label or relation kind as brat writes it (reversible; see the module doc).
+/// Decodes `%XX` sequences (UTF-8 bytes); anything else is kept.
+pub(crate) fn percent_decode(s: &str) -> String {
+    hex_decode(s, b'%')
+}
+
+/// Whether a label character is written as it is: ASCII letters, digits and `-`, and other letters
+/// and digits that do not combine with the character before them (what brat readers' `[\w-]`
+/// accepts).
+fn label_char_kept(ch: char) -> bool {
+    if ch.is_ascii() {
+        return ch.is_ascii_alphanumeric() || ch == '-';
+    }
+    use unicode_segmentation::UnicodeSegmentation;
+    ch.is_alphanumeric() && format!("a{ch}").graphemes(true).count() == 2
+}
+
+/// A label or relation kind as brat writes it (reversible; see the module doc): every character
+/// but letters, digits and `-` becomes `_` and two hex digits per UTF-8 byte.
 pub fn encode_label(label: &str) -> String {
-    percent_encode(label, LABEL_SPECIAL)
+    let mut out = String::new();
+    for ch in label.chars() {
+        if label_char_kept(ch) {
+            out.push(ch);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in ch.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("_{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// The label a brat type stands for.
 pub fn decode_label(brat_type: &str) -> String {
-    percent_decode(brat_type)
+    hex_decode(brat_type, b'_')
 }
 
 /// A document id as a file name stem.
@@ -225,7 +250,7 @@ pub fn export_ann(doc: &Document, warnings: &mut Vec<Warning>) -> String {
 pub fn annotation_conf(docs: &[Document]) -> String {
     let mut out = String::from(
         "# brat annotation configuration written by Spanmark.\n\
-         # Labels are percent-encoded where brat needs it (space -> %20, % -> %25; see docs/formats.md).\n\
+         # Labels are percent-encoded where brat needs it (space -> _20, _ -> _5F; see docs/formats.md).\n\
          [entities]\n",
     );
     for label in labels_in(docs) {
@@ -581,12 +606,16 @@ mod tests {
 
     #[test]
     fn labels_encode_reversibly() {
-        for label in ["Claim X", "a:b,c", "100%", "سخن گفت", "Quote", "x\ty"] {
+        for label in ["Claim X", "a:b,c", "100%", "سخن گفت", "نقل‌قول", "Quote", "x\ty", "a_b", "é"] {
             let enc = encode_label(label);
-            assert!(!enc.contains(char::is_whitespace), "{enc}");
+            assert!(
+                enc.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'),
+                "{enc}"
+            );
             assert_eq!(decode_label(&enc), label);
         }
-        assert_eq!(encode_label("Claim X"), "Claim%20X");
+        assert_eq!(encode_label("Claim X"), "Claim_20X");
+        assert_eq!(encode_label("speaker_name"), "speaker_5Fname");
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub fn encode_label(label: &str) -> String {
 
 /// The label an IOB2 tag's label part stands for.
 pub fn decode_label(s: &str) -> String {
-    super::brat::decode_label(s)
+    super::brat::percent_decode(s)
 }
 
 /// Whether a line looks like an IOB line (a token followed by tags), for format detection.
