@@ -54,16 +54,19 @@ pub fn run(args: &[String]) -> Result<u8, String> {
                 println!("{USAGE}");
                 return Ok(0);
             }
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{USAGE}"))
+            }
             path => paths.push(path.to_string()),
         }
     }
     let to = to.ok_or_else(|| format!("--to is required\n{USAGE}"))?;
-    let [input_path, output_path] = <[String; 2]>::try_from(paths)
-        .map_err(|_| format!("convert needs IN and OUT\n{USAGE}"))?;
+    let [input_path, output_path] =
+        <[String; 2]>::try_from(paths).map_err(|_| format!("convert needs IN and OUT\n{USAGE}"))?;
     let read = input::read(&input_path, from)?;
     input::print_warnings(&read.imported.warnings);
-    let exported = formats::export(to, &read.imported.documents, &options).map_err(|e| e.to_string())?;
+    let exported =
+        formats::export(to, &read.imported.documents, &options).map_err(|e| e.to_string())?;
     input::print_warnings(&exported.warnings);
     if output_path == "-" {
         use std::io::Write;
@@ -76,7 +79,8 @@ pub fn run(args: &[String]) -> Result<u8, String> {
     eprintln!(
         "converted {} document(s) from {} to {to}{}",
         read.imported.documents.len(),
-        read.format.map_or("plain text".to_string(), |f| f.to_string()),
+        read.format
+            .map_or("plain text".to_string(), |f| f.to_string()),
         if exported.warnings.is_empty() {
             String::new()
         } else {

@@ -23,8 +23,8 @@ pub fn read(path: &str, format: Option<Format>) -> Result<Input, String> {
         });
     }
     let lower = path.to_ascii_lowercase();
-    let is_pair_half = lower.ends_with(".ann")
-        || (lower.ends_with(".txt") && p.with_extension("ann").is_file());
+    let is_pair_half =
+        lower.ends_with(".ann") || (lower.ends_with(".txt") && p.with_extension("ann").is_file());
     if is_pair_half && matches!(format, None | Some(Format::Brat)) {
         return read_brat_pair(p).map(|imported| Input {
             imported,
@@ -75,7 +75,8 @@ fn read_brat_pair(p: &Path) -> Result<Imported, String> {
     let text = read_text(&txt)?;
     let ann_text = read_text(&ann)?;
     let mut warnings = vec![];
-    let doc = brat::import_pair(&stem, &text, &ann_text, &mut warnings).map_err(|e| e.to_string())?;
+    let doc =
+        brat::import_pair(&stem, &text, &ann_text, &mut warnings).map_err(|e| e.to_string())?;
     Ok(Imported {
         documents: vec![doc],
         warnings,

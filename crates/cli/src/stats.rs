@@ -38,7 +38,8 @@ pub fn run(args: &[String]) -> Result<u8, String> {
     let spans: usize = labels.values().sum();
     println!(
         "format: {}",
-        read.format.map_or("plain text".to_string(), |f| f.to_string())
+        read.format
+            .map_or("plain text".to_string(), |f| f.to_string())
     );
     println!("documents: {}", docs.len());
     println!("spans: {spans}");

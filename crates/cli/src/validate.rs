@@ -27,7 +27,8 @@ pub fn run(args: &[String]) -> Result<u8, String> {
             let spans: usize = read.imported.documents.iter().map(|d| d.spans.len()).sum();
             println!(
                 "{path}: valid {} ({} document(s), {spans} span(s), {} warning(s))",
-                read.format.map_or("plain text".to_string(), |f| f.to_string()),
+                read.format
+                    .map_or("plain text".to_string(), |f| f.to_string()),
                 read.imported.documents.len(),
                 read.imported.warnings.len()
             );

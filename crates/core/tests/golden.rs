@@ -56,15 +56,27 @@ fn exports_match_golden_files() {
                 check(&format!("brat/{name}"), &content);
             }
         } else {
-            check(&format!("sample.{}.{}", format.id(), format.extension()), &exported.bytes);
+            check(
+                &format!("sample.{}.{}", format.id(), format.extension()),
+                &exported.bytes,
+            );
         }
         let warnings: String = exported.warnings.iter().map(|w| format!("{w}\n")).collect();
-        check(&format!("warnings/{}.txt", format.id()), warnings.as_bytes());
+        check(
+            &format!("warnings/{}.txt", format.id()),
+            warnings.as_bytes(),
+        );
     }
-    let entities = ExportOptions { doccano: DoccanoVariant::EntitiesRelations, ..Default::default() };
+    let entities = ExportOptions {
+        doccano: DoccanoVariant::EntitiesRelations,
+        ..Default::default()
+    };
     let exported = formats::export(Format::Doccano, &docs, &entities).unwrap();
     check("sample.doccano-entities.jsonl", &exported.bytes);
-    let one_label = ExportOptions { labels: Some(vec!["figure".into()]), ..Default::default() };
+    let one_label = ExportOptions {
+        labels: Some(vec!["figure".into()]),
+        ..Default::default()
+    };
     let exported = formats::export(Format::Iob2, &docs, &one_label).unwrap();
     check("sample.iob2-figure.conll", &exported.bytes);
 }

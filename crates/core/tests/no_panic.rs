@@ -13,8 +13,9 @@ fn feed(name: &str, bytes: &[u8]) {
         if let Ok(imported) = formats::import(format, name, bytes) {
             // Whatever imports must export again.
             for f in Format::ALL {
-                formats::export(f, &imported.documents, &Default::default())
-                    .unwrap_or_else(|e| panic!("{format} import gave documents {f} cannot export: {e}"));
+                formats::export(f, &imported.documents, &Default::default()).unwrap_or_else(|e| {
+                    panic!("{format} import gave documents {f} cannot export: {e}")
+                });
             }
         }
     }

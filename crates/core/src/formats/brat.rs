@@ -124,7 +124,14 @@ pub fn encode_name(id: &str) -> String {
 fn is_line_break(ch: char) -> bool {
     matches!(
         ch,
-        '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{85}' | '\u{2028}'
+        '\n' | '\r'
+            | '\u{b}'
+            | '\u{c}'
+            | '\u{1c}'
+            | '\u{1d}'
+            | '\u{1e}'
+            | '\u{85}'
+            | '\u{2028}'
             | '\u{2029}'
     )
 }
@@ -132,7 +139,13 @@ fn is_line_break(ch: char) -> bool {
 /// The covered text as a `.ann` line holds it.
 fn ann_text(s: &str) -> String {
     s.chars()
-        .map(|c| if is_line_break(c) || c == '\t' { ' ' } else { c })
+        .map(|c| {
+            if is_line_break(c) || c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -282,8 +295,7 @@ pub fn annotation_conf(docs: &[Document]) -> String {
 pub fn export_zip(docs: &[Document], warnings: &mut Vec<Warning>) -> Result<Vec<u8>, ExportError> {
     use zip::write::SimpleFileOptions;
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options =
-        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let err = |e: &dyn std::fmt::Display| ExportError::Archive(e.to_string());
     let mut names = HashSet::new();
     for doc in docs {
@@ -320,8 +332,10 @@ pub fn looks_like_ann(line: &str) -> bool {
         return false;
     };
     let mut chars = id.chars();
-    matches!(chars.next(), Some('T' | 'R' | 'A' | 'M' | 'E' | 'N' | '#' | '*'))
-        && chars.all(|c| c.is_ascii_digit())
+    matches!(
+        chars.next(),
+        Some('T' | 'R' | 'A' | 'M' | 'E' | 'N' | '#' | '*')
+    ) && chars.all(|c| c.is_ascii_digit())
         && !rest.is_empty()
         && (id.len() > 1 || id == "*")
 }
@@ -460,7 +474,13 @@ pub fn import_pair(
                         "expected `R<n><TAB>TYPE Arg1:T<a> Arg2:T<b>`",
                     ));
                 };
-                pending_relations.push((n, ann_id.to_string(), decode_label(ty), a1.clone(), a2.clone()));
+                pending_relations.push((
+                    n,
+                    ann_id.to_string(),
+                    decode_label(ty),
+                    a1.clone(),
+                    a2.clone(),
+                ));
             }
             Some('#') => {
                 let target = body.split_whitespace().nth(1).unwrap_or("");
@@ -468,7 +488,10 @@ pub fn import_pair(
             }
             Some('A' | 'M' | 'E' | 'N' | '*') => warnings.push(Warning::new(
                 at(n),
-                format!("{ann_id} ({}) has no place in Spanmark's model; not imported", body),
+                format!(
+                    "{ann_id} ({}) has no place in Spanmark's model; not imported",
+                    body
+                ),
             )),
             _ => {
                 return Err(ImportError::at(
@@ -480,17 +503,19 @@ pub fn import_pair(
     }
     for (n, rid, kind, a1, a2) in pending_relations {
         let find = |t: &str| {
-            t_ids
-                .get(t)
-                .copied()
-                .ok_or_else(|| ImportError::at(at(n), format!("{rid} points at {t}, which is not a T line")))
+            t_ids.get(t).copied().ok_or_else(|| {
+                ImportError::at(at(n), format!("{rid} points at {t}, which is not a T line"))
+            })
         };
         let (from, to) = (find(&a1)?, find(&a2)?);
         let id = match rid[1..].parse::<u64>() {
             Ok(id) if rel_ids.insert(id) => id,
             Ok(id) => return Err(ImportError::at(at(n), format!("R{id} appears twice"))),
             Err(_) => {
-                let id = doc.next_relation_id().0.max(rel_ids.iter().max().map_or(1, |m| m + 1));
+                let id = doc
+                    .next_relation_id()
+                    .0
+                    .max(rel_ids.iter().max().map_or(1, |m| m + 1));
                 rel_ids.insert(id);
                 id
             }
@@ -561,7 +586,10 @@ pub fn import_zip(bytes: &[u8]) -> Result<Imported, ImportError> {
         let content = String::from_utf8(content).map_err(|e| {
             ImportError::at(
                 path.clone(),
-                format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+                format!(
+                    "not UTF-8 (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
             )
         })?;
         let key = path[..path.len() - 4].to_string();
@@ -606,10 +634,21 @@ mod tests {
 
     #[test]
     fn labels_encode_reversibly() {
-        for label in ["Claim X", "a:b,c", "100%", "سخن گفت", "نقل‌قول", "Quote", "x\ty", "a_b", "é"] {
+        for label in [
+            "Claim X",
+            "a:b,c",
+            "100%",
+            "سخن گفت",
+            "نقل‌قول",
+            "Quote",
+            "x\ty",
+            "a_b",
+            "é",
+        ] {
             let enc = encode_label(label);
             assert!(
-                enc.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'),
+                enc.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_'),
                 "{enc}"
             );
             assert_eq!(decode_label(&enc), label);
@@ -620,7 +659,13 @@ mod tests {
 
     #[test]
     fn notes_escape_reversibly() {
-        for note in ["a\nb", "back\\slash \\n", "tab\there", "\u{2028}x", "\\u{zz}"] {
+        for note in [
+            "a\nb",
+            "back\\slash \\n",
+            "tab\there",
+            "\u{2028}x",
+            "\\u{zz}",
+        ] {
             let esc = escape_note(note);
             assert!(!esc.contains(['\n', '\t', '\u{2028}']));
             assert_eq!(unescape_note(&esc), note);

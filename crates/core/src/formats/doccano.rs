@@ -14,7 +14,9 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{check_range, derived_id, derived_title, DoccanoVariant, ImportError, Imported, Warning};
+use super::{
+    check_range, derived_id, derived_title, DoccanoVariant, ImportError, Imported, Warning,
+};
 use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::{CharOffset, OffsetIndex};
 
@@ -151,7 +153,9 @@ pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
         documents.push(doc);
     }
     if documents.is_empty() {
-        return Err(ImportError::whole("no documents: the file has no JSON lines"));
+        return Err(ImportError::whole(
+            "no documents: the file has no JSON lines",
+        ));
     }
     Ok(Imported {
         documents,
@@ -181,7 +185,10 @@ fn line_to_document(value: Value, stem: &str, n: usize) -> Result<Document, Stri
         .unwrap_or_else(|| derived_title(&text, &id.0));
     let added_at = obj.get("added_at").and_then(Value::as_u64).unwrap_or(0);
     let mut doc = Document::new(id, title, text, added_at);
-    doc.source = obj.get("source").and_then(Value::as_str).map(str::to_string);
+    doc.source = obj
+        .get("source")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let text_copy = doc.text.clone();
     let index = OffsetIndex::new(&text_copy);
     let mut span_ids = HashSet::new();
@@ -217,8 +224,10 @@ fn line_to_document(value: Value, stem: &str, n: usize) -> Result<Document, Stri
             )?;
         }
         if let Some(relations) = obj.get("relations") {
-            let relations: Vec<DRelation> = serde_json::from_value(relations.clone())
-                .map_err(|e| format!("relations must be objects with id, from_id, to_id and type ({e})"))?;
+            let relations: Vec<DRelation> =
+                serde_json::from_value(relations.clone()).map_err(|e| {
+                    format!("relations must be objects with id, from_id, to_id and type ({e})")
+                })?;
             for (k, r) in relations.into_iter().enumerate() {
                 for end in [r.from_id, r.to_id] {
                     if !span_ids.contains(&end) {
@@ -238,9 +247,10 @@ fn line_to_document(value: Value, stem: &str, n: usize) -> Result<Document, Stri
         .map(|l| ("label", l))
         .or_else(|| obj.get("labels").map(|l| ("labels", l)))
     {
-        let tuples: Vec<(i64, i64, String)> = serde_json::from_value(labels.clone()).map_err(|e| {
-            format!("{key:?} must be a list of [start, end, \"LABEL\"] triples ({e})")
-        })?;
+        let tuples: Vec<(i64, i64, String)> =
+            serde_json::from_value(labels.clone()).map_err(|e| {
+                format!("{key:?} must be a list of [start, end, \"LABEL\"] triples ({e})")
+            })?;
         for (k, (s, e, label)) in tuples.into_iter().enumerate() {
             push(&mut doc, k as u64 + 1, s, e, label, format!("{key}[{k}]"))?;
         }

@@ -49,7 +49,9 @@ pub fn tag_names(labels: &[String]) -> Vec<String> {
 /// Writes one line per document and label in `labels` (all labels when `None`; a document of a
 /// file without labels gets one all-`O` line so it is not lost).
 pub fn export(docs: &[Document], labels: Option<&[String]>, warnings: &mut Vec<Warning>) -> String {
-    let labels: Vec<String> = labels.map(<[String]>::to_vec).unwrap_or_else(|| labels_in(docs));
+    let labels: Vec<String> = labels
+        .map(<[String]>::to_vec)
+        .unwrap_or_else(|| labels_in(docs));
     let names = tag_names(&labels);
     let mut out = String::new();
     for doc in docs {
@@ -152,8 +154,8 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
                     ))
                 }
             };
-            let (tag, label) =
-                parse_tag(&name).map_err(|m| ImportError::at_line(n, format!("ner_tags[{k}]: {m}")))?;
+            let (tag, label) = parse_tag(&name)
+                .map_err(|m| ImportError::at_line(n, format!("ner_tags[{k}]: {m}")))?;
             tags.push((tag, label.map(str::to_string)));
         }
         let key = match (&line.document_id, &line.id) {
@@ -179,7 +181,9 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
         }
     }
     if order.is_empty() {
-        return Err(ImportError::whole("no documents: the file has no JSON lines"));
+        return Err(ImportError::whole(
+            "no documents: the file has no JSON lines",
+        ));
     }
     let mut documents = vec![];
     let mut warnings = vec![];

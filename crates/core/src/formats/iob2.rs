@@ -32,7 +32,9 @@ pub const DOCSTART: &str = "-DOCSTART-";
 
 /// Writes documents as IOB2 with one column per label in `labels` (all labels when `None`).
 pub fn export(docs: &[Document], labels: Option<&[String]>, warnings: &mut Vec<Warning>) -> String {
-    let labels: Vec<String> = labels.map(<[String]>::to_vec).unwrap_or_else(|| labels_in(docs));
+    let labels: Vec<String> = labels
+        .map(<[String]>::to_vec)
+        .unwrap_or_else(|| labels_in(docs));
     let mut out = String::new();
     for doc in docs {
         let Layered {

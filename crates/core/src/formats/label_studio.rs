@@ -87,13 +87,16 @@ pub fn export(docs: &[Document]) -> String {
 
 /// Reads a Label Studio JSON export (an array of tasks, or one task).
 pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
-    let value: Value = serde_json::from_str(input).map_err(|e| {
-        ImportError::at_line(e.line().max(1), format!("not valid JSON ({e})"))
-    })?;
+    let value: Value = serde_json::from_str(input)
+        .map_err(|e| ImportError::at_line(e.line().max(1), format!("not valid JSON ({e})")))?;
     let tasks = match value {
         Value::Array(tasks) => tasks,
         task @ Value::Object(_) => vec![task],
-        _ => return Err(ImportError::whole("a Label Studio export is a JSON array of tasks")),
+        _ => {
+            return Err(ImportError::whole(
+                "a Label Studio export is a JSON array of tasks",
+            ))
+        }
     };
     let mut documents: Vec<Document> = vec![];
     let mut warnings = vec![];
@@ -145,7 +148,10 @@ fn task_to_document(
         .unwrap_or_else(|| derived_title(text, &id.0));
     let added_at = data.get("added_at").and_then(Value::as_u64).unwrap_or(0);
     let mut doc = Document::new(id, title, text, added_at);
-    doc.source = data.get("source").and_then(Value::as_str).map(str::to_string);
+    doc.source = data
+        .get("source")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     doc.line_endings_normalised = data
         .get("line_endings_normalised")
         .and_then(Value::as_bool)
@@ -207,7 +213,12 @@ fn task_to_document(
                 let labels: Vec<String> = value
                     .get("labels")
                     .and_then(Value::as_array)
-                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_string)
+                            .collect()
+                    })
                     .unwrap_or_default();
                 if labels.is_empty() {
                     return Err(format!("{which}: no labels"));

@@ -200,7 +200,9 @@ pub(crate) fn spans_from_tags(
                         close(&mut open, &mut spans);
                         warnings.push(Warning::new(
                             location(i),
-                            format!("I-{label} does not continue a {label:?} span; read as B-{label}"),
+                            format!(
+                                "I-{label} does not continue a {label:?} span; read as B-{label}"
+                            ),
                         ));
                         open = Some((i, i, label));
                     }

@@ -216,7 +216,9 @@ impl fmt::Display for Format {
 
 /// A format id that is not one of [`Format::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("unknown format {0:?} (known: spanmark, spacy, doccano, label-studio, brat, w3c, iob2, hf)")]
+#[error(
+    "unknown format {0:?} (known: spanmark, spacy, doccano, label-studio, brat, w3c, iob2, hf)"
+)]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
@@ -427,7 +429,9 @@ fn detect_json(value: &serde_json::Value) -> Option<Format> {
                 Some(Format::Hf)
             } else if o.contains_key("data") && o.contains_key("annotations") {
                 Some(Format::LabelStudio)
-            } else if o.contains_key("entities") && o.contains_key("text") && !o.contains_key("spans")
+            } else if o.contains_key("entities")
+                && o.contains_key("text")
+                && !o.contains_key("spans")
                 || o.contains_key("label")
                 || o.contains_key("labels")
             {

@@ -49,7 +49,11 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8]) -> Result<Imported, Imp
             bytes.iter().map(|&b| b as char).collect()
         }
         Err(e) => {
-            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
             return Err(ImportError::at_line(
                 line,
                 format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()),
@@ -97,10 +101,44 @@ const DROPPED: &[&str] = &[
     "script", "style", "template", "noscript", "svg", "head", "iframe", "object", "canvas", "math",
 ];
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr",
-    "table", "blockquote", "section", "article", "header", "footer", "main", "aside", "nav",
-    "figure", "figcaption", "address", "pre", "hr", "form", "fieldset", "details", "summary",
-    "body", "html", "caption", "td", "th",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "tr",
+    "table",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "address",
+    "pre",
+    "hr",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "caption",
+    "td",
+    "th",
 ];
 
 /// Converts HTML to readable text (see the module doc). Never fails; malformed markup is read as
@@ -209,7 +247,11 @@ pub fn html_to_text(html: &str) -> Page {
             }
             "pre" => {
                 flush(&mut current, &mut paragraphs);
-                pre_depth = if closing { pre_depth.saturating_sub(1) } else { pre_depth + 1 };
+                pre_depth = if closing {
+                    pre_depth.saturating_sub(1)
+                } else {
+                    pre_depth + 1
+                };
             }
             "h1" => {
                 flush(&mut current, &mut paragraphs);
@@ -430,7 +472,12 @@ mod tests {
 
     #[test]
     fn plain_files_become_documents_named_after_the_file() {
-        let got = import(Kind::Text, "dir/news-1.txt", "Title line\r\nbody".as_bytes()).unwrap();
+        let got = import(
+            Kind::Text,
+            "dir/news-1.txt",
+            "Title line\r\nbody".as_bytes(),
+        )
+        .unwrap();
         let d = &got.documents[0];
         assert_eq!(d.id.0, "news-1");
         assert_eq!(d.title, "Title line");

@@ -21,9 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::tokens::spacy_tokens;
-use super::{
-    check_quote, check_range, derived_id, derived_title, ImportError, Imported, Warning,
-};
+use super::{check_quote, check_range, derived_id, derived_title, ImportError, Imported, Warning};
 use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::OffsetIndex;
 
@@ -101,8 +99,7 @@ struct TaskRelation {
 pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
     let mut out = String::new();
     for doc in docs {
-        let ranges: Vec<(usize, usize)> =
-            doc.spans.iter().map(|s| (s.start.0, s.end.0)).collect();
+        let ranges: Vec<(usize, usize)> = doc.spans.iter().map(|s| (s.start.0, s.end.0)).collect();
         let toks = spacy_tokens(&doc.text, &ranges);
         let chars: Vec<char> = doc.text.chars().collect();
         let by_start: HashMap<usize, usize> =
@@ -204,7 +201,9 @@ pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
         documents.push(doc);
     }
     if documents.is_empty() && warnings.is_empty() {
-        return Err(ImportError::whole("no documents: the file has no JSON lines"));
+        return Err(ImportError::whole(
+            "no documents: the file has no JSON lines",
+        ));
     }
     Ok(Imported {
         documents,

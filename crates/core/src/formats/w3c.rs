@@ -141,7 +141,8 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
             let (start, end) = (s.start.0, s.end.0);
             let exact: String = chars[start..end].iter().collect();
             let (prefix, suffix) = context(&chars, &bounds, start, end);
-            let mut body = vec![json!({"type": "TextualBody", "purpose": "tagging", "value": s.label})];
+            let mut body =
+                vec![json!({"type": "TextualBody", "purpose": "tagging", "value": s.label})];
             if !s.note.is_empty() {
                 body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": s.note}));
             }
@@ -281,7 +282,10 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
     for (k, d) in docs.iter().enumerate() {
         let at = |m: &str| ImportError::at(format!("document {}", k + 1), m.to_string());
         let iri = iri_of(d).ok_or_else(|| at("no \"id\""))?;
-        let id = iri.strip_prefix(DOC_PREFIX).map(urn_decode).unwrap_or_else(|| iri.to_string());
+        let id = iri
+            .strip_prefix(DOC_PREFIX)
+            .map(urn_decode)
+            .unwrap_or_else(|| iri.to_string());
         let text = d
             .get("value")
             .and_then(Value::as_str)
@@ -294,10 +298,17 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
         let added_at = d
             .get("spanmark:addedAt")
             .and_then(Value::as_u64)
-            .or_else(|| d.get("created").and_then(Value::as_str).and_then(super::parse_iso8601))
+            .or_else(|| {
+                d.get("created")
+                    .and_then(Value::as_str)
+                    .and_then(super::parse_iso8601)
+            })
             .unwrap_or(0);
         let mut doc = Document::new(DocumentId(id), title, text, added_at);
-        doc.source = d.get("spanmark:source").and_then(Value::as_str).map(str::to_string);
+        doc.source = d
+            .get("spanmark:source")
+            .and_then(Value::as_str)
+            .map(str::to_string);
         doc.line_endings_normalised = d
             .get("spanmark:lineEndingsNormalised")
             .and_then(Value::as_bool)
@@ -337,9 +348,11 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             .get("source")
             .and_then(iri_of)
             .ok_or_else(|| err("target has no source".into()))?;
-        let &d = by_iri
-            .get(source)
-            .ok_or_else(|| err(format!("target source {source:?} is not one of the documents")))?;
+        let &d = by_iri.get(source).ok_or_else(|| {
+            err(format!(
+                "target source {source:?} is not one of the documents"
+            ))
+        })?;
         let text = &chars[d];
         let mut position = None;
         let mut quote: Option<(&str, &str, &str)> = None;
@@ -349,7 +362,11 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
                 let e = sel.get("end").and_then(Value::as_u64);
                 match (s, e) {
                     (Some(s), Some(e)) => position = Some((s as usize, e as usize)),
-                    _ => return Err(err("TextPositionSelector needs integer start and end".into())),
+                    _ => {
+                        return Err(err(
+                            "TextPositionSelector needs integer start and end".into()
+                        ))
+                    }
                 }
             } else if type_is(sel, "TextQuoteSelector") {
                 let get = |key| sel.get(key).and_then(Value::as_str).unwrap_or("");
@@ -368,9 +385,8 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
         let (start, end) = match (position, quote) {
             (Some(p), _) if fits(p) => p,
             (p, Some((exact, prefix, suffix))) => {
-                let found = anchor_quote(text, exact, prefix, suffix, p.map(|p| p.0)).ok_or_else(|| {
-                    err(format!("quote {exact:?} is not in document {source:?}"))
-                })?;
+                let found = anchor_quote(text, exact, prefix, suffix, p.map(|p| p.0))
+                    .ok_or_else(|| err(format!("quote {exact:?} is not in document {source:?}")))?;
                 if let Some((s, e)) = p {
                     warnings.push(Warning::new(
                         format!("record {n}"),
@@ -415,7 +431,9 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             .and_then(|(_, n)| n.parse::<u64>().ok())
             .filter(|id| !used[d].contains(id));
         let id = wanted.unwrap_or_else(|| {
-            (1..).find(|i| !used[d].contains(i)).expect("a free id exists")
+            (1..)
+                .find(|i| !used[d].contains(i))
+                .expect("a free id exists")
         });
         used[d].insert(id);
         if !iri.is_empty() {
@@ -440,7 +458,11 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
         let mut to = None;
         for b in as_list(item.get("body")) {
             if b.get("purpose").and_then(Value::as_str) == Some("tagging") {
-                kind = b.get("value").and_then(Value::as_str).unwrap_or("").to_string();
+                kind = b
+                    .get("value")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
             } else if let Some(iri) = iri_of(b) {
                 to = Some(iri);
             }
@@ -448,7 +470,8 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
         let &(d, from) = span_iris
             .get(target)
             .ok_or_else(|| err(format!("target {target:?} is not a span annotation")))?;
-        let to = to.ok_or_else(|| err("linking annotation has no body pointing at a span".into()))?;
+        let to =
+            to.ok_or_else(|| err("linking annotation has no body pointing at a span".into()))?;
         let &(d2, to) = span_iris
             .get(to)
             .ok_or_else(|| err(format!("body {to:?} is not a span annotation")))?;

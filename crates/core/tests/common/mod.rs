@@ -2,9 +2,7 @@
 #![allow(dead_code)]
 
 use proptest::prelude::*;
-use spanmark_core::{
-    CharOffset, Document, DocumentId, Relation, RelationId, Span, SpanId,
-};
+use spanmark_core::{CharOffset, Document, DocumentId, Relation, RelationId, Span, SpanId};
 
 /// Text pieces that trip offset code: emoji (astral and ZWJ sequences), Persian with ZWNJ,
 /// combining marks, guillemets and curly quotes, newlines, tabs, no-break spaces.
@@ -62,43 +60,52 @@ pub fn document(id: String) -> impl Strategy<Value = Document> {
     (
         unicode_text(),
         proptest::collection::vec((0usize..200, 1usize..25, label(), note()), 0..8),
-        proptest::collection::vec((0usize..8, 0usize..8, prop_oneof![Just("said-by"), Just("Refers To")]), 0..3),
+        proptest::collection::vec(
+            (
+                0usize..8,
+                0usize..8,
+                prop_oneof![Just("said-by"), Just("Refers To")],
+            ),
+            0..3,
+        ),
         "[A-Za-z «»😀]{0,12}",
         proptest::option::of("[a-z.]{1,10}"),
         0u64..2_000_000_000_000,
         any::<bool>(),
     )
-        .prop_map(move |(text, raw_spans, raw_rels, title, source, added_at, normalised)| {
-            let len = text.chars().count();
-            let mut doc = Document::new(DocumentId(id.clone()), title, text, added_at);
-            doc.source = source;
-            doc.line_endings_normalised = normalised;
-            for (i, (start, width, label, note)) in raw_spans.into_iter().enumerate() {
-                let start = start % len;
-                let end = (start + width).min(len);
-                if start < end {
-                    doc.spans.push(Span {
-                        id: SpanId(i as u64 + 1),
-                        start: CharOffset(start),
-                        end: CharOffset(end),
-                        label,
-                        note,
-                    });
+        .prop_map(
+            move |(text, raw_spans, raw_rels, title, source, added_at, normalised)| {
+                let len = text.chars().count();
+                let mut doc = Document::new(DocumentId(id.clone()), title, text, added_at);
+                doc.source = source;
+                doc.line_endings_normalised = normalised;
+                for (i, (start, width, label, note)) in raw_spans.into_iter().enumerate() {
+                    let start = start % len;
+                    let end = (start + width).min(len);
+                    if start < end {
+                        doc.spans.push(Span {
+                            id: SpanId(i as u64 + 1),
+                            start: CharOffset(start),
+                            end: CharOffset(end),
+                            label,
+                            note,
+                        });
+                    }
                 }
-            }
-            let n = doc.spans.len();
-            if n > 0 {
-                for (k, (a, b, kind)) in raw_rels.into_iter().enumerate() {
-                    doc.relations.push(Relation {
-                        id: RelationId(k as u64 + 1),
-                        from: doc.spans[a % n].id,
-                        to: doc.spans[b % n].id,
-                        kind: kind.to_string(),
-                    });
+                let n = doc.spans.len();
+                if n > 0 {
+                    for (k, (a, b, kind)) in raw_rels.into_iter().enumerate() {
+                        doc.relations.push(Relation {
+                            id: RelationId(k as u64 + 1),
+                            from: doc.spans[a % n].id,
+                            to: doc.spans[b % n].id,
+                            kind: kind.to_string(),
+                        });
+                    }
                 }
-            }
-            doc
-        })
+                doc
+            },
+        )
 }
 
 /// One to three documents with distinct ids (some needing escaping in file names and IRIs).
@@ -165,7 +172,12 @@ pub fn sample() -> Vec<Document> {
         kind: "said-by".into(),
     }];
     let text2 = "Ferry fares rise\n\nFares rise 5\u{a0}% in May, the operator says. Cafe\u{301} owners object.";
-    let mut d2 = Document::new(DocumentId("ferry/2".into()), "Ferry fares rise", text2, 1_714_651_200_000);
+    let mut d2 = Document::new(
+        DocumentId("ferry/2".into()),
+        "Ferry fares rise",
+        text2,
+        1_714_651_200_000,
+    );
     d2.line_endings_normalised = true;
     let chars2: Vec<char> = text2.chars().collect();
     let find2 = |needle: &str| {
