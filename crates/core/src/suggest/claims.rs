@@ -4,7 +4,7 @@
 
 use super::figures::Figure;
 use super::lexicon::is_claim_verb;
-use super::tokens::{first_at_or_after, lower_of, Kind, Tok};
+use super::tokens::{first_at_or_after, is_cjk, Kind, Lowered, Tok};
 
 /// Japanese reporting expressions (the verb follows the quote: 「…」と述べた).
 const JA_MARKERS: &[&str] = &[
@@ -28,6 +28,7 @@ pub(crate) fn find(
     toks: &[Tok],
     sentences: &[(usize, usize)],
     figures: &[Figure],
+    low: &Lowered,
 ) -> Vec<(usize, usize)> {
     let mut out = vec![];
     let mut f = 0;
@@ -48,9 +49,8 @@ pub(crate) fn find(
             if t.kind == Kind::Word {
                 words += 1;
                 if !verb {
-                    let w = lower_of(chars, t);
-                    verb = is_claim_verb(&w);
-                    if !verb && t.end - t.start > 2 {
+                    verb = is_claim_verb(low.get(k));
+                    if !verb && t.end - t.start > 2 && is_cjk(chars[t.start]) {
                         let text: String = chars[t.start..t.end].iter().collect();
                         cjk_marker = cjk_marker || JA_MARKERS.iter().any(|m| text.contains(m));
                     }
@@ -74,13 +74,15 @@ fn is_question(sentence: &[char]) -> bool {
 mod tests {
     use super::*;
     use crate::suggest::{figures, sentences, tokens::tokenize};
+    use crate::suggest::tokens::Lowered;
 
     fn claims(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
         let sents = sentences::split(&chars);
-        let figs = figures::find(&chars, &toks);
-        find(&chars, &toks, &sents, &figs)
+        let low = Lowered::new(&chars, &toks);
+        let figs = figures::find(&chars, &toks, &low);
+        find(&chars, &toks, &sents, &figs, &low)
             .into_iter()
             .map(|(s, e)| chars[s..e].iter().collect())
             .collect()

@@ -13,7 +13,7 @@ use super::lexicon::{
     is_month, is_percent_word, is_stopword, is_time_word, is_year_preposition, multiplier,
     number_word, QUALIFIERS,
 };
-use super::tokens::{digit_value, is_cjk, lower_of, text_of, Kind, Tok};
+use super::tokens::{digit_value, is_cjk, text_of, Kind, Lowered, Tok};
 
 /// One figure found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,17 +35,15 @@ pub(crate) struct Figure {
 struct Scan<'a> {
     chars: &'a [char],
     toks: &'a [Tok],
+    low: &'a Lowered,
 }
 
 impl Scan<'_> {
     fn tok(&self, k: usize) -> Option<&Tok> {
         self.toks.get(k)
     }
-    fn lower(&self, k: usize) -> String {
-        self.toks
-            .get(k)
-            .map(|t| lower_of(self.chars, t))
-            .unwrap_or_default()
+    fn lower(&self, k: usize) -> &str {
+        self.low.get(k)
     }
     fn is_word(&self, k: usize) -> bool {
         self.tok(k).is_some_and(|t| t.kind == Kind::Word)
@@ -77,7 +75,11 @@ impl Scan<'_> {
         while e < self.chars.len() && !self.chars[e].is_whitespace() {
             e += 1;
         }
-        if e - s < 5 {
+        if e - s < 5
+            || !self.chars[s..e]
+                .iter()
+                .any(|c| matches!(c, '/' | '@') || c.is_ascii_alphabetic())
+        {
             return false;
         }
         let chunk: String = self.chars[s..e].iter().collect::<String>().to_lowercase();
@@ -100,16 +102,23 @@ impl Scan<'_> {
 
     /// Qualifier words ending just before token `first`: (start position, qualifier).
     fn qualifier_before(&self, first: usize) -> Option<(usize, String)> {
+        if first == 0 || !self.is_word(first - 1) {
+            return None;
+        }
+        let last = self.lower(first - 1);
         for q in QUALIFIERS {
-            let words: Vec<&str> = q.split(' ').collect();
-            if words.len() > first {
+            if !q.ends_with(last) {
                 continue;
             }
-            let from = first - words.len();
-            let matched = words
-                .iter()
+            let count = q.split(' ').count();
+            if count > first {
+                continue;
+            }
+            let from = first - count;
+            let matched = q
+                .split(' ')
                 .enumerate()
-                .all(|(n, w)| self.is_word(from + n) && self.lower(from + n) == *w);
+                .all(|(n, w)| self.is_word(from + n) && self.lower(from + n) == w);
             if matched {
                 return Some((self.toks[from].start, q.to_string()));
             }
@@ -214,8 +223,8 @@ fn parse_number(chars: &[char], dot_groups: bool) -> Option<f64> {
 }
 
 /// All figures in the text, in order.
-pub(crate) fn find(chars: &[char], toks: &[Tok]) -> Vec<Figure> {
-    let scan = Scan { chars, toks };
+pub(crate) fn find(chars: &[char], toks: &[Tok], low: &Lowered) -> Vec<Figure> {
+    let scan = Scan { chars, toks, low };
     let mut out = vec![];
     let mut k = 0;
     while k < toks.len() {
@@ -279,7 +288,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         let w = s.lower(k + 1);
         let first = chars[s.toks[k + 1].start];
         if matches!(
-            w.as_str(),
+            w,
             "st" | "nd" | "rd" | "th" | "er" | "e" | "ème" | "eme" | "re" | "s" | "ºc" | "x"
         ) || is_time_word(&w)
             || (matches!(first, '年' | '月' | '日' | '時' | '分' | '秒')
@@ -297,13 +306,13 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     } else if k >= 1 {
         s.lower(k - 1)
     } else {
-        String::new()
+        ""
     };
     if is_month(&prev_word) || (s.is_word(k + 1) && is_month(&s.lower(k + 1))) {
         return k + 1;
     }
     // Times written "3 p.m." / "10.30 a.m.".
-    if s.is_word(k + 1) && matches!(s.lower(k + 1).as_str(), "a" | "p") && s.punct(k + 2) == Some('.')
+    if s.is_word(k + 1) && matches!(s.lower(k + 1), "a" | "p") && s.punct(k + 2) == Some('.')
         && s.lower(k + 3) == "m"
     {
         return k + 4;
@@ -440,7 +449,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     let before_first = if first >= 1 {
         s.lower(first - 1)
     } else {
-        String::new()
+        ""
     };
     let ranged = s.is_num(j + 1)
         && (connector.is_some()
@@ -481,7 +490,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             unit = Some("%".into());
             end = s.toks[j].end;
             j += 1;
-        } else if matches!(w.as_str(), "per" | "pour") && s.lower(j + 1) == "cent" {
+        } else if matches!(w, "per" | "pour") && s.lower(j + 1) == "cent" {
             unit = Some("%".into());
             end = s.toks[j + 1].end;
             j += 2;
@@ -549,7 +558,7 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     let w = s.lower(k);
     let mut j;
     let mut value;
-    if matches!(w.as_str(), "a" | "an") {
+    if matches!(w, "a" | "an") {
         let next = s.lower(k + 1);
         if next == "dozen" {
             value = 12.0;
@@ -560,11 +569,10 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         }
         j = k + 2;
     } else {
-        let parts: Vec<&str> = w.split('-').collect();
         value = 0.0;
-        for p in &parts {
+        for p in w.split('-') {
             match number_word(p) {
-                Some(v) if *p != "hundred" && *p != "dozen" => value += v,
+                Some(v) if p != "hundred" && p != "dozen" => value += v,
                 _ => return k + 1,
             }
         }
@@ -625,7 +633,8 @@ mod tests {
     fn figures(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
-        find(&chars, &toks)
+        let low = Lowered::new(&chars, &toks);
+        find(&chars, &toks, &low)
             .into_iter()
             .map(|f| {
                 (
@@ -672,7 +681,8 @@ mod tests {
     fn ranges() {
         let chars: Vec<char> = "between 10 and 15 people, 20-30%".chars().collect();
         let toks = tokenize(&chars);
-        let f = find(&chars, &toks);
+        let low = Lowered::new(&chars, &toks);
+        let f = find(&chars, &toks, &low);
         assert_eq!(f[0].value, 10.0);
         assert_eq!(f[0].value_max, Some(15.0));
         assert_eq!(f[0].qualifier.as_deref(), Some("between"));

@@ -188,10 +188,11 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
     let chars: Vec<char> = text.chars().collect();
     let toks = tokens::tokenize(&chars);
     let sents = sentences::split(&chars);
+    let low = tokens::Lowered::new(&chars, &toks);
     let mut out = vec![];
     if want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) {
         let quotes = quotes::find(&chars);
-        let speakers = speakers::attribute(&chars, &toks, &sents, &quotes);
+        let speakers = speakers::attribute(&chars, &toks, &sents, &quotes, &low);
         let mut speaker_spans: Vec<(usize, usize)> = vec![];
         for (q, sp) in quotes.iter().zip(&speakers) {
             if want(SuggestionKind::Quote) {
@@ -219,9 +220,9 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
         }
     }
     if want(SuggestionKind::Figure) || want(SuggestionKind::Claim) {
-        let figs = figures::find(&chars, &toks);
+        let figs = figures::find(&chars, &toks, &low);
         if want(SuggestionKind::Claim) {
-            for (s, e) in claims::find(&chars, &toks, &sents, &figs) {
+            for (s, e) in claims::find(&chars, &toks, &sents, &figs, &low) {
                 out.push(Suggestion::plain(SuggestionKind::Claim, s, e));
             }
         }

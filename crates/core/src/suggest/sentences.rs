@@ -13,6 +13,7 @@ fn is_closer(c: char) -> bool {
 }
 
 /// Punctuation that ends a sentence in any script the engine reads.
+#[inline]
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟')
 }
@@ -44,7 +45,7 @@ pub(crate) fn split(chars: &[char]) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        if !is_terminal(c) {
+        if c.is_ascii_alphanumeric() || c == ' ' || !is_terminal(c) {
             i += 1;
             continue;
         }

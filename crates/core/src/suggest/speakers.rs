@@ -14,6 +14,8 @@
 //! attributed speaker or a person-like name — in the same or the three previous sentences, never
 //! inside a quote. A quote none of the rules reaches gets no speaker.
 
+use std::collections::HashSet;
+
 use super::lexicon::{
     is_according, is_determiner, is_job_title, is_naming_verb, is_function_word, is_inverted_pronoun, is_name_particle,
     is_org_word, is_pronoun, is_reporting_verb, is_speaker_noun, is_statement_noun,
@@ -21,7 +23,7 @@ use super::lexicon::{
 };
 use super::quotes::Quote;
 use super::sentences::containing;
-use super::tokens::{first_at_or_after, is_capitalised, is_uncased_letter, lower_of, Kind, Tok};
+use super::tokens::{first_at_or_after, is_capitalised, is_uncased_letter, Kind, Lowered, Tok};
 
 /// Who a subject refers to before pronouns are resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,14 +54,15 @@ const JA_VERBS: &[&str] = &[
 struct Ctx<'a> {
     chars: &'a [char],
     toks: &'a [Tok],
+    low: &'a Lowered,
     sentences: &'a [(usize, usize)],
     /// Whether each token lies inside a top-level quote (marks included).
     in_quote: Vec<bool>,
 }
 
 impl Ctx<'_> {
-    fn lower(&self, k: usize) -> String {
-        lower_of(self.chars, &self.toks[k])
+    fn lower(&self, k: usize) -> &str {
+        self.low.get(k)
     }
     fn is_word(&self, k: usize) -> bool {
         self.toks[k].kind == Kind::Word
@@ -99,6 +102,7 @@ pub(crate) fn attribute(
     toks: &[Tok],
     sentences: &[(usize, usize)],
     quotes: &[Quote],
+    low: &Lowered,
 ) -> Vec<Option<(usize, usize)>> {
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
     let mut in_quote = vec![false; toks.len()];
@@ -114,12 +118,14 @@ pub(crate) fn attribute(
     let ctx = Ctx {
         chars,
         toks,
+        low,
         sentences,
         in_quote,
     };
     let mut out = vec![None; quotes.len()];
     // Speakers attributed so far: (start, end, lower-cased last word).
     let mut known: Vec<(usize, usize, String)> = vec![];
+    let mut known_words: HashSet<String> = HashSet::new();
     let mut next_top = 0;
     // Top-level quotes seen so far with their speakers.
     let mut out_top: Vec<(usize, usize, Option<(usize, usize)>)> = vec![];
@@ -136,7 +142,7 @@ pub(crate) fn attribute(
             .or_else(|| japanese(&ctx, q));
         let span = match subject {
             Some(Subject::Named(s, e)) => Some((s, e)),
-            Some(Subject::Pronoun(pos)) => resolve_pronoun(&ctx, pos, &known),
+            Some(Subject::Pronoun(pos)) => resolve_pronoun(&ctx, pos, &known, &known_words),
             None => continued_speech(&ctx, q, &top, &out_top),
         };
         out_top.push((q.start, q.end, span));
@@ -146,6 +152,7 @@ pub(crate) fn attribute(
                 .next_back()
                 .map(|w| w.iter().collect::<String>().to_lowercase())
                 .unwrap_or_default();
+            known_words.insert(last.clone());
             known.push((s, e, last));
         }
         out[qi] = span;
@@ -234,7 +241,7 @@ fn after_quote(ctx: &Ctx, q: &Quote, next_quote_start: usize) -> Option<Subject>
     if is_reporting_verb(&w0) {
         return subject_forward(ctx, &win, i + 1).map(|(s, _)| s);
     }
-    if matches!(w0.as_str(), "a" | "has") && i + 1 < win.len() {
+    if matches!(w0, "a" | "has") && i + 1 < win.len() {
         if is_reporting_verb(&ctx.lower(win[i + 1])) {
             return subject_forward(ctx, &win, i + 2).map(|(s, _)| s);
         }
@@ -530,6 +537,7 @@ fn resolve_pronoun(
     ctx: &Ctx,
     pos: usize,
     known: &[(usize, usize, String)],
+    known_words: &HashSet<String>,
 ) -> Option<(usize, usize)> {
     let si = containing(ctx.sentences, pos).unwrap_or(0);
     let window_start = ctx.sentences.get(si.saturating_sub(3)).map_or(0, |s| s.0);
@@ -576,7 +584,7 @@ fn resolve_pronoun(
             .iter()
             .collect::<String>()
             .to_lowercase();
-        let is_known = known.iter().any(|(_, _, l)| *l == last);
+        let is_known = known_words.contains(&last);
         if is_known || (!org && (words >= 2 || titled)) {
             while j < k && is_job_title(&ctx.lower(j)) {
                 j += 1;
@@ -596,6 +604,7 @@ fn resolve_pronoun(
 mod tests {
     use super::*;
     use crate::suggest::{quotes, sentences, tokens::tokenize};
+    use crate::suggest::tokens::Lowered;
 
     /// (quote text, speaker text) for every top-level quote.
     fn attributions(text: &str) -> Vec<(String, Option<String>)> {
@@ -603,7 +612,8 @@ mod tests {
         let toks = tokenize(&chars);
         let sents = sentences::split(&chars);
         let qs = quotes::find(&chars);
-        let sp = attribute(&chars, &toks, &sents, &qs);
+        let low = Lowered::new(&chars, &toks);
+        let sp = attribute(&chars, &toks, &sents, &qs, &low);
         qs.iter()
             .zip(sp)
             .filter(|(q, _)| q.depth == 0)

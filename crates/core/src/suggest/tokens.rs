@@ -34,7 +34,11 @@ impl Tok {
 
 /// The value of a decimal digit in any script the scanner knows (ASCII, Arabic-Indic, Persian,
 /// full-width).
+#[inline]
 pub(crate) fn digit_value(c: char) -> Option<u32> {
+    if c.is_ascii() {
+        return c.is_ascii_digit().then(|| c as u32 - '0' as u32);
+    }
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
@@ -45,6 +49,7 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
 }
 
 /// Whether `c` is a decimal digit of a known script.
+#[inline]
 pub(crate) fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
@@ -60,7 +65,11 @@ fn is_word_mark(c: char) -> bool {
 }
 
 /// Whether `c` may appear inside a word.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
     (c.is_alphabetic() && !is_digit(c)) || is_word_mark(c)
 }
 
@@ -92,7 +101,7 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
                 end: i,
                 kind: Kind::Break,
             });
-        } else if c.is_whitespace() {
+        } else if c == ' ' || c.is_whitespace() {
             i += 1;
         } else if is_digit(c) {
             i += 1;
@@ -170,18 +179,45 @@ pub(crate) fn text_of(chars: &[char], t: &Tok) -> String {
     chars[t.start..t.end].iter().collect()
 }
 
-/// The token's text in lower case, with the typographic apostrophe folded to `'`.
-pub(crate) fn lower_of(chars: &[char], t: &Tok) -> String {
-    let mut s = String::with_capacity(t.end - t.start);
-    for &c in &chars[t.start..t.end] {
-        if c == '’' {
-            s.push('\'');
-        } else {
-            s.extend(c.to_lowercase());
-        }
-    }
-    s
+/// Every token's text in lower case (apostrophes folded to `'`), built once so that rules compare
+/// words without allocating.
+pub(crate) struct Lowered {
+    buf: String,
+    // Invariant: bounds[k] is token k's byte range in buf.
+    bounds: Vec<(u32, u32)>,
 }
+
+impl Lowered {
+    /// Lower-cases every token of `toks`.
+    pub fn new(chars: &[char], toks: &[Tok]) -> Self {
+        let mut buf = String::with_capacity(chars.len() + chars.len() / 4);
+        let mut bounds = Vec::with_capacity(toks.len());
+        for t in toks {
+            let start = buf.len() as u32;
+            if t.kind != Kind::Break {
+                for &c in &chars[t.start..t.end] {
+                    if c.is_ascii() {
+                        buf.push(c.to_ascii_lowercase());
+                    } else if c == '’' {
+                        buf.push('\'');
+                    } else {
+                        buf.extend(c.to_lowercase());
+                    }
+                }
+            }
+            bounds.push((start, buf.len() as u32));
+        }
+        Lowered { buf, bounds }
+    }
+
+    /// Token `k` in lower case; empty past the end.
+    pub fn get(&self, k: usize) -> &str {
+        self.bounds
+            .get(k)
+            .map_or("", |&(s, e)| &self.buf[s as usize..e as usize])
+    }
+}
+
 
 /// Whether the token is a word whose first letter is upper case.
 pub(crate) fn is_capitalised(chars: &[char], t: &Tok) -> bool {
