@@ -3,7 +3,7 @@
 //! are not claims.
 
 use super::figures::Figure;
-use super::lexicon::is_claim_verb;
+use super::lexicon::{F_CLAIM_VERB, F_REPORTING_VERB};
 use super::tokens::{first_at_or_after, is_cjk, Kind, Lowered, Tok};
 
 /// Japanese reporting expressions (the verb follows the quote: 「…」と述べた).
@@ -49,7 +49,7 @@ pub(crate) fn find(
             if t.kind == Kind::Word {
                 words += 1;
                 if !verb {
-                    verb = is_claim_verb(low.get(k));
+                    verb = low.is(k, F_CLAIM_VERB | F_REPORTING_VERB);
                     if !verb && t.end - t.start > 2 && is_cjk(chars[t.start]) {
                         let text: String = chars[t.start..t.end].iter().collect();
                         cjk_marker = cjk_marker || JA_MARKERS.iter().any(|m| text.contains(m));

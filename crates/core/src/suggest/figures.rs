@@ -11,7 +11,7 @@
 use super::lexicon::{
     currency_symbol, currency_word, glued_multiplier, is_function_word, is_identifier_label,
     is_month, is_percent_word, is_stopword, is_time_word, is_year_preposition, multiplier,
-    number_word, QUALIFIERS,
+    number_word, F_NUMBER_WORD, QUALIFIERS,
 };
 use super::tokens::{digit_value, is_cjk, text_of, Kind, Lowered, Tok};
 
@@ -556,6 +556,9 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
 /// Reads a figure written in words at token `k` ("three weeks", "a dozen people", "a million").
 fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     let w = s.lower(k);
+    if !s.low.is(k, F_NUMBER_WORD) && !matches!(w, "a" | "an") && !w.contains('-') {
+        return k + 1;
+    }
     let mut j;
     let mut value;
     if matches!(w, "a" | "an") {

@@ -185,7 +185,8 @@ fn json_number(v: f64) -> serde_json::Value {
 /// requested; asking for `Speaker` adds one speaker suggestion per distinct speaker span.
 pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
     let want = |k| kinds.contains(&k);
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
     let toks = tokens::tokenize(&chars);
     let sents = sentences::split(&chars);
     let low = tokens::Lowered::new(&chars, &toks);
@@ -194,6 +195,7 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
         let quotes = quotes::find(&chars);
         let speakers = speakers::attribute(&chars, &toks, &sents, &quotes, &low);
         let mut speaker_spans: Vec<(usize, usize)> = vec![];
+        let mut seen = std::collections::HashSet::new();
         for (q, sp) in quotes.iter().zip(&speakers) {
             if want(SuggestionKind::Quote) {
                 let mut s = Suggestion::plain(SuggestionKind::Quote, q.start, q.end);
@@ -206,7 +208,7 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
                 out.push(s);
             }
             if let Some(span) = sp {
-                if !speaker_spans.contains(span) {
+                if seen.insert(*span) {
                     speaker_spans.push(*span);
                 }
             }

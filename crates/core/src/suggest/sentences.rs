@@ -13,7 +13,7 @@ fn is_closer(c: char) -> bool {
 }
 
 /// Punctuation that ends a sentence in any script the engine reads.
-#[inline]
+#[inline(always)]
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟')
 }

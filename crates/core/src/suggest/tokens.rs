@@ -34,7 +34,7 @@ impl Tok {
 
 /// The value of a decimal digit in any script the scanner knows (ASCII, Arabic-Indic, Persian,
 /// full-width).
-#[inline]
+#[inline(always)]
 pub(crate) fn digit_value(c: char) -> Option<u32> {
     if c.is_ascii() {
         return c.is_ascii_digit().then(|| c as u32 - '0' as u32);
@@ -49,7 +49,7 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
 }
 
 /// Whether `c` is a decimal digit of a known script.
-#[inline]
+#[inline(always)]
 pub(crate) fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
@@ -65,7 +65,7 @@ fn is_word_mark(c: char) -> bool {
 }
 
 /// Whether `c` may appear inside a word.
-#[inline]
+#[inline(always)]
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
@@ -183,41 +183,63 @@ pub(crate) fn text_of(chars: &[char], t: &Tok) -> String {
 /// words without allocating.
 pub(crate) struct Lowered {
     buf: String,
-    // Invariant: bounds[k] is token k's byte range in buf.
+    // Invariant: bounds[k] is token k's byte range in buf (empty for tokens that are not words).
     bounds: Vec<(u32, u32)>,
+    // Invariant: flags[k] is `lexicon::flags` of token k's lower-cased text.
+    flags: Vec<u32>,
 }
 
 impl Lowered {
-    /// Lower-cases every token of `toks`.
+    /// Lower-cases every word token of `toks` and looks it up in the word lists once.
     pub fn new(chars: &[char], toks: &[Tok]) -> Self {
-        let mut buf = String::with_capacity(chars.len() + chars.len() / 4);
+        let mut bytes: Vec<u8> = Vec::with_capacity(chars.len() + chars.len() / 4);
         let mut bounds = Vec::with_capacity(toks.len());
         for t in toks {
-            let start = buf.len() as u32;
-            if t.kind != Kind::Break {
+            let start = bytes.len() as u32;
+            if t.kind == Kind::Word {
                 for &c in &chars[t.start..t.end] {
                     if c.is_ascii() {
-                        buf.push(c.to_ascii_lowercase());
+                        bytes.push(c.to_ascii_lowercase() as u8);
                     } else if c == '’' {
-                        buf.push('\'');
+                        bytes.push(b'\'');
                     } else {
-                        buf.extend(c.to_lowercase());
+                        let mut tmp = [0u8; 4];
+                        for l in c.to_lowercase() {
+                            bytes.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+                        }
                     }
                 }
             }
-            bounds.push((start, buf.len() as u32));
+            bounds.push((start, bytes.len() as u32));
         }
-        Lowered { buf, bounds }
+        let buf = String::from_utf8(bytes).expect("built from chars");
+        let flags = bounds
+            .iter()
+            .map(|&(s, e)| {
+                if s == e {
+                    0
+                } else {
+                    super::lexicon::flags(&buf[s as usize..e as usize])
+                }
+            })
+            .collect();
+        Lowered { buf, bounds, flags }
     }
 
-    /// Token `k` in lower case; empty past the end.
+    /// Word token `k` in lower case; empty for other tokens and past the end.
+    #[inline]
     pub fn get(&self, k: usize) -> &str {
         self.bounds
             .get(k)
             .map_or("", |&(s, e)| &self.buf[s as usize..e as usize])
     }
-}
 
+    /// Whether word token `k` is in the word list of `flag` (a `lexicon::F_*` constant).
+    #[inline]
+    pub fn is(&self, k: usize, flag: u32) -> bool {
+        self.flags.get(k).is_some_and(|f| f & flag != 0)
+    }
+}
 
 /// Whether the token is a word whose first letter is upper case.
 pub(crate) fn is_capitalised(chars: &[char], t: &Tok) -> bool {
