@@ -41,7 +41,8 @@ pub fn load_gold_dir(dir: &Path) -> Result<Vec<Document>, String> {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+        let read =
+            |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
         if let Some(stem) = name.strip_suffix(".gold.json") {
             let text_path = path.with_file_name(format!("{stem}.txt"));
             let text = read(&text_path)?;

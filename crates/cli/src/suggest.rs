@@ -25,7 +25,9 @@ pub fn run(args: &[String]) -> Result<u8, String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--labels" => {
-                let list = it.next().ok_or("--labels needs a value, e.g. quote,figure")?;
+                let list = it
+                    .next()
+                    .ok_or("--labels needs a value, e.g. quote,figure")?;
                 kinds = parse_labels(list)?;
             }
             "--format" => {
@@ -53,7 +55,12 @@ pub fn run(args: &[String]) -> Result<u8, String> {
             .and_then(|s| s.to_str())
             .unwrap_or("document")
             .to_string();
-        vec![Document::from_paste(DocumentId(stem.clone()), stem, &raw, 0)]
+        vec![Document::from_paste(
+            DocumentId(stem.clone()),
+            stem,
+            &raw,
+            0,
+        )]
     };
     let mut out = String::new();
     for mut doc in docs {
@@ -108,6 +115,8 @@ mod tests {
                 SuggestionKind::Figure
             ]
         );
-        assert!(parse_labels("quotes").unwrap_err().contains("unknown label"));
+        assert!(parse_labels("quotes")
+            .unwrap_err()
+            .contains("unknown label"));
     }
 }

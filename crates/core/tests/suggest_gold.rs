@@ -106,7 +106,11 @@ fn suggest_engine_meets_floors_on_gold_set() {
     ];
     for (label, exact, overlap) in floors {
         let s = report.label(label).expect("label scored");
-        assert!(s.exact().f1 >= exact, "{label} exact F1 {:.3} < {exact}", s.exact().f1);
+        assert!(
+            s.exact().f1 >= exact,
+            "{label} exact F1 {:.3} < {exact}",
+            s.exact().f1
+        );
         assert!(
             s.overlap().f1 >= overlap,
             "{label} overlap F1 {:.3} < {overlap}",

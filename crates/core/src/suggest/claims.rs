@@ -73,14 +73,14 @@ fn is_question(sentence: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::suggest::{figures, sentences, tokens::tokenize};
     use crate::suggest::tokens::Lowered;
+    use crate::suggest::{figures, sentences, tokens::tokenize};
 
     fn claims(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
         let sents = sentences::split(&chars);
-        let low = Lowered::new(&chars, &toks);
+        let low = Lowered::new(text, &chars, &toks);
         let figs = figures::find(&chars, &toks, &low);
         find(&chars, &toks, &sents, &figs, &low)
             .into_iter()

@@ -197,8 +197,14 @@ pub fn evaluate<'a>(pairs: impl IntoIterator<Item = (&'a Document, &'a [Suggesti
             score.gold += g.len();
             score.predicted += p.len();
             score.exact += p.iter().filter(|x| g.contains(x)).count();
-            score.overlap_predicted += p.iter().filter(|x| g.iter().any(|y| overlaps(**x, *y))).count();
-            score.overlap_gold += g.iter().filter(|y| p.iter().any(|x| overlaps(*x, **y))).count();
+            score.overlap_predicted += p
+                .iter()
+                .filter(|x| g.iter().any(|y| overlaps(**x, *y)))
+                .count();
+            score.overlap_gold += g
+                .iter()
+                .filter(|y| p.iter().any(|x| overlaps(*x, **y)))
+                .count();
         }
         attribution(gold, predicted, &mut report);
         figure_values(gold, predicted, &mut report);
@@ -272,7 +278,9 @@ fn figure_values(gold: &Document, predicted: &[Suggestion], report: &mut Report)
             continue;
         };
         report.values_total += 1;
-        if p.value.is_some_and(|v| (v - want).abs() <= 1e-9 * want.abs().max(1.0)) {
+        if p.value
+            .is_some_and(|v| (v - want).abs() <= 1e-9 * want.abs().max(1.0))
+        {
             report.values_correct += 1;
         }
     }
@@ -380,7 +388,13 @@ pub fn gold_from_json(id: &str, text: &str, json: &str) -> Result<Document, Stri
                     let len = sp.chars().count();
                     hits.iter()
                         .filter(|&&h| h + len <= start || h >= end)
-                        .min_by_key(|&&h| if h < start { start - (h + len) } else { h - end })
+                        .min_by_key(|&&h| {
+                            if h < start {
+                                start - (h + len)
+                            } else {
+                                h - end
+                            }
+                        })
                         .copied()
                 }
             }

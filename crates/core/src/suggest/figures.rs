@@ -11,7 +11,7 @@
 use super::lexicon::{
     currency_symbol, currency_word, glued_multiplier, is_function_word, is_identifier_label,
     is_month, is_percent_word, is_stopword, is_time_word, is_year_preposition, multiplier,
-    number_word, F_NUMBER_WORD, QUALIFIERS,
+    number_word, F_INDEFINITE, F_MONTH, F_NUMBER_WORD, F_PERCENT_WORD, F_TIME_WORD, QUALIFIERS,
 };
 use super::tokens::{digit_value, is_cjk, text_of, Kind, Lowered, Tok};
 
@@ -39,28 +39,35 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
+    #[inline(always)]
     fn tok(&self, k: usize) -> Option<&Tok> {
         self.toks.get(k)
     }
+    #[inline(always)]
     fn lower(&self, k: usize) -> &str {
         self.low.get(k)
     }
+    #[inline(always)]
     fn is_word(&self, k: usize) -> bool {
         self.tok(k).is_some_and(|t| t.kind == Kind::Word)
     }
+    #[inline(always)]
     fn is_num(&self, k: usize) -> bool {
         self.tok(k).is_some_and(|t| t.kind == Kind::Num)
     }
+    #[inline(always)]
     fn punct(&self, k: usize) -> Option<char> {
         self.tok(k)
             .filter(|t| t.kind == Kind::Punct)
             .map(|t| self.chars[t.start])
     }
     /// Whether token `k` touches the token before it (no space between).
+    #[inline(always)]
     fn glued(&self, k: usize) -> bool {
         k > 0 && k < self.toks.len() && self.toks[k - 1].end == self.toks[k].start
     }
     /// Whether token `k` is separated from the one before by at most one space.
+    #[inline(always)]
     fn near(&self, k: usize) -> bool {
         k > 0 && k < self.toks.len() && self.toks[k].start - self.toks[k - 1].end <= 1
     }
@@ -83,9 +90,11 @@ impl Scan<'_> {
             return false;
         }
         let chunk: String = self.chars[s..e].iter().collect::<String>().to_lowercase();
-        ["://", "www.", "@", ".com", ".org", ".net", ".gov", ".html", ".ir/", ".de/", ".fr/"]
-            .iter()
-            .any(|p| chunk.contains(p))
+        [
+            "://", "www.", "@", ".com", ".org", ".net", ".gov", ".html", ".ir/", ".de/", ".fr/",
+        ]
+        .iter()
+        .any(|p| chunk.contains(p))
     }
 
     /// The index after a phone-like run of number groups starting at `k`.
@@ -230,7 +239,12 @@ pub(crate) fn find(chars: &[char], toks: &[Tok], low: &Lowered) -> Vec<Figure> {
     while k < toks.len() {
         let step = match toks[k].kind {
             Kind::Num => number_at(&scan, k, &mut out),
-            Kind::Word => word_at(&scan, k, &mut out),
+            Kind::Word
+                if low.is(k, F_NUMBER_WORD | F_INDEFINITE)
+                    || low.get(k).as_bytes().contains(&b'-') =>
+            {
+                word_at(&scan, k, &mut out)
+            }
             _ => k + 1,
         };
         k = step.max(k + 1);
@@ -255,7 +269,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             Some('-') if k >= 2 && s.glued(k - 1) && s.is_word(k - 2) => return k + 1,
             Some('#') => return k + 1,
             Some(':' | '/' | '.') if k >= 2 && s.glued(k - 1) && s.is_num(k - 2) => return k + 1,
-            Some('+') if k >= 2 && s.is_word(k - 2) && is_time_word(&s.lower(k - 2)) => {
+            Some('+') if k >= 2 && s.is_word(k - 2) && s.low.is(k - 2, F_TIME_WORD) => {
                 return s.skip_groups(k);
             }
             Some('+') => return s.skip_groups(k),
@@ -263,9 +277,10 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             _ => {}
         }
     }
-    if k >= 1 && matches!(s.punct(k - 1), Some('+' | '-' | '−'))
+    if k >= 1
+        && matches!(s.punct(k - 1), Some('+' | '-' | '−'))
         && k >= 2
-        && is_time_word(&s.lower(k - 2))
+        && s.low.is(k - 2, F_TIME_WORD)
     {
         return s.skip_groups(k);
     }
@@ -297,7 +312,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             return k + 2;
         }
     }
-    if s.punct(k + 1) == Some('.') && s.glued(k + 1) && is_month(&s.lower(k + 2)) {
+    if s.punct(k + 1) == Some('.') && s.glued(k + 1) && s.low.is(k + 2, F_MONTH) {
         return k + 3;
     }
     // Dates: a month name before or after.
@@ -308,16 +323,18 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     } else {
         ""
     };
-    if is_month(&prev_word) || (s.is_word(k + 1) && is_month(&s.lower(k + 1))) {
+    if is_month(&prev_word) || (s.is_word(k + 1) && s.low.is(k + 1, F_MONTH)) {
         return k + 1;
     }
     // Times written "3 p.m." / "10.30 a.m.".
-    if s.is_word(k + 1) && matches!(s.lower(k + 1), "a" | "p") && s.punct(k + 2) == Some('.')
+    if s.is_word(k + 1)
+        && matches!(s.lower(k + 1), "a" | "p")
+        && s.punct(k + 2) == Some('.')
         && s.lower(k + 3) == "m"
     {
         return k + 4;
     }
-    if s.is_word(k + 1) && !s.glued(k + 1) && is_time_word(&s.lower(k + 1)) {
+    if s.is_word(k + 1) && !s.glued(k + 1) && s.low.is(k + 1, F_TIME_WORD) {
         return k + 2;
     }
     if k >= 1 && is_identifier_label(&prev_word) {
@@ -327,7 +344,8 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     if k >= 2
         && s.punct(k - 1) == Some(',')
         && s.punct(k + 1) == Some(',')
-        && s.tok(k - 2).is_some_and(|p| super::tokens::is_capitalised(chars, p))
+        && s.tok(k - 2)
+            .is_some_and(|p| super::tokens::is_capitalised(chars, p))
         && digits.len() <= 3
     {
         return k + 1;
@@ -358,7 +376,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     // It is a quantity. Grow to the right.
     let dot_groups = s.is_word(k + 1)
         && multiplier(&s.lower(k + 1)).is_none()
-        && !is_percent_word(&s.lower(k + 1));
+        && !s.low.is(k + 1, F_PERCENT_WORD);
     let Some(mut value) = parse_number(digits, dot_groups) else {
         return s.skip_groups(k);
     };
@@ -417,7 +435,9 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
                 } else if c == '時' && chars.get(p + 1) == Some(&'間') {
                     unit_end = p + 2;
                 } else if matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー') {
-                    while unit_end < wt.end && matches!(chars[unit_end], '\u{30a1}'..='\u{30fa}' | 'ー') {
+                    while unit_end < wt.end
+                        && matches!(chars[unit_end], '\u{30a1}'..='\u{30fa}' | 'ー')
+                    {
                         unit_end += 1;
                     }
                 }
@@ -446,11 +466,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     // Range: 10-15, 10–15, 10 to 15, between 10 and 15.
     let connector = s.punct(j).filter(|c| matches!(c, '-' | '–' | '—'));
     let word_connector = s.is_word(j).then(|| s.lower(j));
-    let before_first = if first >= 1 {
-        s.lower(first - 1)
-    } else {
-        ""
-    };
+    let before_first = if first >= 1 { s.lower(first - 1) } else { "" };
     let ranged = s.is_num(j + 1)
         && (connector.is_some()
             || (word_connector.as_deref() == Some("to") && before_first != "from")
@@ -534,9 +550,11 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             }
         }
     }
-    let qualifier = ja_qualifier.or_else(|| s.qualifier_before(first).map(|(_, q)| q)).or_else(|| {
-        (before_first == "between" && value_max.is_some()).then(|| "between".to_string())
-    });
+    let qualifier = ja_qualifier
+        .or_else(|| s.qualifier_before(first).map(|(_, q)| q))
+        .or_else(|| {
+            (before_first == "between" && value_max.is_some()).then(|| "between".to_string())
+        });
     if qualifier.as_deref() == Some("between") {
         start = s.toks[first - 1].start;
     }
@@ -556,9 +574,6 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
 /// Reads a figure written in words at token `k` ("three weeks", "a dozen people", "a million").
 fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     let w = s.lower(k);
-    if !s.low.is(k, F_NUMBER_WORD) && !matches!(w, "a" | "an") && !w.contains('-') {
-        return k + 1;
-    }
     let mut j;
     let mut value;
     if matches!(w, "a" | "an") {
@@ -636,7 +651,7 @@ mod tests {
     fn figures(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
-        let low = Lowered::new(&chars, &toks);
+        let low = Lowered::new(text, &chars, &toks);
         find(&chars, &toks, &low)
             .into_iter()
             .map(|f| {
@@ -684,7 +699,7 @@ mod tests {
     fn ranges() {
         let chars: Vec<char> = "between 10 and 15 people, 20-30%".chars().collect();
         let toks = tokenize(&chars);
-        let low = Lowered::new(&chars, &toks);
+        let low = Lowered::new(text, &chars, &toks);
         let f = find(&chars, &toks, &low);
         assert_eq!(f[0].value, 10.0);
         assert_eq!(f[0].value_max, Some(15.0));
@@ -724,12 +739,17 @@ mod tests {
     fn phones_urls_ordinals_identifiers_are_not_figures() {
         assert!(spans("Call +1 202 555 0143 or (202) 555-0143 or 0207 946 0958.").is_empty());
         assert!(spans("See https://example.com/news/2024/500 or www.example.org/a/12.").is_empty());
-        assert!(spans("the 21st century, the 3rd round, G20, COVID-19, Article 5, Flight 752").is_empty());
+        assert!(
+            spans("the 21st century, the 3rd round, G20, COVID-19, Article 5, Flight 752")
+                .is_empty()
+        );
     }
 
     #[test]
     fn other_scripts_and_separators() {
-        let f = figures("دست‌کم ۶۴۶ نفر و 3,5 Milliarden Euro und 12\u{202f}345 personnes, 1.500 Menschen");
+        let f = figures(
+            "دست‌کم ۶۴۶ نفر و 3,5 Milliarden Euro und 12\u{202f}345 personnes, 1.500 Menschen",
+        );
         assert_eq!(f[0].0, "دست‌کم ۶۴۶ نفر");
         assert_eq!(f[0].1, 646.0);
         assert_eq!(f[1].1, 3.5e9);

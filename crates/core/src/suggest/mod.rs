@@ -189,7 +189,7 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
     chars.extend(text.chars());
     let toks = tokens::tokenize(&chars);
     let sents = sentences::split(&chars);
-    let low = tokens::Lowered::new(&chars, &toks);
+    let low = tokens::Lowered::new(text, &chars, &toks);
     let mut out = vec![];
     if want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) {
         let quotes = quotes::find(&chars);
@@ -318,7 +318,13 @@ pub fn add_to_document(doc: &mut Document, suggestions: &[Suggestion]) -> Vec<Sp
     ids
 }
 
-fn push_span(doc: &mut Document, start: CharOffset, end: CharOffset, label: &str, note: String) -> SpanId {
+fn push_span(
+    doc: &mut Document,
+    start: CharOffset,
+    end: CharOffset,
+    label: &str,
+    note: String,
+) -> SpanId {
     let id = doc.next_span_id();
     doc.spans.push(Span {
         id,
@@ -366,8 +372,14 @@ mod tests {
     fn fresh_skips_existing_and_rejected() {
         let mut d = doc();
         let all = suggest(TEXT, SuggestionKind::ALL);
-        let quote = all.iter().find(|s| s.kind == SuggestionKind::Quote).unwrap();
-        let figure = all.iter().find(|s| s.kind == SuggestionKind::Figure).unwrap();
+        let quote = all
+            .iter()
+            .find(|s| s.kind == SuggestionKind::Quote)
+            .unwrap();
+        let figure = all
+            .iter()
+            .find(|s| s.kind == SuggestionKind::Figure)
+            .unwrap();
         push_span(&mut d, quote.start, quote.end, "quote", String::new());
         let rejected = [(figure.start, figure.end, "figure")];
         let fresh = fresh_suggestions(&d, &rejected, SuggestionKind::ALL);
@@ -382,7 +394,10 @@ mod tests {
         let quote = suggest(TEXT, &[SuggestionKind::Quote]).remove(0);
         push_span(&mut d, quote.start, quote.end, "claim", String::new());
         let none: [(CharOffset, CharOffset, String); 0] = [];
-        assert_eq!(fresh_suggestions(&d, &none, &[SuggestionKind::Quote]).len(), 1);
+        assert_eq!(
+            fresh_suggestions(&d, &none, &[SuggestionKind::Quote]).len(),
+            1
+        );
     }
 
     #[test]
@@ -390,7 +405,11 @@ mod tests {
         let d = doc();
         let quote = suggest(TEXT, &[SuggestionKind::Quote]).remove(0);
         let (a, b) = quote.speaker.unwrap();
-        let fresh = fresh_suggestions(&d, &[(a, b, "speaker".to_string())], &[SuggestionKind::Quote]);
+        let fresh = fresh_suggestions(
+            &d,
+            &[(a, b, "speaker".to_string())],
+            &[SuggestionKind::Quote],
+        );
         assert_eq!(fresh[0].speaker, None);
     }
 

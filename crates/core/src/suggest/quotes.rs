@@ -212,7 +212,21 @@ pub(crate) fn find(chars: &[char]) -> Vec<Quote> {
         }
         if !matches!(
             c,
-            '"' | '\'' | '‘' | '’' | '“' | '”' | '„' | '‚' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』'
+            '"' | '\''
+                | '‘'
+                | '’'
+                | '“'
+                | '”'
+                | '„'
+                | '‚'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
         ) {
             i += 1;
             continue;
@@ -357,10 +371,7 @@ mod tests {
     #[test]
     fn multi_paragraph_quote_continues_only_when_reopened() {
         let text = "Ali said: “We stayed.\n\n“We will stay,” he added.\n\n“Unclosed here.\n\nNext paragraph.";
-        assert_eq!(
-            texts(text),
-            vec!["“We stayed.\n\n“We will stay,”"]
-        );
+        assert_eq!(texts(text), vec!["“We stayed.\n\n“We will stay,”"]);
     }
 
     #[test]

@@ -193,7 +193,12 @@ mod tests {
     fn punctuation_inside_quotes() {
         assert_eq!(
             texts("“We will win.” She left. “Will we?” he asked. “No,” said Ali."),
-            vec!["“We will win.”", "She left.", "“Will we?” he asked.", "“No,” said Ali."]
+            vec![
+                "“We will win.”",
+                "She left.",
+                "“Will we?” he asked.",
+                "“No,” said Ali."
+            ]
         );
     }
 
@@ -201,7 +206,11 @@ mod tests {
     fn french_spaced_closers_and_german_dates() {
         assert_eq!(
             texts("«\u{a0}Nous partons.\u{a0}» Il part. Am 3. April ist Schluss."),
-            vec!["«\u{a0}Nous partons.\u{a0}»", "Il part.", "Am 3. April ist Schluss."]
+            vec![
+                "«\u{a0}Nous partons.\u{a0}»",
+                "Il part.",
+                "Am 3. April ist Schluss."
+            ]
         );
     }
 

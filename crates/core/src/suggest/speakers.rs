@@ -17,9 +17,10 @@
 use std::collections::HashSet;
 
 use super::lexicon::{
-    is_according, is_determiner, is_job_title, is_naming_verb, is_function_word, is_inverted_pronoun, is_name_particle,
-    is_org_word, is_pronoun, is_reporting_verb, is_speaker_noun, is_statement_noun,
-    is_stopword, is_title_abbrev, is_verb_filler,
+    is_according, is_determiner, is_function_word, is_inverted_pronoun, is_naming_verb, is_pronoun,
+    is_reporting_verb, is_speaker_noun, is_statement_noun, is_stopword, F_DETERMINER, F_JOB_TITLE,
+    F_NAME_PARTICLE, F_ORG_WORD, F_PRONOUN, F_REPORTING_VERB, F_SPEAKER_NOUN, F_STATEMENT_NOUN,
+    F_TITLE_ABBREV, F_VERB_FILLER,
 };
 use super::quotes::Quote;
 use super::sentences::containing;
@@ -61,19 +62,24 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    #[inline(always)]
     fn lower(&self, k: usize) -> &str {
         self.low.get(k)
     }
+    #[inline(always)]
     fn is_word(&self, k: usize) -> bool {
         self.toks[k].kind == Kind::Word
     }
+    #[inline(always)]
     fn is_punct(&self, k: usize, c: char) -> bool {
         self.toks[k].is_punct(self.chars, c)
     }
+    #[inline(always)]
     fn uncased(&self, k: usize) -> bool {
         self.is_word(k) && is_uncased_letter(self.chars[self.toks[k].start])
     }
     /// A capitalised word that may be part of a name.
+    #[inline(always)]
     fn is_name_word(&self, k: usize) -> bool {
         is_capitalised(self.chars, &self.toks[k]) && !is_function_word(&self.lower(k))
     }
@@ -81,10 +87,7 @@ impl Ctx<'_> {
     fn end_without_possessive(&self, k: usize) -> usize {
         let t = self.toks[k];
         let n = t.end - t.start;
-        if n > 2
-            && matches!(self.chars[t.end - 2], '’' | '\'')
-            && self.chars[t.end - 1] == 's'
-        {
+        if n > 2 && matches!(self.chars[t.end - 2], '’' | '\'') && self.chars[t.end - 1] == 's' {
             t.end - 2
         } else {
             t.end
@@ -242,23 +245,23 @@ fn after_quote(ctx: &Ctx, q: &Quote, next_quote_start: usize) -> Option<Subject>
         return subject_forward(ctx, &win, i + 1).map(|(s, _)| s);
     }
     if matches!(w0, "a" | "has") && i + 1 < win.len() {
-        if is_reporting_verb(&ctx.lower(win[i + 1])) {
+        if ctx.low.is(win[i + 1], F_REPORTING_VERB) {
             return subject_forward(ctx, &win, i + 2).map(|(s, _)| s);
         }
     }
     // Subject first, then (an appositive and) the verb.
     let (subject, mut j) = subject_forward(ctx, &win, i)?;
-    if j < win.len() && is_statement_noun(&ctx.lower(win[j])) {
+    if j < win.len() && ctx.low.is(win[j], F_STATEMENT_NOUN) {
         j += 1;
     }
     if j < win.len() && ctx.is_punct(win[j], ',') {
         let close = (j + 1..win.len().min(j + 16)).find(|&m| ctx.is_punct(win[m], ','))?;
         j = close + 1;
     }
-    while j < win.len() && is_verb_filler(&ctx.lower(win[j])) {
+    while j < win.len() && ctx.low.is(win[j], F_VERB_FILLER) {
         j += 1;
     }
-    (j < win.len() && is_reporting_verb(&ctx.lower(win[j]))).then_some(subject)
+    (j < win.len() && ctx.low.is(win[j], F_REPORTING_VERB)).then_some(subject)
 }
 
 fn before_quote(ctx: &Ctx, q: &Quote) -> Option<Subject> {
@@ -270,7 +273,9 @@ fn before_quote(ctx: &Ctx, q: &Quote) -> Option<Subject> {
     let naming_from = win.len().saturating_sub(4);
     let v = (lowest..win.len()).rev().find(|&m| {
         let w = ctx.lower(win[m]);
-        is_reporting_verb(&w) || is_according(&w) || (q.partial && m >= naming_from && is_naming_verb(&w))
+        is_reporting_verb(&w)
+            || is_according(&w)
+            || (q.partial && m >= naming_from && is_naming_verb(&w))
     })?;
     let w = ctx.lower(win[v]);
     let persian_according = w == "گفته" && v > 0 && ctx.lower(win[v - 1]) == "به";
@@ -279,7 +284,7 @@ fn before_quote(ctx: &Ctx, q: &Quote) -> Option<Subject> {
         return subject_forward(ctx, &win, v + 1 + skip).map(|(s, _)| s);
     }
     let mut b = v;
-    while b > 0 && is_verb_filler(&ctx.lower(win[b - 1])) {
+    while b > 0 && ctx.low.is(win[b - 1], F_VERB_FILLER) {
         b -= 1;
     }
     let mut found = None;
@@ -310,7 +315,7 @@ fn before_quote(ctx: &Ctx, q: &Quote) -> Option<Subject> {
 
 /// Reads a subject starting at `win[i]`; returns it and the index after it.
 fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, usize)> {
-    if i < win.len() && is_determiner(&ctx.lower(win[i])) && i + 1 < win.len() {
+    if i < win.len() && ctx.low.is(win[i], F_DETERMINER) && i + 1 < win.len() {
         i += 1;
     }
     let k = *win.get(i)?;
@@ -323,7 +328,11 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
     }
     if ctx.uncased(k) {
         let mut j = i;
-        while j < win.len() && j < i + 3 && ctx.uncased(win[j]) && !is_reporting_verb(&ctx.lower(win[j])) {
+        while j < win.len()
+            && j < i + 3
+            && ctx.uncased(win[j])
+            && !ctx.low.is(win[j], F_REPORTING_VERB)
+        {
             j += 1;
         }
         if j == i {
@@ -340,14 +349,14 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
             let t = win[j];
             if ctx.is_name_word(t) {
                 names += 1;
-                if !is_title_abbrev(&ctx.lower(t)) {
+                if !ctx.low.is(t, F_TITLE_ABBREV) {
                     real += 1;
                 }
                 j += 1;
                 if j < win.len()
                     && ctx.is_punct(win[j], '.')
                     && ctx.toks[win[j]].start == ctx.toks[t].end
-                    && is_title_abbrev(&ctx.lower(t))
+                    && ctx.low.is(t, F_TITLE_ABBREV)
                 {
                     j += 1;
                 }
@@ -355,7 +364,7 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
                     break;
                 }
             } else if ctx.is_word(t)
-                && is_name_particle(&ctx.lower(t))
+                && ctx.low.is(t, F_NAME_PARTICLE)
                 && j + 1 < win.len()
                 && ctx.is_name_word(win[j + 1])
             {
@@ -377,7 +386,8 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
         };
         // "Iran’s foreign ministry": a possessive name followed by a speaker noun phrase.
         if ctx.is_possessive(last) {
-            if let Some(m) = (j..win.len().min(j + 3)).find(|&m| is_speaker_noun(&ctx.lower(win[m]))) {
+            if let Some(m) = (j..win.len().min(j + 3)).find(|&m| ctx.low.is(win[m], F_SPEAKER_NOUN))
+            {
                 if (j..m).all(|x| ctx.is_word(win[x])) {
                     return Some((
                         Subject::Named(ctx.toks[k].start, ctx.end_without_possessive(win[m])),
@@ -390,7 +400,7 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
     }
     // Lower-case job title before a name: "guitarist Mick O’Donnell", "deputy mayor Marek Nowak".
     if let Some(m) = (i + 1..win.len().min(i + 3)).find(|&m| ctx.is_name_word(win[m])) {
-        if (i..m).all(|x| is_job_title(&ctx.lower(win[x])) || is_speaker_noun(&ctx.lower(win[x]))) {
+        if (i..m).all(|x| ctx.low.is(win[x], F_JOB_TITLE) || ctx.low.is(win[x], F_SPEAKER_NOUN)) {
             return subject_forward(ctx, win, m);
         }
     }
@@ -416,7 +426,7 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
 
 /// Skips job titles at the front of the name run `win[from..to]`, keeping at least one word.
 fn trim_titles(ctx: &Ctx, win: &[usize], mut from: usize, to: usize) -> usize {
-    while from + 1 < to && ctx.is_word(win[from]) && is_job_title(&ctx.lower(win[from])) {
+    while from + 1 < to && ctx.is_word(win[from]) && ctx.low.is(win[from], F_JOB_TITLE) {
         from += 1;
     }
     from
@@ -434,7 +444,7 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
     }
     if is_statement_noun(&w) && idx > 0 {
         let p = win[idx - 1];
-        if is_pronoun(&ctx.lower(p)) {
+        if ctx.low.is(p, F_PRONOUN) {
             return Some(Subject::Pronoun(ctx.toks[p].start));
         }
         if ctx.is_possessive(p) {
@@ -450,11 +460,11 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
             } else if ctx.is_punct(p, '.')
                 && j >= 2
                 && ctx.toks[win[j - 2]].end == ctx.toks[p].start
-                && is_title_abbrev(&ctx.lower(win[j - 2]))
+                && ctx.low.is(win[j - 2], F_TITLE_ABBREV)
             {
                 j -= 2;
             } else if ctx.is_word(p)
-                && is_name_particle(&ctx.lower(p))
+                && ctx.low.is(p, F_NAME_PARTICLE)
                 && j >= 2
                 && ctx.is_name_word(win[j - 2])
             {
@@ -471,7 +481,11 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
     }
     if ctx.uncased(k) {
         let mut j = idx;
-        while j > 0 && idx - j < 2 && ctx.uncased(win[j - 1]) && !is_determiner(&ctx.lower(win[j - 1])) {
+        while j > 0
+            && idx - j < 2
+            && ctx.uncased(win[j - 1])
+            && !ctx.low.is(win[j - 1], F_DETERMINER)
+        {
             j -= 1;
         }
         return Some(Subject::Named(
@@ -508,7 +522,9 @@ fn japanese(ctx: &Ctx, q: &Quote) -> Option<Subject> {
     if chars[q.start] != '「' || chars.get(q.end) != Some(&'と') {
         return None;
     }
-    let after: String = chars[q.end + 1..(q.end + 8).min(chars.len())].iter().collect();
+    let after: String = chars[q.end + 1..(q.end + 8).min(chars.len())]
+        .iter()
+        .collect();
     if !JA_VERBS.iter().any(|v| after.starts_with(v)) {
         return None;
     }
@@ -559,7 +575,7 @@ fn resolve_pronoun(
         let mut j = k;
         let mut words = 1;
         let mut titled = false;
-        let mut org = is_org_word(&ctx.lower(k));
+        let mut org = ctx.low.is(k, F_ORG_WORD);
         while j > lowest {
             let p = j - 1;
             if ctx.in_quote[p] {
@@ -567,13 +583,17 @@ fn resolve_pronoun(
             }
             if ctx.is_name_word(p) && !ctx.is_possessive(p) {
                 words += 1;
-                org = org || is_org_word(&ctx.lower(p));
-                titled = titled || is_title_abbrev(&ctx.lower(p));
+                org = org || ctx.low.is(p, F_ORG_WORD);
+                titled = titled || ctx.low.is(p, F_TITLE_ABBREV);
                 j = p;
-            } else if ctx.is_punct(p, '.') && p > lowest && is_title_abbrev(&ctx.lower(p - 1)) {
+            } else if ctx.is_punct(p, '.') && p > lowest && ctx.low.is(p - 1, F_TITLE_ABBREV) {
                 titled = true;
                 j = p - 1;
-            } else if ctx.is_word(p) && is_name_particle(&ctx.lower(p)) && p > lowest && ctx.is_name_word(p - 1) {
+            } else if ctx.is_word(p)
+                && ctx.low.is(p, F_NAME_PARTICLE)
+                && p > lowest
+                && ctx.is_name_word(p - 1)
+            {
                 j = p;
             } else {
                 break;
@@ -586,7 +606,7 @@ fn resolve_pronoun(
             .to_lowercase();
         let is_known = known_words.contains(&last);
         if is_known || (!org && (words >= 2 || titled)) {
-            while j < k && is_job_title(&ctx.lower(j)) {
+            while j < k && ctx.low.is(j, F_JOB_TITLE) {
                 j += 1;
             }
             name = Some((ctx.toks[j].start, end));
@@ -603,8 +623,8 @@ fn resolve_pronoun(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::suggest::{quotes, sentences, tokens::tokenize};
     use crate::suggest::tokens::Lowered;
+    use crate::suggest::{quotes, sentences, tokens::tokenize};
 
     /// (quote text, speaker text) for every top-level quote.
     fn attributions(text: &str) -> Vec<(String, Option<String>)> {
@@ -612,7 +632,7 @@ mod tests {
         let toks = tokenize(&chars);
         let sents = sentences::split(&chars);
         let qs = quotes::find(&chars);
-        let low = Lowered::new(&chars, &toks);
+        let low = Lowered::new(text, &chars, &toks);
         let sp = attribute(&chars, &toks, &sents, &qs, &low);
         qs.iter()
             .zip(sp)
@@ -669,7 +689,9 @@ mod tests {
     #[test]
     fn pronoun_carries_to_previous_named_speaker() {
         assert_eq!(
-            speakers("Dr. Amal Haddad runs the clinic in the north. “We are overwhelmed,” she said."),
+            speakers(
+                "Dr. Amal Haddad runs the clinic in the north. “We are overwhelmed,” she said."
+            ),
             vec![some("Dr. Amal Haddad")]
         );
     }

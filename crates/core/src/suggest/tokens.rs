@@ -27,6 +27,7 @@ pub(crate) struct Tok {
 
 impl Tok {
     /// Whether this is a punctuation token for `c`.
+    #[inline(always)]
     pub fn is_punct(&self, chars: &[char], c: char) -> bool {
         self.kind == Kind::Punct && chars[self.start] == c
     }
@@ -75,11 +76,13 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// Whether `c` belongs to a script written without letter case or spaces between words that the
 /// capitalisation rules cannot read (Arabic script, Hebrew, CJK).
+#[inline(always)]
 pub(crate) fn is_uncased_letter(c: char) -> bool {
     c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()
 }
 
 /// Whether `c` is a CJK ideograph or kana.
+#[inline(always)]
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
@@ -191,24 +194,37 @@ pub(crate) struct Lowered {
 
 impl Lowered {
     /// Lower-cases every word token of `toks` and looks it up in the word lists once.
-    pub fn new(chars: &[char], toks: &[Tok]) -> Self {
-        let mut bytes: Vec<u8> = Vec::with_capacity(chars.len() + chars.len() / 4);
+    pub fn new(text: &str, chars: &[char], toks: &[Tok]) -> Self {
+        let src = text.as_bytes();
+        let mut bytes: Vec<u8> = Vec::with_capacity(text.len() / 2);
         let mut bounds = Vec::with_capacity(toks.len());
+        // Byte offset in `text` of code point `at`, advanced token by token.
+        let (mut at, mut byte) = (0usize, 0usize);
         for t in toks {
             let start = bytes.len() as u32;
             if t.kind == Kind::Word {
-                for &c in &chars[t.start..t.end] {
-                    if c.is_ascii() {
-                        bytes.push(c.to_ascii_lowercase() as u8);
-                    } else if c == '’' {
-                        bytes.push(b'\'');
-                    } else {
-                        let mut tmp = [0u8; 4];
+                byte += chars[at..t.start]
+                    .iter()
+                    .map(|c| c.len_utf8())
+                    .sum::<usize>();
+                let word = &chars[t.start..t.end];
+                let len: usize = word.iter().map(|c| c.len_utf8()).sum();
+                let raw = &src[byte..byte + len];
+                if raw.is_ascii() {
+                    bytes.extend_from_slice(raw);
+                    let n = bytes.len();
+                    bytes[n - len..].make_ascii_lowercase();
+                } else {
+                    let mut tmp = [0u8; 4];
+                    for &c in word {
+                        let c = if c == '’' { '\'' } else { c };
                         for l in c.to_lowercase() {
                             bytes.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
                         }
                     }
                 }
+                at = t.end;
+                byte += len;
             }
             bounds.push((start, bytes.len() as u32));
         }
@@ -227,7 +243,7 @@ impl Lowered {
     }
 
     /// Word token `k` in lower case; empty for other tokens and past the end.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, k: usize) -> &str {
         self.bounds
             .get(k)
@@ -235,18 +251,20 @@ impl Lowered {
     }
 
     /// Whether word token `k` is in the word list of `flag` (a `lexicon::F_*` constant).
-    #[inline]
+    #[inline(always)]
     pub fn is(&self, k: usize, flag: u32) -> bool {
         self.flags.get(k).is_some_and(|f| f & flag != 0)
     }
 }
 
 /// Whether the token is a word whose first letter is upper case.
+#[inline(always)]
 pub(crate) fn is_capitalised(chars: &[char], t: &Tok) -> bool {
     t.kind == Kind::Word && chars[t.start].is_uppercase()
 }
 
 /// The index of the first token starting at or after `pos`.
+#[inline(always)]
 pub(crate) fn first_at_or_after(toks: &[Tok], pos: usize) -> usize {
     toks.partition_point(|t| t.start < pos)
 }
