@@ -697,7 +697,8 @@ mod tests {
 
     #[test]
     fn ranges() {
-        let chars: Vec<char> = "between 10 and 15 people, 20-30%".chars().collect();
+        let text = "between 10 and 15 people, 20-30%";
+        let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
         let low = Lowered::new(text, &chars, &toks);
         let f = find(&chars, &toks, &low);
