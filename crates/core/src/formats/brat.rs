@@ -2,10 +2,11 @@
 //! plus one `annotation.conf` listing the labels and relation kinds.
 //!
 //! ```text
-//! T1	speaker 0 3	Ali
-//! T2	quote 9 21	«no comment»
-//! R1	said-by Arg1:T2 Arg2:T1
-//! #1	AnnotatorNotes T2	checked against the video
+//! (fields separated by tabs)
+//! T1  speaker 0 3  Ali
+//! T2  quote 9 21  «no comment»
+//! R1  said-by Arg1:T2 Arg2:T1
+//! #1  AnnotatorNotes T2  checked against the video
 //! ```
 //!
 //! Offsets are code points of the `.txt`, 0-based, end exclusive. `T<n>` is span id `n`, `R<n>`

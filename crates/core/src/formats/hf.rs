@@ -36,6 +36,11 @@ struct Line {
     ner_tag_names: Option<Vec<String>>,
 }
 
+/// One layer's parsed tags.
+type TagColumn = Vec<(Tag, Option<String>)>;
+/// A document's tokens and its layers (line number, tags).
+type Group = (Vec<String>, Vec<(usize, TagColumn)>);
+
 /// The file's label list: `O`, then `B-X`, `I-X` per label.
 pub fn tag_names(labels: &[String]) -> Vec<String> {
     let mut names = vec!["O".to_string()];
@@ -100,8 +105,7 @@ pub fn export(docs: &[Document], labels: Option<&[String]>, warnings: &mut Vec<W
 /// Lines with the same `document_id` (or `id` when absent) are layers of one document.
 pub fn import(input: &str) -> Result<Imported, ImportError> {
     let mut order: Vec<String> = vec![];
-    let mut groups: HashMap<String, (Vec<String>, Vec<(usize, Vec<(Tag, Option<String>)>)>)> =
-        HashMap::new();
+    let mut groups: HashMap<String, Group> = HashMap::new();
     for (i, raw) in input.split('\n').enumerate() {
         let n = i + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);

@@ -1,11 +1,12 @@
 //! CoNLL IOB2: one token per line, `token<TAB>tag` with one tag column per label layer.
 //!
 //! ```text
-//! -DOCSTART-	O	O
+//! (columns separated by tabs)
+//! -DOCSTART-  O  O
 //!
-//! The	O	O
-//! minister	B-speaker	O
-//! said	O	O
+//! The  O  O
+//! minister  B-speaker  O
+//! said  O  O
 //! ```
 //!
 //! Each document starts with a `-DOCSTART-` line (the CoNLL-2003 convention, tagged `O` so column

@@ -78,8 +78,8 @@ pub fn spacy_tokens(text: &str, spans: &[(usize, usize)]) -> Vec<SpacyToken> {
     }
     let mut pieces: Vec<(usize, usize)> = vec![];
     let mut start = 0;
-    for i in 1..=n {
-        if bounds[i] {
+    for (i, &bound) in bounds.iter().enumerate().skip(1) {
+        if bound {
             pieces.push((start, i));
             start = i;
         }
