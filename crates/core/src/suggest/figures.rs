@@ -143,11 +143,11 @@ impl Scan<'_> {
         }
         let w = self.lower(k);
         if w.chars().count() < 2
-            || is_stopword(&w)
-            || is_month(&w)
-            || is_time_word(&w)
-            || is_function_word(&w)
-            || multiplier(&w).is_some()
+            || is_stopword(w)
+            || is_month(w)
+            || is_time_word(w)
+            || is_function_word(w)
+            || multiplier(w).is_some()
             || (w.is_ascii() && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
         {
             return None;
@@ -305,7 +305,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         if matches!(
             w,
             "st" | "nd" | "rd" | "th" | "er" | "e" | "ème" | "eme" | "re" | "s" | "ºc" | "x"
-        ) || is_time_word(&w)
+        ) || is_time_word(w)
             || (matches!(first, '年' | '月' | '日' | '時' | '分' | '秒')
                 && !(first == '時' && chars.get(s.toks[k + 1].start + 1) == Some(&'間')))
         {
@@ -323,7 +323,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     } else {
         ""
     };
-    if is_month(&prev_word) || (s.is_word(k + 1) && s.low.is(k + 1, F_MONTH)) {
+    if is_month(prev_word) || (s.is_word(k + 1) && s.low.is(k + 1, F_MONTH)) {
         return k + 1;
     }
     // Times written "3 p.m." / "10.30 a.m.".
@@ -337,7 +337,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     if s.is_word(k + 1) && !s.glued(k + 1) && s.low.is(k + 1, F_TIME_WORD) {
         return k + 2;
     }
-    if k >= 1 && is_identifier_label(&prev_word) {
+    if k >= 1 && is_identifier_label(prev_word) {
         return k + 1;
     }
     // Ages in apposition: "Okoro, 54, had served".
@@ -363,7 +363,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
                 let n = n.to_lowercase();
                 n.ends_with('s') || matches!(n.as_str(), "people" | "menschen" | "نفر")
             });
-            if !counted || is_year_preposition(&prev_word) {
+            if !counted || is_year_preposition(prev_word) {
                 let mut next = k + 1;
                 if matches!(s.punct(k + 1), Some('-' | '–' | '/')) && s.is_num(k + 2) {
                     next = k + 3;
@@ -375,7 +375,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
 
     // It is a quantity. Grow to the right.
     let dot_groups = s.is_word(k + 1)
-        && multiplier(&s.lower(k + 1)).is_none()
+        && multiplier(s.lower(k + 1)).is_none()
         && !s.low.is(k + 1, F_PERCENT_WORD);
     let Some(mut value) = parse_number(digits, dot_groups) else {
         return s.skip_groups(k);
@@ -400,7 +400,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
                     start = s.toks[k - 2].start;
                 }
             }
-        } else if let Some(code) = currency_word(&prev_word).filter(|_| s.is_word(k - 1)) {
+        } else if let Some(code) = currency_word(prev_word).filter(|_| s.is_word(k - 1)) {
             if prev_word.chars().all(|c| c.is_ascii_alphabetic()) && prev_word.len() == 3 {
                 unit = Some(code.into());
                 first = k - 1;
@@ -412,7 +412,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     if s.glued(j) && s.is_word(j) {
         let w = s.lower(j);
         let wt = s.toks[j];
-        if let Some(f) = glued_multiplier(&w) {
+        if let Some(f) = glued_multiplier(w) {
             factor = f;
             end = wt.end;
             j += 1;
@@ -430,9 +430,10 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             if p < wt.end {
                 let c = chars[p];
                 let mut unit_end = p + 1;
-                if matches!(c, 'カ' | 'か' | 'ヵ' | 'ケ') && chars.get(p + 1) == Some(&'所') {
-                    unit_end = p + 2;
-                } else if c == '時' && chars.get(p + 1) == Some(&'間') {
+                let two = (matches!(c, 'カ' | 'か' | 'ヵ' | 'ケ')
+                    && chars.get(p + 1) == Some(&'所'))
+                    || (c == '時' && chars.get(p + 1) == Some(&'間'));
+                if two {
                     unit_end = p + 2;
                 } else if matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー') {
                     while unit_end < wt.end
@@ -469,8 +470,8 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     let before_first = if first >= 1 { s.lower(first - 1) } else { "" };
     let ranged = s.is_num(j + 1)
         && (connector.is_some()
-            || (word_connector.as_deref() == Some("to") && before_first != "from")
-            || (word_connector.as_deref() == Some("and") && before_first == "between"));
+            || (word_connector == Some("to") && before_first != "from")
+            || (word_connector == Some("and") && before_first == "between"));
     if ranged {
         let hi = &chars[s.toks[j + 1].start..s.toks[j + 1].end];
         if let Some(v) = parse_number(hi, dot_groups) {
@@ -478,7 +479,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             end = s.toks[j + 1].end;
             j += 2;
             if s.glued(j) && s.is_word(j) {
-                if let Some(f) = glued_multiplier(&s.lower(j)) {
+                if let Some(f) = glued_multiplier(s.lower(j)) {
                     factor = f;
                     end = s.toks[j].end;
                     j += 1;
@@ -493,7 +494,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     }
     // Multiplier words: 1.5 million, 3,5 Milliarden, ۲ میلیون.
     if s.is_word(j) && !s.glued(j) {
-        if let Some(f) = multiplier(&s.lower(j)) {
+        if let Some(f) = multiplier(s.lower(j)) {
             factor *= f;
             end = s.toks[j].end;
             j += 1;
@@ -502,7 +503,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     // Percent words and currency after.
     if unit.as_deref() != Some("%") && s.is_word(j) {
         let w = s.lower(j);
-        if is_percent_word(&w) {
+        if is_percent_word(w) {
             unit = Some("%".into());
             end = s.toks[j].end;
             j += 1;
@@ -510,7 +511,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             unit = Some("%".into());
             end = s.toks[j + 1].end;
             j += 2;
-        } else if let Some(code) = currency_word(&w) {
+        } else if let Some(code) = currency_word(w) {
             unit = Some(code.into());
             end = s.toks[j].end;
             j += 1;
@@ -580,7 +581,7 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         let next = s.lower(k + 1);
         if next == "dozen" {
             value = 12.0;
-        } else if let Some(f) = multiplier(&next).filter(|_| next != "thousands") {
+        } else if let Some(f) = multiplier(next).filter(|_| next != "thousands") {
             value = f;
         } else {
             return k + 1;
@@ -606,7 +607,7 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     }
     let mut scaled = j > k + 1;
     if s.is_word(j) {
-        if let Some(f) = multiplier(&s.lower(j)) {
+        if let Some(f) = multiplier(s.lower(j)) {
             if !s.lower(j).ends_with('s') || s.lower(j) == "millions" {
                 value *= f;
                 j += 1;
@@ -620,8 +621,8 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         unit = Some(noun);
         end = s.toks[j].end;
         j += 1;
-    } else if s.is_word(j) && currency_word(&s.lower(j)).is_some() {
-        unit = currency_word(&s.lower(j)).map(String::from);
+    } else if s.is_word(j) && currency_word(s.lower(j)).is_some() {
+        unit = currency_word(s.lower(j)).map(String::from);
         end = s.toks[j].end;
         j += 1;
     }

@@ -156,7 +156,7 @@ fn classify(chars: &[char], i: usize, stack: &[Open]) -> Action {
 /// close the quote instead.
 fn plural_possessive(chars: &[char], i: usize) -> bool {
     let c = chars[i];
-    if i == 0 || chars[i - 1] != 's' || !chars.get(i + 1).is_some_and(|n| *n == ' ') {
+    if i == 0 || chars[i - 1] != 's' || chars.get(i + 1).is_none_or(|n| *n != ' ') {
         return false;
     }
     if !chars.get(i + 2).is_some_and(|n| n.is_lowercase()) {

@@ -26,6 +26,9 @@ use super::quotes::Quote;
 use super::sentences::containing;
 use super::tokens::{first_at_or_after, is_capitalised, is_uncased_letter, Kind, Lowered, Tok};
 
+/// A top-level quote's range and its speaker's range, if any.
+type Attributed = (usize, usize, Option<(usize, usize)>);
+
 /// Who a subject refers to before pronouns are resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Subject {
@@ -81,7 +84,7 @@ impl Ctx<'_> {
     /// A capitalised word that may be part of a name.
     #[inline(always)]
     fn is_name_word(&self, k: usize) -> bool {
-        is_capitalised(self.chars, &self.toks[k]) && !is_function_word(&self.lower(k))
+        is_capitalised(self.chars, &self.toks[k]) && !is_function_word(self.lower(k))
     }
     /// The end of token `k` without a possessive ’s.
     fn end_without_possessive(&self, k: usize) -> usize {
@@ -131,7 +134,7 @@ pub(crate) fn attribute(
     let mut known_words: HashSet<String> = HashSet::new();
     let mut next_top = 0;
     // Top-level quotes seen so far with their speakers.
-    let mut out_top: Vec<(usize, usize, Option<(usize, usize)>)> = vec![];
+    let mut out_top: Vec<Attributed> = vec![];
     for (qi, q) in quotes.iter().enumerate() {
         if q.depth > 0 {
             continue;
@@ -146,7 +149,7 @@ pub(crate) fn attribute(
         let span = match subject {
             Some(Subject::Named(s, e)) => Some((s, e)),
             Some(Subject::Pronoun(pos)) => resolve_pronoun(&ctx, pos, &known, &known_words),
-            None => continued_speech(&ctx, q, &top, &out_top),
+            None => continued_speech(&ctx, q, &out_top),
         };
         out_top.push((q.start, q.end, span));
         if let Some((s, e)) = span {
@@ -166,12 +169,7 @@ pub(crate) fn attribute(
 /// The convention for continued speech: a quote that makes up its own sentence, right after a
 /// sentence whose quote was attributed, in the same paragraph, continues that speaker
 /// ("“It was chaos,” Haddad said. “Nobody came.”").
-fn continued_speech(
-    ctx: &Ctx,
-    q: &Quote,
-    _top: &[&Quote],
-    earlier: &[(usize, usize, Option<(usize, usize)>)],
-) -> Option<(usize, usize)> {
+fn continued_speech(ctx: &Ctx, q: &Quote, earlier: &[Attributed]) -> Option<(usize, usize)> {
     let si = containing(ctx.sentences, q.start)?;
     let (s, e) = ctx.sentences[si];
     // The sentence is the quote alone (trailing punctuation aside).
@@ -229,10 +227,10 @@ fn after_quote(ctx: &Ctx, q: &Quote, next_quote_start: usize) -> Option<Subject>
         return None;
     }
     let w0 = ctx.lower(win[i]);
-    if is_inverted_pronoun(&w0) {
+    if is_inverted_pronoun(w0) {
         return Some(Subject::Pronoun(ctx.toks[win[i]].start));
     }
-    if is_according(&w0) {
+    if is_according(w0) {
         let skip = usize::from(i + 1 < win.len() && ctx.lower(win[i + 1]) == "to");
         return subject_forward(ctx, &win, i + 1 + skip).map(|(s, _)| s);
     }
@@ -241,13 +239,11 @@ fn after_quote(ctx: &Ctx, q: &Quote, next_quote_start: usize) -> Option<Subject>
             .filter(|(s, _)| matches!(s, Subject::Named(..)))
             .map(|(s, _)| s);
     }
-    if is_reporting_verb(&w0) {
+    if is_reporting_verb(w0) {
         return subject_forward(ctx, &win, i + 1).map(|(s, _)| s);
     }
-    if matches!(w0, "a" | "has") && i + 1 < win.len() {
-        if ctx.low.is(win[i + 1], F_REPORTING_VERB) {
-            return subject_forward(ctx, &win, i + 2).map(|(s, _)| s);
-        }
+    if matches!(w0, "a" | "has") && i + 1 < win.len() && ctx.low.is(win[i + 1], F_REPORTING_VERB) {
+        return subject_forward(ctx, &win, i + 2).map(|(s, _)| s);
     }
     // Subject first, then (an appositive and) the verb.
     let (subject, mut j) = subject_forward(ctx, &win, i)?;
@@ -273,13 +269,13 @@ fn before_quote(ctx: &Ctx, q: &Quote) -> Option<Subject> {
     let naming_from = win.len().saturating_sub(4);
     let v = (lowest..win.len()).rev().find(|&m| {
         let w = ctx.lower(win[m]);
-        is_reporting_verb(&w)
-            || is_according(&w)
-            || (q.partial && m >= naming_from && is_naming_verb(&w))
+        is_reporting_verb(w)
+            || is_according(w)
+            || (q.partial && m >= naming_from && is_naming_verb(w))
     })?;
     let w = ctx.lower(win[v]);
     let persian_according = w == "گفته" && v > 0 && ctx.lower(win[v - 1]) == "به";
-    if is_according(&w) || persian_according {
+    if is_according(w) || persian_according {
         let skip = usize::from(v + 1 < win.len() && ctx.lower(win[v + 1]) == "to");
         return subject_forward(ctx, &win, v + 1 + skip).map(|(s, _)| s);
     }
@@ -323,7 +319,7 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
         return None;
     }
     let w = ctx.lower(k);
-    if is_pronoun(&w) {
+    if is_pronoun(w) {
         return Some((Subject::Pronoun(ctx.toks[k].start), i + 1));
     }
     if ctx.uncased(k) {
@@ -405,19 +401,18 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
         }
     }
     // Lower-case noun phrase ending in a speaker noun: "police spokesman", "health ministry".
-    for m in i..win.len().min(i + 4) {
-        let t = win[m];
+    for (m, &t) in win.iter().enumerate().take(i + 4).skip(i) {
         if !ctx.is_word(t) {
             return None;
         }
         let w = ctx.lower(t);
-        if is_speaker_noun(&w) {
+        if is_speaker_noun(w) {
             return Some((
                 Subject::Named(ctx.toks[k].start, ctx.end_without_possessive(t)),
                 m + 1,
             ));
         }
-        if is_stopword(&w) || is_reporting_verb(&w) {
+        if is_stopword(w) || is_reporting_verb(w) {
             return None;
         }
     }
@@ -439,10 +434,10 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
         return None;
     }
     let w = ctx.lower(k);
-    if is_pronoun(&w) {
+    if is_pronoun(w) {
         return Some(Subject::Pronoun(ctx.toks[k].start));
     }
-    if is_statement_noun(&w) && idx > 0 {
+    if is_statement_noun(w) && idx > 0 {
         let p = win[idx - 1];
         if ctx.low.is(p, F_PRONOUN) {
             return Some(Subject::Pronoun(ctx.toks[p].start));
@@ -493,16 +488,16 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
             ctx.end_without_possessive(k),
         ));
     }
-    if is_speaker_noun(&w) {
+    if is_speaker_noun(w) {
         let mut j = idx;
         while j > 0 && idx - j < 3 {
             let p = win[j - 1];
             let pw = ctx.lower(p);
             if !ctx.is_word(p)
-                || is_determiner(&pw)
-                || is_stopword(&pw)
-                || is_reporting_verb(&pw)
-                || (is_function_word(&pw) && !ctx.is_possessive(p))
+                || is_determiner(pw)
+                || is_stopword(pw)
+                || is_reporting_verb(pw)
+                || (is_function_word(pw) && !ctx.is_possessive(p))
             {
                 break;
             }

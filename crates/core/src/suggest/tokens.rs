@@ -109,7 +109,6 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
         } else if is_digit(c) {
             i += 1;
             let mut group = 1;
-            let mut separated = false;
             loop {
                 while i < n && is_digit(chars[i]) {
                     i += 1;
@@ -121,20 +120,17 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
                 {
                     i += 1;
                     group = 0;
-                    separated = true;
                     continue;
                 }
                 // A space-separated thousands group: 1–3 digits, a space, exactly three digits.
                 if i + 3 < n
                     && is_group_space(chars[i])
-                    && (separated || group <= 3)
                     && group <= 3
                     && chars[i + 1..i + 4].iter().all(|&d| is_digit(d))
                     && !(i + 4 < n && (is_digit(chars[i + 4]) || chars[i + 4] == ':'))
                 {
                     i += 1;
                     group = 0;
-                    separated = true;
                     continue;
                 }
                 break;
