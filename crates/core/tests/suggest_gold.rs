@@ -10,7 +10,11 @@ use spanmark_core::suggest::{suggest, SuggestionKind, SAID_BY};
 use spanmark_core::Document;
 
 fn gold() -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/suggest_gold");
+    gold_in("tests/suggest_gold")
+}
+
+fn gold_in(sub: &str) -> Vec<Document> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("gold dir")
         .map(|e| e.expect("entry").path())
@@ -99,10 +103,10 @@ fn suggest_engine_meets_floors_on_gold_set() {
     // Floors set just under what the engine achieves (see the table printed above).
     let floors = [
         // (label, exact F1, overlap F1)
-        ("quote", 0.95, 0.98),
-        ("speaker", 0.55, 0.75),
-        ("figure", 0.84, 0.93),
-        ("claim", 0.88, 0.92),
+        ("quote", 0.98, 0.98),
+        ("speaker", 0.92, 0.92),
+        ("figure", 0.93, 0.96),
+        ("claim", 0.92, 0.92),
     ];
     for (label, exact, overlap) in floors {
         let s = report.label(label).expect("label scored");
@@ -118,9 +122,42 @@ fn suggest_engine_meets_floors_on_gold_set() {
         );
     }
     assert!(
-        report.attribution_accuracy() >= 0.58,
+        report.attribution_accuracy() >= 0.90,
         "attribution accuracy {:.3}",
         report.attribution_accuracy()
     );
     assert_eq!(report.values_correct, report.values_total, "figure values");
+}
+
+/// The held-out articles were written (text and gold) before the engine was ever run on them.
+/// Two generic fixes were made after their first run (singular pronouns skip unnamed speakers;
+/// a German »…« after a full stop opens a sentence); no held-out-specific word was added. Their
+/// floors are correspondingly lower.
+#[test]
+fn suggest_engine_meets_floors_on_held_out_set() {
+    let docs = gold_in("tests/suggest_gold/heldout");
+    assert!(docs.len() >= 4);
+    let report = evaluate_gold(&docs);
+    eprintln!("held out:\n{}", report.table());
+    print_mismatches(&docs);
+    let floors = [
+        ("quote", 0.95, 0.95),
+        ("speaker", 0.45, 0.80),
+        ("figure", 0.65, 0.95),
+        ("claim", 0.88, 0.88),
+    ];
+    for (label, exact, overlap) in floors {
+        let s = report.label(label).expect("label scored");
+        assert!(
+            s.exact().f1 >= exact,
+            "{label} exact F1 {:.3} < {exact}",
+            s.exact().f1
+        );
+        assert!(
+            s.overlap().f1 >= overlap,
+            "{label} overlap F1 {:.3} < {overlap}",
+            s.overlap().f1
+        );
+    }
+    assert!(report.attribution_accuracy() >= 0.65);
 }

@@ -59,8 +59,10 @@ pub(crate) fn split(chars: &[char]) -> Vec<(usize, usize)> {
             } else if j + 1 < n
                 && matches!(chars[j], ' ' | '\u{a0}' | '\u{202f}')
                 && matches!(chars[j + 1], '»' | '›')
+                && !chars.get(j + 2).is_some_and(|c| c.is_alphanumeric())
             {
-                // French: a (narrow) space before the closing guillemet.
+                // French: a (narrow) space before the closing guillemet (which, unlike a German »…«
+                // opening one, is not followed by a letter).
                 j += 2;
             } else {
                 break;
@@ -211,6 +213,14 @@ mod tests {
                 "Il part.",
                 "Am 3. April ist Schluss."
             ]
+        );
+    }
+
+    #[test]
+    fn german_reversed_guillemets_open_a_new_sentence() {
+        assert_eq!(
+            texts("Sie widersprach. »Wir bauen«, sagte sie."),
+            vec!["Sie widersprach.", "»Wir bauen«, sagte sie."]
         );
     }
 

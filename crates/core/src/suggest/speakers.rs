@@ -553,9 +553,21 @@ fn resolve_pronoun(
     let si = containing(ctx.sentences, pos).unwrap_or(0);
     let window_start = ctx.sentences.get(si.saturating_sub(3)).map_or(0, |s| s.0);
     // The nearest earlier attributed speaker.
+    // The nearest earlier attributed speaker that is named (not "hospital director"), except for
+    // plural pronouns, which may stand for a group ("officials … they said").
+    let plural = matches!(
+        ctx.chars[pos..]
+            .iter()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase()
+            .as_str(),
+        "they" | "their" | "ils" | "elles"
+    );
     let attributed = known
         .iter()
         .rev()
+        .filter(|(s, _, _)| plural || !ctx.chars[*s].is_lowercase())
         .find(|(s, _, _)| *s < pos && *s >= window_start)
         .map(|(s, e, _)| (*s, *e));
     // The nearest person-like name outside quotes.
@@ -688,6 +700,14 @@ mod tests {
                 "Dr. Amal Haddad runs the clinic in the north. “We are overwhelmed,” she said."
             ),
             vec![some("Dr. Amal Haddad")]
+        );
+    }
+
+    #[test]
+    fn singular_pronoun_skips_unnamed_speakers() {
+        assert_eq!(
+            speakers("Nurse Carla Mendes said the director had told staff “the money is coming” soon. “Be patient, he says,” she said."),
+            vec![some("director"), some("Carla Mendes")]
         );
     }
 
