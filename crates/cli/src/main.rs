@@ -2,8 +2,12 @@
 //!
 //! Each subcommand lives in its own module and exposes `run(args) -> Result<u8, String>`.
 
+mod convert;
 mod eval;
+mod input;
+mod stats;
 mod suggest;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -24,6 +28,9 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result = match command.as_str() {
+        "convert" => convert::run(rest),
+        "validate" => validate::run(rest),
+        "stats" => stats::run(rest),
         "suggest" => suggest::run(rest),
         "eval" => eval::run(rest),
         "help" | "--help" | "-h" => {

@@ -1,0 +1,320 @@
+//! Label Studio JSON tasks, for a `<Labels name="label" toName="text">` + `<Text name="text"
+//! value="$text">` labelling config.
+//!
+//! ```json
+//! [{"id":1,"data":{"text":"…","doc_id":"d1","title":"…","added_at":0},
+//!   "annotations":[{"id":1,"result":[
+//!     {"id":"s1","from_name":"label","to_name":"text","type":"labels",
+//!      "value":{"start":0,"end":3,"text":"Ali","labels":["speaker"]}},
+//!     {"id":"s1","from_name":"note","to_name":"text","type":"textarea",
+//!      "value":{"start":0,"end":3,"text":["a note"]}},
+//!     {"type":"relation","from_id":"s2","to_id":"s1","direction":"right","labels":["said-by"]}]}]}]
+//! ```
+//!
+//! Offsets are code points (what Label Studio's `<Text>` uses), and the text is always included
+//! (Label Studio #6027). Region ids are `s<span id>`; a note is a per-region `textarea` result with
+//! the region's id (a `<TextArea name="note" perRegion="true">` in the config). Relation ids are not
+//! kept by Label Studio, so an import numbers relations 1, 2, … Import reads the first annotation of
+//! each task (or its first prediction when it has no annotation) and warns about the others.
+
+use std::collections::HashMap;
+
+use serde_json::{json, Value};
+
+use super::{check_quote, check_range, derived_id, derived_title, ImportError, Imported, Warning};
+use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
+use crate::offsets::{CharOffset, OffsetIndex};
+
+/// Writes documents as a JSON array of Label Studio tasks (pretty-printed, one task per document).
+pub fn export(docs: &[Document]) -> String {
+    let tasks: Vec<Value> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let index = OffsetIndex::new(&doc.text);
+            let mut result = vec![];
+            for s in &doc.spans {
+                let text = index.slice(s.start, s.end).unwrap_or("");
+                result.push(json!({
+                    "id": format!("s{}", s.id.0),
+                    "from_name": "label",
+                    "to_name": "text",
+                    "type": "labels",
+                    "value": {"start": s.start.0, "end": s.end.0, "text": text, "labels": [s.label]},
+                }));
+                if !s.note.is_empty() {
+                    result.push(json!({
+                        "id": format!("s{}", s.id.0),
+                        "from_name": "note",
+                        "to_name": "text",
+                        "type": "textarea",
+                        "value": {"start": s.start.0, "end": s.end.0, "text": [s.note]},
+                    }));
+                }
+            }
+            for r in &doc.relations {
+                result.push(json!({
+                    "type": "relation",
+                    "from_id": format!("s{}", r.from.0),
+                    "to_id": format!("s{}", r.to.0),
+                    "direction": "right",
+                    "labels": [r.kind],
+                }));
+            }
+            let mut data = json!({
+                "text": doc.text,
+                "doc_id": doc.id.0,
+                "title": doc.title,
+                "added_at": doc.added_at,
+            });
+            if let Some(source) = &doc.source {
+                data["source"] = json!(source);
+            }
+            if doc.line_endings_normalised {
+                data["line_endings_normalised"] = json!(true);
+            }
+            json!({
+                "id": i + 1,
+                "data": data,
+                "annotations": [{"id": i + 1, "result": result}],
+            })
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&tasks).expect("plain data serialises");
+    out.push('\n');
+    out
+}
+
+/// Reads a Label Studio JSON export (an array of tasks, or one task).
+pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
+    let value: Value = serde_json::from_str(input)
+        .map_err(|e| ImportError::at_line(e.line().max(1), format!("not valid JSON ({e})")))?;
+    let tasks = match value {
+        Value::Array(tasks) => tasks,
+        task @ Value::Object(_) => vec![task],
+        _ => {
+            return Err(ImportError::whole(
+                "a Label Studio export is a JSON array of tasks",
+            ))
+        }
+    };
+    let mut documents: Vec<Document> = vec![];
+    let mut warnings = vec![];
+    for (i, task) in tasks.into_iter().enumerate() {
+        let n = i + 1;
+        let doc = task_to_document(&task, stem, n, &mut warnings)
+            .map_err(|m| ImportError::at_record(n, m))?;
+        if documents.iter().any(|d| d.id == doc.id) {
+            return Err(ImportError::at_record(
+                n,
+                format!("document id {:?} appears twice", doc.id.0),
+            ));
+        }
+        documents.push(doc);
+    }
+    if documents.is_empty() {
+        return Err(ImportError::whole("no tasks: the array is empty"));
+    }
+    Ok(Imported {
+        documents,
+        warnings,
+    })
+}
+
+fn task_to_document(
+    task: &Value,
+    stem: &str,
+    n: usize,
+    warnings: &mut Vec<Warning>,
+) -> Result<Document, String> {
+    let data = task
+        .get("data")
+        .and_then(Value::as_object)
+        .ok_or("no \"data\" object")?;
+    let text = data
+        .get("text")
+        .and_then(Value::as_str)
+        .ok_or("data has no \"text\" string (exports without the text cannot be imported)")?;
+    let id = match (data.get("doc_id"), task.get("id")) {
+        (Some(Value::String(s)), _) if !s.is_empty() => DocumentId(s.clone()),
+        (_, Some(Value::Number(x))) => DocumentId(format!("{stem}-{x}")),
+        (_, Some(Value::String(s))) if !s.is_empty() => DocumentId(s.clone()),
+        _ => derived_id(stem, n),
+    };
+    let title = data
+        .get("title")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| derived_title(text, &id.0));
+    let added_at = data.get("added_at").and_then(Value::as_u64).unwrap_or(0);
+    let mut doc = Document::new(id, title, text, added_at);
+    doc.source = data
+        .get("source")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    doc.line_endings_normalised = data
+        .get("line_endings_normalised")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let empty = vec![];
+    let annotations = task
+        .get("annotations")
+        .and_then(Value::as_array)
+        .filter(|a| !a.is_empty())
+        .or_else(|| task.get("predictions").and_then(Value::as_array))
+        .unwrap_or(&empty);
+    if annotations.len() > 1 {
+        warnings.push(Warning::new(
+            format!("record {n}"),
+            format!(
+                "{} annotations; only the first is imported",
+                annotations.len()
+            ),
+        ));
+    }
+    let Some(annotation) = annotations.first() else {
+        return Ok(doc);
+    };
+    let results = annotation
+        .get("result")
+        .and_then(Value::as_array)
+        .ok_or("annotation has no \"result\" list")?;
+    let index = OffsetIndex::new(&doc.text);
+    // Region id → span ids (a region with several labels becomes several spans).
+    let mut regions: HashMap<String, Vec<SpanId>> = HashMap::new();
+    let explicit: Vec<u64> = results
+        .iter()
+        .filter_map(|r| r.get("id")?.as_str()?.strip_prefix('s')?.parse().ok())
+        .collect();
+    let mut next = explicit.iter().max().copied().unwrap_or(0) + 1;
+    let mut used = std::collections::HashSet::new();
+    let mut notes: Vec<(String, String)> = vec![];
+    let mut relations = vec![];
+    for (k, r) in results.iter().enumerate() {
+        let which = format!("result {}", k + 1);
+        let kind = r.get("type").and_then(Value::as_str).unwrap_or("");
+        let value = r.get("value");
+        match kind {
+            "labels" => {
+                let value = value.ok_or_else(|| format!("{which}: no \"value\""))?;
+                let start = value.get("start").and_then(Value::as_i64);
+                let end = value.get("end").and_then(Value::as_i64);
+                let (Some(start), Some(end)) = (start, end) else {
+                    return Err(format!("{which}: value needs integer start and end"));
+                };
+                check_range(&index, start, end).map_err(|m| format!("{which}: {m}"))?;
+                check_quote(
+                    &index,
+                    start as usize,
+                    end as usize,
+                    value.get("text").and_then(Value::as_str),
+                )
+                .map_err(|m| format!("{which}: {m}"))?;
+                let labels: Vec<String> = value
+                    .get("labels")
+                    .and_then(Value::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if labels.is_empty() {
+                    return Err(format!("{which}: no labels"));
+                }
+                let region = r
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("#{k}"));
+                for label in labels {
+                    if label.is_empty() {
+                        return Err(format!("{which}: label is empty"));
+                    }
+                    let wanted = region.strip_prefix('s').and_then(|d| d.parse::<u64>().ok());
+                    let id = match wanted {
+                        Some(id) if !used.contains(&id) => id,
+                        _ => {
+                            while used.contains(&next) || explicit.contains(&next) {
+                                next += 1;
+                            }
+                            next
+                        }
+                    };
+                    used.insert(id);
+                    regions.entry(region.clone()).or_default().push(SpanId(id));
+                    doc.spans.push(Span {
+                        id: SpanId(id),
+                        start: CharOffset(start as usize),
+                        end: CharOffset(end as usize),
+                        label,
+                        note: String::new(),
+                    });
+                }
+            }
+            "textarea" => {
+                let region = r.get("id").and_then(Value::as_str).unwrap_or("");
+                let texts: Vec<&str> = value
+                    .and_then(|v| v.get("text"))
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                notes.push((region.to_string(), texts.join("\n")));
+            }
+            "relation" => relations.push((k, r)),
+            other => warnings.push(Warning::new(
+                format!("record {n}, {which}"),
+                format!("result type {other:?} is not a span or relation; not imported"),
+            )),
+        }
+    }
+    for (region, note) in notes {
+        match regions.get(&region) {
+            Some(ids) => {
+                for id in ids {
+                    if let Some(s) = doc.spans.iter_mut().find(|s| s.id == *id) {
+                        s.note = note.clone();
+                    }
+                }
+            }
+            None => warnings.push(Warning::new(
+                format!("record {n}"),
+                format!("textarea result {region:?} belongs to no labelled region; not imported"),
+            )),
+        }
+    }
+    for (k, r) in relations {
+        let which = format!("result {}", k + 1);
+        let end = |key: &str| -> Result<SpanId, String> {
+            let id = r
+                .get(key)
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("{which}: relation has no {key}"))?;
+            regions
+                .get(id)
+                .and_then(|ids| ids.first().copied())
+                .ok_or_else(|| format!("{which}: {key} {id:?} is not a region of this annotation"))
+        };
+        let (mut from, mut to) = (end("from_id")?, end("to_id")?);
+        if r.get("direction").and_then(Value::as_str) == Some("left") {
+            std::mem::swap(&mut from, &mut to);
+        }
+        let labels: Vec<&str> = r
+            .get("labels")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let kinds = if labels.is_empty() { vec![""] } else { labels };
+        for kind in kinds {
+            let id = doc.next_relation_id();
+            doc.relations.push(Relation {
+                id: RelationId(id.0),
+                from,
+                to,
+                kind: kind.to_string(),
+            });
+        }
+    }
+    Ok(doc)
+}

@@ -1,0 +1,163 @@
+//! Runs the suggestion engine over the development gold set and checks score floors.
+//!
+//! `cargo test -p spanmark-core --test suggest_gold -- --nocapture` prints the table and every
+//! mismatch (missed gold spans, spurious predictions, wrong speakers).
+
+use std::path::Path;
+
+use spanmark_core::suggest::eval::{evaluate_gold, gold_from_json, LABELS};
+use spanmark_core::suggest::{suggest, SuggestionKind, SAID_BY};
+use spanmark_core::Document;
+
+fn gold() -> Vec<Document> {
+    gold_in("tests/suggest_gold")
+}
+
+fn gold_in(sub: &str) -> Vec<Document> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("gold dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?;
+            let stem = name.strip_suffix(".gold.json")?;
+            let text = std::fs::read_to_string(p.with_file_name(format!("{stem}.txt"))).ok()?;
+            let json = std::fs::read_to_string(p).ok()?;
+            Some(gold_from_json(stem, &text, &json).unwrap_or_else(|e| panic!("{e}")))
+        })
+        .collect()
+}
+
+fn slice(text: &str, s: usize, e: usize) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}
+
+/// Prints what differs between gold and predictions, document by document.
+fn print_mismatches(docs: &[Document]) {
+    for d in docs {
+        let pred = suggest(&d.text, SuggestionKind::ALL);
+        for label in LABELS {
+            let g: Vec<(usize, usize)> = d
+                .spans
+                .iter()
+                .filter(|s| s.label == *label)
+                .map(|s| (s.start.0, s.end.0))
+                .collect();
+            let p: Vec<(usize, usize)> = pred
+                .iter()
+                .filter(|s| s.label() == *label)
+                .map(|s| (s.start.0, s.end.0))
+                .collect();
+            for x in g.iter().filter(|x| !p.contains(x)) {
+                eprintln!("{} MISSED {label}: {:?}", d.id.0, slice(&d.text, x.0, x.1));
+            }
+            for x in p.iter().filter(|x| !g.contains(x)) {
+                eprintln!("{} EXTRA  {label}: {:?}", d.id.0, slice(&d.text, x.0, x.1));
+            }
+        }
+        for q in d.spans.iter().filter(|s| s.label == "quote") {
+            let gold_speaker = d
+                .relations
+                .iter()
+                .find(|r| r.kind == SAID_BY && r.from == q.id)
+                .and_then(|r| d.span(r.to))
+                .map(|s| d.covered_text(s).to_string());
+            let predicted = pred
+                .iter()
+                .find(|p| p.kind == SuggestionKind::Quote && p.start == q.start && p.end == q.end)
+                .map(|p| p.speaker.map(|(a, b)| slice(&d.text, a.0, b.0)));
+            if let Some(ps) = predicted {
+                if ps != gold_speaker {
+                    eprintln!(
+                        "{} SPEAKER {:?}: gold {:?}, predicted {:?}",
+                        d.id.0,
+                        d.covered_text(q),
+                        gold_speaker,
+                        ps
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn suggest_gold_set_is_large_and_varied_enough() {
+    let docs = gold();
+    assert!(docs.len() >= 12, "{} gold articles", docs.len());
+    for d in &docs {
+        assert!(!d.text.contains('\r'), "{} has CR line endings", d.id.0);
+    }
+}
+
+#[test]
+fn suggest_engine_meets_floors_on_gold_set() {
+    let docs = gold();
+    let report = evaluate_gold(&docs);
+    eprintln!("{}", report.table());
+    print_mismatches(&docs);
+    // Floors set just under what the engine achieves (see the table printed above).
+    let floors = [
+        // (label, exact F1, overlap F1)
+        ("quote", 0.98, 0.98),
+        ("speaker", 0.92, 0.92),
+        ("figure", 0.93, 0.96),
+        ("claim", 0.92, 0.92),
+    ];
+    for (label, exact, overlap) in floors {
+        let s = report.label(label).expect("label scored");
+        assert!(
+            s.exact().f1 >= exact,
+            "{label} exact F1 {:.3} < {exact}",
+            s.exact().f1
+        );
+        assert!(
+            s.overlap().f1 >= overlap,
+            "{label} overlap F1 {:.3} < {overlap}",
+            s.overlap().f1
+        );
+    }
+    assert!(
+        report.attribution_accuracy() >= 0.90,
+        "attribution accuracy {:.3}",
+        report.attribution_accuracy()
+    );
+    assert_eq!(report.values_correct, report.values_total, "figure values");
+}
+
+/// The held-out articles were written (text and gold) before the engine was ever run on them.
+/// Two generic fixes were made after their first run (singular pronouns skip unnamed speakers;
+/// a German »…« after a full stop opens a sentence); no held-out-specific word was added. Their
+/// floors are correspondingly lower.
+#[test]
+fn suggest_engine_meets_floors_on_held_out_set() {
+    let docs = gold_in("tests/suggest_gold/heldout");
+    assert!(docs.len() >= 4);
+    let report = evaluate_gold(&docs);
+    eprintln!("held out:\n{}", report.table());
+    print_mismatches(&docs);
+    let floors = [
+        ("quote", 0.95, 0.95),
+        ("speaker", 0.45, 0.80),
+        ("figure", 0.65, 0.95),
+        ("claim", 0.88, 0.88),
+    ];
+    for (label, exact, overlap) in floors {
+        let s = report.label(label).expect("label scored");
+        assert!(
+            s.exact().f1 >= exact,
+            "{label} exact F1 {:.3} < {exact}",
+            s.exact().f1
+        );
+        assert!(
+            s.overlap().f1 >= overlap,
+            "{label} overlap F1 {:.3} < {overlap}",
+            s.overlap().f1
+        );
+    }
+    assert!(report.attribution_accuracy() >= 0.65);
+}
