@@ -250,9 +250,11 @@ impl AppState {
     /// Applies an edit through the history; shows the error if it fails. Returns whether it applied.
     pub fn apply(&self, edit: Edit) -> bool {
         let mut result = Ok(());
-        self.ws.update(|ws| {
-            self.history
-                .update_value(|h| result = h.apply(ws, edit.clone()))
+        crate::dom::perf::measure("spanmark-apply", || {
+            self.ws.update(|ws| {
+                self.history
+                    .update_value(|h| result = h.apply(ws, edit.clone()))
+            })
         });
         match result {
             Ok(()) => {

@@ -4,5 +4,6 @@
 pub mod download;
 pub mod files;
 pub mod paragraphs;
+pub mod perf;
 pub mod reader_view;
 pub mod selection;

@@ -78,7 +78,8 @@ fn draw_all(state: &AppState, root: web_sys::HtmlElement, doc_id: &DocumentId) {
             slot_of: &slot,
             selected,
         };
-        let view = ReaderView::render(root, doc, &style);
+        let view =
+            crate::dom::perf::measure("spanmark-open", || ReaderView::render(root, doc, &style));
         LIVE.set(Some(Live {
             doc: doc_id.clone(),
             text: doc.text.clone(),
@@ -222,7 +223,9 @@ pub fn Reader() -> impl IntoView {
                     slot_of: &slot,
                     selected,
                 };
-                live.view.refresh(doc, &redraw.ranges, &style);
+                crate::dom::perf::measure("spanmark-redraw", || {
+                    live.view.refresh(doc, &redraw.ranges, &style)
+                });
             });
         });
     });
