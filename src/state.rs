@@ -45,8 +45,8 @@ pub struct AppState {
     pub error: RwSignal<Option<String>>,
     /// A passing notice (import summary, save status).
     pub notice: RwSignal<Option<String>>,
-    /// Redraw requests for the reader.
-    pub redraw: RwSignal<Option<Redraw>>,
+    /// Redraw requests for the reader, queued until it drains them (several may come in one tick).
+    pub redraw: RwSignal<Vec<Redraw>>,
     /// Whether the saved workspace has been loaded (nothing is saved before).
     pub loaded: RwSignal<bool>,
     /// Whether the paste panel is shown instead of the reader.
@@ -78,7 +78,7 @@ impl AppState {
             can_redo: RwSignal::new(false),
             error: RwSignal::new(None),
             notice: RwSignal::new(None),
-            redraw: RwSignal::new(None),
+            redraw: RwSignal::new(vec![]),
             loaded: RwSignal::new(false),
             show_paste: RwSignal::new(false),
             snap_to_words: RwSignal::new(false),
@@ -165,6 +165,12 @@ impl AppState {
                     return;
                 }
             }
+            if state.save_state.get_untracked() == "error"
+                || state.error.with_untracked(|e| e.as_deref().is_some_and(|e| e.starts_with("Could not save")))
+            {
+                state.error.set(None);
+                state.notice.set(Some("Saved: everything is stored in this browser again.".into()));
+            }
             state.save_state.set("saved");
             state.flushing.set_value(false);
         });
@@ -239,7 +245,7 @@ impl AppState {
                     note: String::new(),
                 };
                 if self.apply(Edit::CreateSpan { doc: doc_id, span }) {
-                    self.selected.set(Some(id));
+                    self.select_span(Some(id));
                     self.text_selection.set(None);
                 }
             }
@@ -317,10 +323,10 @@ impl AppState {
         let docs: Vec<DocumentId> = edit.documents().into_iter().cloned().collect();
         let ranges = self.ws.with_untracked(|ws| edit_ranges(ws, edit));
         if let Some(doc) = docs.first() {
-            self.redraw.set(Some(Redraw {
+            self.request_redraw(Redraw {
                 doc: doc.clone(),
                 ranges,
-            }));
+            });
         }
         self.mark_dirty(Dirty {
             annotations: docs.into_iter().collect(),
@@ -355,6 +361,11 @@ impl AppState {
         }
     }
 
+    /// Queues a redraw of part of a document.
+    pub fn request_redraw(&self, redraw: Redraw) {
+        self.redraw.update(|queue| queue.push(redraw));
+    }
+
     /// Selects a span and asks the reader to redraw the old and new selection.
     pub fn select_span(&self, id: Option<SpanId>) {
         let old = self.selected.get_untracked();
@@ -373,7 +384,7 @@ impl AppState {
                 .filter_map(|i| d.and_then(|d| d.span(i)).map(|s| s.start.0..s.end.0))
                 .collect()
         });
-        self.redraw.set(Some(Redraw { doc, ranges }));
+        self.request_redraw(Redraw { doc, ranges });
     }
 
     /// Exports the workspace as native JSONL and offers it as a download.

@@ -35,11 +35,11 @@ pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), Stri
 
 /// A readable message from a JavaScript exception.
 pub fn js_error(e: wasm_bindgen::JsValue) -> String {
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        return String::from(err.message());
-    }
     if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
         return format!("{}: {}", ex.name(), ex.message());
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
     }
     e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }

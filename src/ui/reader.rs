@@ -205,17 +205,21 @@ pub fn Reader() -> impl IntoView {
     });
     // Partial draw after an edit.
     Effect::new(move |_| {
-        let Some(redraw) = state.redraw.get() else {
+        state.redraw.track();
+        let queue = state.redraw.try_update_untracked(std::mem::take).unwrap_or_default();
+        if queue.is_empty() {
             return;
-        };
+        }
         let selected = state.selected.get_untracked();
         LIVE.with_borrow_mut(|live| {
             let Some(live) = live.as_mut() else { return };
-            if live.doc != redraw.doc {
-                return;
-            }
+            let ranges: Vec<_> = queue
+                .into_iter()
+                .filter(|r| r.doc == live.doc)
+                .flat_map(|r| r.ranges)
+                .collect();
             state.ws.with_untracked(|ws| {
-                let Some(doc) = ws.document(&redraw.doc) else {
+                let Some(doc) = ws.document(&live.doc) else {
                     return;
                 };
                 let slot = slot_of(&ws.labels);
@@ -224,7 +228,7 @@ pub fn Reader() -> impl IntoView {
                     selected,
                 };
                 crate::dom::perf::measure("spanmark-redraw", || {
-                    live.view.refresh(doc, &redraw.ranges, &style)
+                    live.view.refresh(doc, &ranges, &style)
                 });
             });
         });
