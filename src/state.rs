@@ -166,10 +166,15 @@ impl AppState {
                 }
             }
             if state.save_state.get_untracked() == "error"
-                || state.error.with_untracked(|e| e.as_deref().is_some_and(|e| e.starts_with("Could not save")))
+                || state.error.with_untracked(|e| {
+                    e.as_deref()
+                        .is_some_and(|e| e.starts_with("Could not save"))
+                })
             {
                 state.error.set(None);
-                state.notice.set(Some("Saved: everything is stored in this browser again.".into()));
+                state.notice.set(Some(
+                    "Saved: everything is stored in this browser again.".into(),
+                ));
             }
             state.save_state.set("saved");
             state.flushing.set_value(false);

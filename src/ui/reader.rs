@@ -206,7 +206,10 @@ pub fn Reader() -> impl IntoView {
     // Partial draw after an edit.
     Effect::new(move |_| {
         state.redraw.track();
-        let queue = state.redraw.try_update_untracked(std::mem::take).unwrap_or_default();
+        let queue = state
+            .redraw
+            .try_update_untracked(std::mem::take)
+            .unwrap_or_default();
         if queue.is_empty() {
             return;
         }
