@@ -4,6 +4,7 @@ use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
 use crate::state::AppState;
+use crate::ui::import::{summary::ImportSummary, ImportState};
 use crate::ui::{
     banner::Banners, doc_list::DocList, paste_panel::PastePanel, reader::Reader,
     span_list::SpanList, topbar::TopBar,
@@ -14,6 +15,8 @@ use crate::ui::{
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    let import = ImportState::new();
+    provide_context(import);
 
     // Label colours are CSS variables on the root element (set through the CSSOM, allowed by the CSP).
     Effect::new(move |_| {
@@ -53,7 +56,7 @@ pub fn App() -> impl IntoView {
             return;
         };
         let files = crate::dom::files::files_of(&list);
-        crate::ui::topbar::import_picked(state, files);
+        crate::ui::topbar::import_picked(state, import, files);
     });
     on_cleanup(move || drop.remove());
 
@@ -61,6 +64,7 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <TopBar />
             <Banners />
+            <ImportSummary />
             <main class="columns">
                 <nav class="column" aria-label="Documents">
                     <DocList />

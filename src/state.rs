@@ -405,33 +405,13 @@ impl AppState {
         }
     }
 
-    /// Imports native JSONL files. All files are checked first: on any error nothing is imported.
-    pub fn import_files(&self, files: Vec<crate::dom::files::PickedFile>) {
-        let mut imported = vec![];
-        for f in &files {
-            let text = match std::str::from_utf8(&f.bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    self.error.set(Some(format!(
-                        "{}: not UTF-8 text (byte {}); nothing was imported.",
-                        f.name,
-                        e.valid_up_to()
-                    )));
-                    return;
-                }
-            };
-            match spanmark_jsonl::import(text) {
-                Ok(docs) => imported.extend(docs),
-                Err(e) => {
-                    self.error
-                        .set(Some(format!("{}: {e}. Nothing was imported.", f.name)));
-                    return;
-                }
-            }
-        }
-        let (mut added, mut spans, mut renamed) = (vec![], 0, 0);
+    /// Adds imported documents: ids already in use get a suffix, missing dates become now, unknown
+    /// labels join the label set. Returns the ids added.
+    pub fn add_documents(&self, docs: Vec<Document>) -> (Vec<DocumentId>, usize) {
+        let now = js_sys::Date::now() as u64;
+        let (mut added, mut renamed) = (vec![], 0);
         self.ws.update(|ws| {
-            for mut doc in imported {
+            for mut doc in docs {
                 if ws.document(&doc.id).is_some() {
                     let base = doc.id.0.clone();
                     let mut n = 2;
@@ -441,14 +421,19 @@ impl AppState {
                     doc.id = DocumentId(format!("{base}-{n}"));
                     renamed += 1;
                 }
-                spans += doc.spans.len();
+                if doc.added_at == 0 {
+                    doc.added_at = now;
+                }
                 for s in &doc.spans {
                     if ws.labels.by_name(&s.label).is_none() {
                         let slot = ws.labels.labels.len();
+                        let key = std::char::from_digit((slot as u32 + 1) % 10, 10)
+                            .filter(|k| ws.labels.by_key(*k).is_none())
+                            .unwrap_or(' ');
                         ws.labels.labels.push(spanmark_core::Label {
                             name: s.label.clone(),
                             colour: String::new(),
-                            key: std::char::from_digit((slot as u32 + 1) % 10, 10).unwrap_or(' '),
+                            key,
                             description: String::new(),
                         });
                     }
@@ -457,22 +442,12 @@ impl AppState {
                 ws.documents.push(doc);
             }
         });
-        self.error.set(None);
-        let mut msg = format!("Imported {} document(s) with {spans} span(s).", added.len());
-        if renamed > 0 {
-            msg.push_str(&format!(
-                " {renamed} had an id already in use and got a new one."
-            ));
-        }
-        self.notice.set(Some(msg));
-        if let Some(first) = added.first().cloned() {
-            self.open(first);
-        }
         self.mark_dirty(Dirty {
             meta: true,
-            texts: added.into_iter().collect(),
+            texts: added.iter().cloned().collect(),
             ..Dirty::default()
         });
+        (added, renamed)
     }
 }
 

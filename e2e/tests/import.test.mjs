@@ -37,7 +37,7 @@ test('malformed import shows the line and changes nothing; round trip is exact',
   await app.importFile('broken.jsonl', `${good.replace(/"id":"([^"]+)"/, '"id":"$1-y"')}\n{"schema": "spanmark/1", oops\n${shifted}\n`);
   const error = app.byTestId('error');
   await error.waitFor({ state: 'visible' });
-  assert.match(await error.textContent(), /broken\.jsonl: line 2: not valid JSON/);
+  assert.match(await error.textContent(), /broken\.jsonl, line 2: not valid JSON/);
   assert.equal(await app.page.locator('[data-testid="doc-item"]').count(), 1, 'no document was added');
   await app.waitForSpanCount(1);
 

@@ -6,6 +6,7 @@ use web_sys::{File, FileList};
 use super::download::js_error;
 
 /// A file's name and bytes.
+#[derive(Clone)]
 pub struct PickedFile {
     /// The file name as the user's system gave it.
     pub name: String,

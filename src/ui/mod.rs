@@ -2,6 +2,8 @@
 
 pub mod banner;
 pub mod doc_list;
+pub mod export;
+pub mod import;
 pub mod keys;
 pub mod paste_panel;
 pub mod reader;

@@ -4,13 +4,15 @@ use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::{
-    dom::files,
-    state::{use_app, AppState},
-};
+use spanmark_core::formats::Format;
+
+use crate::dom::files;
+use crate::state::{use_app, AppState};
+use crate::ui::export::dialog::ExportDialog;
+use crate::ui::import::{self, ImportState};
 
 /// Reads picked or dropped files and imports them.
-pub fn import_picked(state: AppState, picked: Vec<web_sys::File>) {
+pub fn import_picked(state: AppState, import: ImportState, picked: Vec<web_sys::File>) {
     if picked.is_empty() {
         return;
     }
@@ -28,7 +30,7 @@ pub fn import_picked(state: AppState, picked: Vec<web_sys::File>) {
                 }
             }
         }
-        state.import_files(read);
+        import::start(state, import, read, false);
     });
 }
 
@@ -36,6 +38,8 @@ pub fn import_picked(state: AppState, picked: Vec<web_sys::File>) {
 #[component]
 pub fn TopBar() -> impl IntoView {
     let state = use_app();
+    let import = expect_context::<ImportState>();
+    let export_open = RwSignal::new(false);
     let on_pick = move |e: web_sys::Event| {
         let Some(input) = e
             .target()
@@ -47,7 +51,7 @@ pub fn TopBar() -> impl IntoView {
             .files()
             .map(|l| files::files_of(&l))
             .unwrap_or_default();
-        import_picked(state, picked);
+        import_picked(state, import, picked);
         // Allow picking the same file again.
         input.set_value("");
     };
@@ -65,12 +69,22 @@ pub fn TopBar() -> impl IntoView {
                     _ => "Saved",
                 }}
             </span>
+            <select data-testid="import-format" aria-label="Format of imported files" title="Format of imported files"
+                on:change=move |e| import.format.set(event_target_value(&e).parse::<Format>().ok())>
+                <option value="auto">"Detect format"</option>
+                {Format::ALL.iter().map(|f| view! { <option value=f.id()>{f.name()}</option> }).collect_view()}
+            </select>
             <label class="file-button">
-                <button tabindex="-1" aria-hidden="true">"Import JSONL…"</button>
-                <input type="file" data-testid="import-file" accept=".jsonl,.json,application/jsonl" multiple aria-label="Import Spanmark JSONL files" on:change=on_pick />
+                <span class="button-like" aria-hidden="true">"Import…"</span>
+                <input type="file" data-testid="import-file" multiple
+                    accept=".jsonl,.json,.jsonld,.zip,.txt,.ann,.md,.html,.htm,.conll,.iob,.tsv"
+                    aria-label="Import files (any supported format, or .txt/.md/.html articles)" on:change=on_pick />
             </label>
+            <button data-testid="export-open" on:click=move |_| export_open.set(true)
+                disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export…"</button>
             <button data-testid="export-jsonl" class="primary" on:click=move |_| state.export_jsonl()
                 disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export JSONL"</button>
+            <ExportDialog open=export_open />
         </header>
     }
 }

@@ -1,0 +1,183 @@
+//! The export dialog: choose a format (and its options), see the first record and every warning
+//! (misaligned spans, nesting a format cannot hold) before downloading.
+
+use leptos::{html, prelude::*};
+use spanmark_core::formats::{self, brat, DoccanoVariant, ExportOptions, Format};
+
+use crate::state::use_app;
+
+/// Characters of the first record shown as a preview.
+const PREVIEW_CHARS: usize = 3000;
+
+/// The export dialog; `open` shows and hides it.
+#[component]
+pub fn ExportDialog(
+    /// Whether the dialog is shown.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let app = use_app();
+    let format = RwSignal::new(Format::Spanmark);
+    let doccano = RwSignal::new(DoccanoVariant::LabelTuples);
+    let all_labels = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            let mut names: Vec<String> = ws.labels.labels.iter().map(|l| l.name.clone()).collect();
+            for l in formats::labels_in(&ws.documents) {
+                if !names.contains(&l) {
+                    names.push(l);
+                }
+            }
+            names
+        })
+    });
+    // Labels left out of IOB2/HF layers (empty: all).
+    let excluded = RwSignal::new(Vec::<String>::new());
+    let options = move || ExportOptions {
+        labels: Some(
+            all_labels
+                .get()
+                .into_iter()
+                .filter(|l| !excluded.with(|e| e.contains(l)))
+                .collect(),
+        ),
+        doccano: doccano.get(),
+        file_stem: None,
+    };
+    let exported =
+        Memo::new(move |_| {
+            if !open.get() {
+                return None;
+            }
+            let (format, options) = (format.get(), options());
+            Some(app.ws.with(|ws| {
+                formats::export(format, &ws.documents, &options).map_err(|e| e.to_string())
+            }))
+        });
+    let preview = Memo::new(move |_| {
+        if !open.get() {
+            return String::new();
+        }
+        let (format, options) = (format.get(), options());
+        app.ws.with(|ws| {
+            let Some(first) = ws.documents.first() else {
+                return "(no documents)".to_string();
+            };
+            let one = std::slice::from_ref(first);
+            let text = if format == Format::Brat {
+                format!(
+                    "{}.ann\n{}",
+                    brat::encode_name(&first.id.0),
+                    brat::export_ann(first, &mut vec![])
+                )
+            } else {
+                match formats::export(format, one, &options) {
+                    Ok(e) => String::from_utf8_lossy(&e.bytes).into_owned(),
+                    Err(e) => e.to_string(),
+                }
+            };
+            let mut cut: String = text.chars().take(PREVIEW_CHARS).collect();
+            if text.chars().count() > PREVIEW_CHARS {
+                cut.push_str("\n…");
+            }
+            cut
+        })
+    });
+    let download = move |_| {
+        let Some(result) = exported.get_untracked() else {
+            return;
+        };
+        match result {
+            Ok(e) => {
+                if let Err(err) =
+                    crate::dom::download::download(&e.file_name, e.media_type, &e.bytes)
+                {
+                    app.error
+                        .set(Some(format!("The export could not be downloaded: {err}")));
+                } else {
+                    open.set(false);
+                }
+            }
+            Err(e) => app.error.set(Some(format!("Export failed: {e}"))),
+        }
+    };
+    let select_ref = NodeRef::<html::Select>::new();
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(s) = select_ref.get() {
+                let _ = s.focus();
+            }
+        }
+    });
+    let layered = move || matches!(format.get(), Format::Iob2 | Format::Hf);
+    view! {
+        <Show when=move || open.get()>
+            <div class="overlay" on:click=move |_| open.set(false)></div>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title"
+                on:keydown=move |e| if e.key() == "Escape" { open.set(false) }>
+                <h2 id="export-title">"Export the workspace"</h2>
+                <div class="dialog-row">
+                    <label for="export-format">"Format"</label>
+                    <select id="export-format" data-testid="export-format" node_ref=select_ref
+                        on:change=move |e| {
+                            if let Ok(f) = event_target_value(&e).parse::<Format>() { format.set(f) }
+                        }>
+                        {Format::ALL.iter().map(|f| view! {
+                            <option value=f.id() selected=move || format.get() == *f>{format!("{} ({})", f.name(), f.id())}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <Show when=move || format.get() == Format::Doccano>
+                    <div class="dialog-row">
+                        <label for="export-doccano">"doccano variant"</label>
+                        <select id="export-doccano" data-testid="export-doccano-variant" on:change=move |e| {
+                            doccano.set(if event_target_value(&e) == "entities" { DoccanoVariant::EntitiesRelations } else { DoccanoVariant::LabelTuples })
+                        }>
+                            <option value="tuples">"label tuples (sequence labelling)"</option>
+                            <option value="entities">"entities + relations"</option>
+                        </select>
+                    </div>
+                </Show>
+                <Show when=layered>
+                    <fieldset class="dialog-row" data-testid="export-layers">
+                        <legend>"Layers (one per label; nested spans of different labels are kept across layers)"</legend>
+                        {move || all_labels.get().into_iter().map(|l| {
+                            let name = l.clone();
+                            view! {
+                                <label class="layer">
+                                    <input type="checkbox" prop:checked={
+                                        let n = name.clone();
+                                        move || !excluded.with(|e| e.contains(&n))
+                                    } on:change={
+                                        let n = name.clone();
+                                        move |e| {
+                                            let on = event_target_checked(&e);
+                                            excluded.update(|x| { x.retain(|y| *y != n); if !on { x.push(n.clone()) } });
+                                        }
+                                    } />
+                                    {l}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                </Show>
+                <h3>"First record"</h3>
+                <pre class="preview" data-testid="export-preview" dir="auto">{move || preview.get()}</pre>
+                <h3>"Warnings"</h3>
+                <ul class="warnings" data-testid="export-warnings">
+                    {move || match exported.get() {
+                        Some(Ok(e)) if e.warnings.is_empty() => view! { <li class="none">"None: every span fits this format exactly."</li> }.into_any(),
+                        Some(Ok(e)) => e.warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view().into_any(),
+                        Some(Err(e)) => view! { <li>{e}</li> }.into_any(),
+                        None => ().into_any(),
+                    }}
+                </ul>
+                <div class="dialog-actions">
+                    <button on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button class="primary" data-testid="export-download" on:click=download
+                        disabled=move || !matches!(exported.get(), Some(Ok(_)))>
+                        {move || exported.get().and_then(|r| r.ok()).map(|e| format!("Download {}", e.file_name)).unwrap_or_else(|| "Download".into())}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

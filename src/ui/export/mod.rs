@@ -1,0 +1,3 @@
+//! Exporting the workspace in any dataset format.
+
+pub mod dialog;

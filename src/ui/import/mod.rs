@@ -1,0 +1,242 @@
+//! Importing files: every format Spanmark reads (detected from content, or chosen), plain
+//! `.txt`/`.md`/`.html` articles, and brat `.txt` + `.ann` pairs picked together.
+//!
+//! All files are read and checked before anything changes: one bad record rejects the import and
+//! names file, line/record and problem, unless the user then asks to import the valid records.
+
+pub mod summary;
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use spanmark_core::formats::{self, brat, Format, ImportError, Imported, Warning};
+use spanmark_core::Document;
+
+use crate::dom::files::PickedFile;
+use crate::state::AppState;
+
+/// What the last import did, for the summary panel.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Files read.
+    pub files: usize,
+    /// Documents added.
+    pub documents: usize,
+    /// Spans they carry.
+    pub spans: usize,
+    /// What could not be carried over exactly (and, for a partial import, what was skipped).
+    pub warnings: Vec<String>,
+}
+
+/// Import state shared by the top bar (pickers), the drop target and the summary.
+#[derive(Clone, Copy)]
+pub struct ImportState {
+    /// `Some(format)` forces a format; `None` detects it from each file's content.
+    pub format: RwSignal<Option<Format>>,
+    /// Progress of the running import: (files done, files in all).
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// The last import's report.
+    pub report: RwSignal<Option<ImportReport>>,
+    /// Files of a rejected import, kept so the user can import their valid records.
+    pub rejected: StoredValue<Vec<PickedFile>>,
+    /// Whether a rejected import can be retried keeping its valid records.
+    pub can_keep_valid: RwSignal<bool>,
+}
+
+impl ImportState {
+    /// Creates the state.
+    pub fn new() -> Self {
+        ImportState {
+            format: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            report: RwSignal::new(None),
+            rejected: StoredValue::new(vec![]),
+            can_keep_valid: RwSignal::new(false),
+        }
+    }
+}
+
+impl Default for ImportState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Reads the picked files and imports them (see the module's rules).
+pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_valid: bool) {
+    if files.is_empty() {
+        return;
+    }
+    spawn_local(async move {
+        let total = files.len();
+        import.progress.set(Some((0, total)));
+        import.can_keep_valid.set(false);
+        let format = import.format.get_untracked();
+        let mut docs: Vec<Document> = vec![];
+        let mut warnings: Vec<String> = vec![];
+        let mut errors: Vec<String> = vec![];
+        let mut done = 0;
+        for unit in units(files.clone()) {
+            let (result, count) = match unit {
+                Unit::BratPair { stem, text, ann } => (brat_pair(&stem, &text, &ann), 2),
+                Unit::File(f) => (import_file(format, &f, keep_valid), 1),
+            };
+            match result {
+                Ok(imported) => {
+                    docs.extend(imported.documents);
+                    warnings.extend(imported.warnings.iter().map(Warning::to_string));
+                }
+                Err(e) => errors.push(e.to_string()),
+            }
+            done += count;
+            import.progress.set(Some((done.min(total), total)));
+            yield_to_browser().await;
+        }
+        import.progress.set(None);
+        if !errors.is_empty() && !keep_valid {
+            app.error.set(Some(format!(
+                "Nothing was imported:\n{}",
+                errors.join("\n")
+            )));
+            import.rejected.set_value(files);
+            import.can_keep_valid.set(true);
+            return;
+        }
+        warnings.extend(errors.into_iter().map(|e| format!("skipped {e}")));
+        let spans = docs.iter().map(|d| d.spans.len()).sum();
+        let (added, renamed) = app.add_documents(docs);
+        if renamed > 0 {
+            warnings.push(format!(
+                "{renamed} document(s) had an id already in use and got a new one"
+            ));
+        }
+        app.error.set(None);
+        import.report.set(Some(ImportReport {
+            files: total,
+            documents: added.len(),
+            spans,
+            warnings,
+        }));
+        if let Some(first) = added.first().cloned() {
+            app.open(first);
+        }
+    });
+}
+
+enum Unit {
+    File(PickedFile),
+    BratPair {
+        stem: String,
+        text: PickedFile,
+        ann: PickedFile,
+    },
+}
+
+/// Groups `<name>.txt` + `<name>.ann` picked together into brat pairs.
+fn units(files: Vec<PickedFile>) -> Vec<Unit> {
+    let stem = |n: &str| {
+        n.rsplit_once('.')
+            .map(|(s, _)| s.to_string())
+            .unwrap_or_default()
+    };
+    let anns: HashMap<String, usize> = files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name.ends_with(".ann"))
+        .map(|(i, f)| (stem(&f.name), i))
+        .collect();
+    let mut paired_anns = vec![];
+    let mut units = vec![];
+    let mut files: Vec<Option<PickedFile>> = files.into_iter().map(Some).collect();
+    for i in 0..files.len() {
+        let is_txt = files[i].as_ref().is_some_and(|f| f.name.ends_with(".txt"));
+        if !is_txt {
+            continue;
+        }
+        let s = stem(&files[i].as_ref().expect("present").name);
+        if let Some(&j) = anns.get(&s) {
+            let text = files[i].take().expect("present");
+            let ann = files[j].take().expect("present");
+            paired_anns.push(j);
+            units.push(Unit::BratPair { stem: s, text, ann });
+        }
+    }
+    units.extend(files.into_iter().flatten().map(Unit::File));
+    units
+}
+
+fn brat_pair(stem: &str, text: &PickedFile, ann: &PickedFile) -> Result<Imported, ImportError> {
+    let utf8 = |f: &PickedFile| {
+        std::str::from_utf8(&f.bytes)
+            .map(str::to_string)
+            .map_err(|e| {
+                ImportError::whole(format!("not UTF-8 text (byte {})", e.valid_up_to()))
+                    .in_file(&f.name)
+            })
+    };
+    let (text, ann_text) = (utf8(text)?, utf8(ann)?);
+    let (text, _) = spanmark_core::text::normalise_line_endings(&text);
+    let mut warnings = vec![];
+    let doc = brat::import_pair(stem, &text, &ann_text, &mut warnings)
+        .map_err(|e| e.in_file(&ann.name))?;
+    Ok(Imported {
+        documents: vec![doc],
+        warnings,
+    })
+}
+
+/// Imports one file; with `keep_valid`, a line-based file keeps its valid lines and reports the others.
+fn import_file(
+    format: Option<Format>,
+    f: &PickedFile,
+    keep_valid: bool,
+) -> Result<Imported, ImportError> {
+    let whole = match format {
+        Some(format) => formats::import(format, &f.name, &f.bytes),
+        None => formats::import_any(&f.name, &f.bytes),
+    };
+    let Err(error) = whole else { return whole };
+    let format = format.or_else(|| formats::detect(&f.name, &f.bytes));
+    let line_based = matches!(
+        format,
+        Some(Format::Spanmark | Format::Spacy | Format::Doccano | Format::Hf)
+    );
+    let (true, Some(format), Ok(text)) = (
+        keep_valid && line_based,
+        format,
+        std::str::from_utf8(&f.bytes),
+    ) else {
+        return Err(error);
+    };
+    let mut kept = Imported::default();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match formats::import(format, &f.name, line.as_bytes()) {
+            Ok(one) => {
+                kept.documents.extend(one.documents);
+                kept.warnings.extend(one.warnings);
+            }
+            Err(e) => kept.warnings.push(Warning::new(
+                format!("{}, line {}", f.name, i + 1),
+                format!("skipped: {}", e.message),
+            )),
+        }
+    }
+    if kept.documents.is_empty() {
+        return Err(error);
+    }
+    Ok(kept)
+}
+
+/// Lets the browser paint (the progress bar) between files.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
