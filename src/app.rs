@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::state::AppState;
 use crate::ui::import::{summary::ImportSummary, ImportState};
+use crate::ui::suggest::{panel::SuggestionPanel, SuggestState};
 use crate::ui::{
     banner::Banners, doc_list::DocList, paste_panel::PastePanel, reader::Reader,
     span_list::SpanList, topbar::TopBar,
@@ -17,6 +18,8 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let import = ImportState::new();
     provide_context(import);
+    let suggest = SuggestState::new();
+    provide_context(suggest);
 
     // Label colours are CSS variables on the root element (set through the CSSOM, allowed by the CSP).
     Effect::new(move |_| {
@@ -45,7 +48,7 @@ pub fn App() -> impl IntoView {
     });
 
     let keys = window_event_listener(ev::keydown, move |e| {
-        crate::ui::keys::on_global_key(&state, &e)
+        crate::ui::keys::on_global_key(&state, &suggest, &e)
     });
     on_cleanup(move || keys.remove());
     let dragover = window_event_listener(ev::dragover, |e| e.prevent_default());
@@ -75,6 +78,7 @@ pub fn App() -> impl IntoView {
                     </Show>
                 </section>
                 <aside class="column spans-column" aria-label="Spans">
+                    <SuggestionPanel />
                     <SpanList />
                 </aside>
             </main>

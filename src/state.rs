@@ -474,7 +474,10 @@ fn edit_ranges(ws: &Workspace, edit: &Edit) -> Vec<Range<usize>> {
                 vec![range]
             })
             .unwrap_or_default(),
-        Edit::CreateRelation { .. } | Edit::DeleteRelation { .. } => vec![],
+        Edit::CreateRelation { .. }
+        | Edit::DeleteRelation { .. }
+        | Edit::Reject { .. }
+        | Edit::Unreject { .. } => vec![],
         Edit::Batch(edits) => edits.iter().flat_map(|e| edit_ranges(ws, e)).collect(),
     }
 }

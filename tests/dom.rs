@@ -33,6 +33,9 @@ fn mount(spans: Vec<Span>) -> (web_sys::HtmlElement, ReaderView, Document) {
         &SpanStyle {
             slot_of: &slot,
             selected: None,
+            ghosts: &[],
+            ghost_slots: &[],
+            current_ghost: None,
         },
     );
     (root, view, doc)
@@ -104,6 +107,9 @@ fn refresh_redraws_only_touched_paragraphs_and_keeps_text() {
         &SpanStyle {
             slot_of: &slot,
             selected: Some(SpanId(9)),
+            ghosts: &[],
+            ghost_slots: &[],
+            current_ghost: None,
         },
     );
     assert_eq!(root.text_content().unwrap(), TEXT);

@@ -85,12 +85,15 @@ pub struct Segment {
     pub chars: Range<usize>,
     /// The covering spans, outermost first (longest first at equal starts).
     pub spans: Vec<SpanId>,
+    /// Indices (into the `ghosts` given) of the suggestions covering it.
+    pub ghosts: Vec<usize>,
 }
 
 /// Cuts paragraph range `para` into segments at every span boundary inside it.
 ///
 /// `spans` are all spans touching the paragraph (others are ignored).
-pub fn segments(para: Range<usize>, spans: &[&Span]) -> Vec<Segment> {
+/// `ghosts` are suggested ranges, drawn as ghost highlights; they cut segments too.
+pub fn segments(para: Range<usize>, spans: &[&Span], ghosts: &[Range<usize>]) -> Vec<Segment> {
     let mut inside: Vec<&Span> = spans
         .iter()
         .copied()
@@ -102,6 +105,13 @@ pub fn segments(para: Range<usize>, spans: &[&Span]) -> Vec<Segment> {
         cuts.push(s.start.0.clamp(para.start, para.end));
         cuts.push(s.end.0.clamp(para.start, para.end));
     }
+    let ghosts_inside: Vec<usize> = (0..ghosts.len())
+        .filter(|&i| ghosts[i].start < para.end && ghosts[i].end > para.start)
+        .collect();
+    for &i in &ghosts_inside {
+        cuts.push(ghosts[i].start.clamp(para.start, para.end));
+        cuts.push(ghosts[i].end.clamp(para.start, para.end));
+    }
     cuts.sort_unstable();
     cuts.dedup();
     cuts.windows(2)
@@ -111,6 +121,11 @@ pub fn segments(para: Range<usize>, spans: &[&Span]) -> Vec<Segment> {
                 .iter()
                 .filter(|s| s.start.0 <= w[0] && s.end.0 >= w[1])
                 .map(|s| s.id)
+                .collect(),
+            ghosts: ghosts_inside
+                .iter()
+                .copied()
+                .filter(|&i| ghosts[i].start <= w[0] && ghosts[i].end >= w[1])
                 .collect(),
         })
         .collect()
@@ -146,7 +161,7 @@ mod tests {
     #[test]
     fn nested_spans_cut_segments() {
         let (a, b) = (span(1, 0, 6), span(2, 2, 4));
-        let segs = segments(0..8, &[&a, &b]);
+        let segs = segments(0..8, &[&a, &b], &[]);
         let cut: Vec<_> = segs
             .iter()
             .map(|s| (s.chars.clone(), s.spans.len()))
@@ -158,12 +173,13 @@ mod tests {
     #[test]
     fn spans_are_clipped_to_the_paragraph() {
         let a = span(1, 0, 10);
-        let segs = segments(3..5, &[&a]);
+        let segs = segments(3..5, &[&a], &[]);
         assert_eq!(
             segs,
             vec![Segment {
                 chars: 3..5,
-                spans: vec![SpanId(1)]
+                spans: vec![SpanId(1)],
+                ghosts: vec![]
             }]
         );
     }

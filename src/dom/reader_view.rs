@@ -21,6 +21,12 @@ pub struct SpanStyle<'a> {
     pub slot_of: &'a dyn Fn(&str) -> usize,
     /// The selected span, drawn with an outline.
     pub selected: Option<SpanId>,
+    /// Suggested ranges, drawn as dashed "ghost" highlights (sorted by start).
+    pub ghosts: &'a [Range<usize>],
+    /// The colour slot of each ghost.
+    pub ghost_slots: &'a [usize],
+    /// The ghost under the suggestion cursor.
+    pub current_ghost: Option<usize>,
 }
 
 /// The rendered state of the reader for one document.
@@ -115,7 +121,7 @@ fn fill_paragraph(
     let chars = paragraphs.chars(i);
     let bytes = paragraphs.bytes(i);
     let content = &doc.text[bytes.clone()];
-    let segs = segments(chars.clone(), spans);
+    let segs = segments(chars.clone(), spans, style.ghosts);
     // Walk the paragraph once, turning each segment's code points into a byte slice.
     let mut iter = content
         .char_indices()
@@ -134,14 +140,30 @@ fn fill_paragraph(
             continue;
         }
         let text = document.create_text_node(piece);
-        if seg.spans.is_empty() {
+        if seg.spans.is_empty() && seg.ghosts.is_empty() {
             let _ = el.append_child(&text);
             continue;
         }
         let mark = document.create_element("span").expect("span");
-        mark.set_class_name(&segment_class(&seg.spans, spans, style));
-        let ids: Vec<String> = seg.spans.iter().map(|id| id.0.to_string()).collect();
-        let _ = mark.set_attribute("data-spans", &ids.join(","));
+        let mut class = if seg.spans.is_empty() {
+            String::from("ghost-only")
+        } else {
+            segment_class(&seg.spans, spans, style)
+        };
+        if let Some(&g) = seg.ghosts.last() {
+            let slot = style.ghost_slots.get(g).copied().unwrap_or(0);
+            class.push_str(&format!(" ghost g-{slot}"));
+            if style.current_ghost.is_some_and(|c| seg.ghosts.contains(&c)) {
+                class.push_str(" ghost-current");
+            }
+            let ids: Vec<String> = seg.ghosts.iter().map(usize::to_string).collect();
+            let _ = mark.set_attribute("data-ghosts", &ids.join(","));
+        }
+        mark.set_class_name(&class);
+        if !seg.spans.is_empty() {
+            let ids: Vec<String> = seg.spans.iter().map(|id| id.0.to_string()).collect();
+            let _ = mark.set_attribute("data-spans", &ids.join(","));
+        }
         let _ = mark.append_child(&text);
         let _ = el.append_child(&mark);
     }

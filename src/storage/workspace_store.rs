@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
-use spanmark_core::{Document, DocumentId, LabelSet, Relation, Span, Workspace};
+use spanmark_core::{Document, DocumentId, LabelSet, Rejection, Relation, Span, Workspace};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::IdbDatabase;
 
@@ -34,6 +34,8 @@ struct AnnotationRecord {
     id: DocumentId,
     spans: Vec<Span>,
     relations: Vec<Relation>,
+    #[serde(default)]
+    rejected: Vec<Rejection>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -136,6 +138,7 @@ impl WorkspaceStore {
                 line_endings_normalised: t.line_endings_normalised,
                 spans: vec![],
                 relations: vec![],
+                rejected: vec![],
             });
         }
         for value in notes.unchecked_into::<js_sys::Array>().iter() {
@@ -147,6 +150,7 @@ impl WorkspaceStore {
             if let Some(d) = docs.iter_mut().find(|d| d.id == a.id) {
                 d.spans = a.spans;
                 d.relations = a.relations;
+                d.rejected = a.rejected;
             }
         }
         let (labels, open, order) = match meta {
@@ -199,6 +203,7 @@ impl WorkspaceStore {
                     id: d.id.clone(),
                     spans: d.spans.clone(),
                     relations: d.relations.clone(),
+                    rejected: d.rejected.clone(),
                 };
                 puts.push((
                     ANNOTATIONS,

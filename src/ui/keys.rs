@@ -7,9 +7,10 @@ use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::state::AppState;
 use crate::ui::reader;
+use crate::ui::suggest::SuggestState;
 
 /// Handles a keydown that reached the window.
-pub fn on_global_key(state: &AppState, e: &KeyboardEvent) {
+pub fn on_global_key(state: &AppState, suggest: &SuggestState, e: &KeyboardEvent) {
     if e.default_prevented() || in_text_field(e) {
         return;
     }
@@ -27,6 +28,37 @@ pub fn on_global_key(state: &AppState, e: &KeyboardEvent) {
     }
     if e.alt_key() {
         return;
+    }
+    {
+        if suggest.active(state) && !state.show_paste.get_untracked() {
+            let on_button = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                .is_some_and(|el| el.tag_name() == "BUTTON");
+            let handled = match key.as_str() {
+                "Enter" | "a" if !(on_button && key == "Enter") => {
+                    suggest.accept(*state, &[suggest.cursor.get_untracked()]);
+                    true
+                }
+                "x" => {
+                    suggest.reject(*state, suggest.cursor.get_untracked());
+                    true
+                }
+                "j" => {
+                    suggest.step(*state, 1);
+                    true
+                }
+                "k" => {
+                    suggest.step(*state, -1);
+                    true
+                }
+                _ => false,
+            };
+            if handled {
+                e.prevent_default();
+                return;
+            }
+        }
     }
     match key.as_str() {
         "Delete" | "Backspace" => {

@@ -8,4 +8,5 @@ pub mod keys;
 pub mod paste_panel;
 pub mod reader;
 pub mod span_list;
+pub mod suggest;
 pub mod topbar;

@@ -13,6 +13,7 @@ use web_sys::KeyboardEvent;
 use crate::dom::reader_view::{spans_at, ReaderView, SpanStyle};
 use crate::dom::selection::ReaderLayout;
 use crate::state::{use_app, AppState};
+use crate::ui::suggest::SuggestState;
 
 struct Live {
     doc: DocumentId,
@@ -67,16 +68,25 @@ fn slot_of(labels: &LabelSet) -> impl Fn(&str) -> usize + '_ {
     move |name| labels.position(name).unwrap_or(labels.labels.len()) % 12
 }
 
-fn draw_all(state: &AppState, root: web_sys::HtmlElement, doc_id: &DocumentId) {
+fn draw_all(
+    state: &AppState,
+    suggest: &SuggestState,
+    root: web_sys::HtmlElement,
+    doc_id: &DocumentId,
+) {
     let selected = state.selected.get_untracked();
     state.ws.with_untracked(|ws| {
         let Some(doc) = ws.document(doc_id) else {
             return;
         };
+        let (ghosts, ghost_slots, current_ghost) = suggest.ghosts(doc_id, ws);
         let slot = slot_of(&ws.labels);
         let style = SpanStyle {
             slot_of: &slot,
             selected,
+            ghosts: &ghosts,
+            ghost_slots: &ghost_slots,
+            current_ghost,
         };
         let view =
             crate::dom::perf::measure("spanmark-open", || ReaderView::render(root, doc, &style));
@@ -181,6 +191,7 @@ fn hide_caret() {
 #[component]
 pub fn Reader() -> impl IntoView {
     let state = use_app();
+    let suggest = expect_context::<SuggestState>();
     let text_ref = NodeRef::<html::Div>::new();
     let labels = Memo::new(move |_| state.ws.with(|ws| ws.labels.clone()));
     let title = Memo::new(move |_| {
@@ -196,7 +207,7 @@ pub fn Reader() -> impl IntoView {
         labels.track();
         let Some(root) = text_ref.get() else { return };
         match current {
-            Some(id) => draw_all(&state, root.into(), &id),
+            Some(id) => draw_all(&state, &suggest, root.into(), &id),
             None => {
                 root.set_text_content(None);
                 LIVE.set(None);
@@ -225,10 +236,14 @@ pub fn Reader() -> impl IntoView {
                 let Some(doc) = ws.document(&live.doc) else {
                     return;
                 };
+                let (ghosts, ghost_slots, current_ghost) = suggest.ghosts(&live.doc, ws);
                 let slot = slot_of(&ws.labels);
                 let style = SpanStyle {
                     slot_of: &slot,
                     selected,
+                    ghosts: &ghosts,
+                    ghost_slots: &ghost_slots,
+                    current_ghost,
                 };
                 crate::dom::perf::measure("spanmark-redraw", || {
                     live.view.refresh(doc, &ranges, &style)
@@ -293,6 +308,13 @@ pub fn Reader() -> impl IntoView {
                     }
                 }
             </For>
+            <button data-testid="suggest-run" title="Suggest quotes, speakers, figures and claims in this document"
+                on:click=move |_| if let Some(d) = state.current.get_untracked() { suggest.run(state, &[d]) }>"Suggest"</button>
+            <button data-testid="suggest-run-all" title="Suggest in every document"
+                on:click=move |_| {
+                    let all: Vec<_> = state.ws.with_untracked(|ws| ws.documents.iter().map(|d| d.id.clone()).collect());
+                    suggest.run(state, &all);
+                }>"Suggest all"</button>
             <label class="hint"><input type="checkbox" prop:checked=move || state.snap_to_words.get()
                 on:change=move |e| state.snap_to_words.set(event_target_checked(&e)) />" snap to words"</label>
             <span class="hint">"Select text, then press a label key. Arrows + Shift select with the keyboard."</span>

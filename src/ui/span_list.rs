@@ -23,6 +23,8 @@ struct Row {
     end: usize,
     label: String,
     note: String,
+    /// The range of the span this one is linked to (e.g. a quote's speaker), and the link's kind.
+    linked: Option<(usize, usize, String)>,
 }
 
 /// The spans of the open document, in text order.
@@ -40,6 +42,11 @@ pub fn SpanList() -> impl IntoView {
             let Some(doc) = ws.document(&id) else {
                 return vec![];
             };
+            let links: std::collections::HashMap<SpanId, (SpanId, &str)> = doc
+                .relations
+                .iter()
+                .map(|r| (r.from, (r.to, r.kind.as_str())))
+                .collect();
             let mut rows: Vec<Row> = doc
                 .spans
                 .iter()
@@ -49,6 +56,10 @@ pub fn SpanList() -> impl IntoView {
                     end: s.end.0,
                     label: s.label.clone(),
                     note: s.note.clone(),
+                    linked: links.get(&s.id).and_then(|(to, kind)| {
+                        doc.span(*to)
+                            .map(|t| (t.start.0, t.end.0, kind.to_string()))
+                    }),
                 })
                 .collect();
             rows.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end), r.id));
@@ -99,6 +110,10 @@ pub fn SpanList() -> impl IntoView {
                                         .replace('\n', " ⏎ ");
                                     if end < r.end {
                                         p.push('…');
+                                    }
+                                    if let Some((a, b, kind)) = &r.linked {
+                                        let to = cp.slice(text, CharOffset(*a), CharOffset(*b));
+                                        p.push_str(&format!("  → {kind}: {to}"));
                                     }
                                     p
                                 })

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{DocumentId, Relation, Span, SpanError, SpanId, Workspace};
+use crate::model::{DocumentId, Rejection, Relation, Span, SpanError, SpanId, Workspace};
 
 /// One reversible change to a document's annotations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +70,20 @@ pub enum Edit {
         doc: DocumentId,
         /// The relation as it was.
         relation: Relation,
+    },
+    /// Records a rejected suggestion, so it is not suggested again.
+    Reject {
+        /// The document.
+        doc: DocumentId,
+        /// What was rejected.
+        rejection: Rejection,
+    },
+    /// Forgets a rejection (the inverse of `Reject`).
+    Unreject {
+        /// The document.
+        doc: DocumentId,
+        /// The rejection to forget.
+        rejection: Rejection,
     },
     /// Several edits undone and redone as one.
     Batch(Vec<Edit>),
@@ -141,6 +155,8 @@ impl Edit {
                 relations: vec![],
             },
             Edit::DeleteRelation { doc, relation } => Edit::CreateRelation { doc, relation },
+            Edit::Reject { doc, rejection } => Edit::Unreject { doc, rejection },
+            Edit::Unreject { doc, rejection } => Edit::Reject { doc, rejection },
         }
     }
 
@@ -153,7 +169,9 @@ impl Edit {
             | Edit::SetNote { doc, .. }
             | Edit::CreateRelation { doc, .. }
             | Edit::CreateSpanAt { doc, .. }
-            | Edit::DeleteRelation { doc, .. } => vec![doc],
+            | Edit::DeleteRelation { doc, .. }
+            | Edit::Reject { doc, .. }
+            | Edit::Unreject { doc, .. } => vec![doc],
             Edit::Batch(edits) => {
                 let mut docs: Vec<&DocumentId> = edits.iter().flat_map(Edit::documents).collect();
                 docs.dedup();
@@ -222,6 +240,12 @@ impl Edit {
                 doc.relations.push(relation.clone());
             }
             Edit::DeleteRelation { relation, .. } => doc.relations.retain(|r| r.id != relation.id),
+            Edit::Reject { rejection, .. } => {
+                if !doc.rejected.contains(rejection) {
+                    doc.rejected.push(rejection.clone());
+                }
+            }
+            Edit::Unreject { rejection, .. } => doc.rejected.retain(|r| r != rejection),
             Edit::Batch(_) => unreachable!("handled above"),
         }
         Ok(())

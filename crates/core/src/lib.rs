@@ -14,7 +14,7 @@ pub mod text;
 
 pub use history::{Edit, EditError, History};
 pub use model::{
-    Document, DocumentId, Label, LabelSet, Relation, RelationId, Span, SpanError, SpanId,
-    SpanShaping, Workspace,
+    Document, DocumentId, Label, LabelSet, Rejection, Relation, RelationId, Span, SpanError,
+    SpanId, SpanShaping, Workspace,
 };
 pub use offsets::{ByteOffset, CharCheckpoints, CharOffset, OffsetIndex, Utf16Offset};

@@ -76,6 +76,20 @@ pub struct Document {
     /// Relations between spans.
     #[serde(default)]
     pub relations: Vec<Relation>,
+    /// Suggestions the user rejected for this document: never suggested again.
+    #[serde(default)]
+    pub rejected: Vec<Rejection>,
+}
+
+/// A suggestion the user rejected: its range and label.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Rejection {
+    /// First code point.
+    pub start: CharOffset,
+    /// End (exclusive).
+    pub end: CharOffset,
+    /// The suggested label.
+    pub label: String,
 }
 
 /// Why a span could not be made.
@@ -139,6 +153,7 @@ impl Document {
             line_endings_normalised: false,
             spans: vec![],
             relations: vec![],
+            rejected: vec![],
         }
     }
 

@@ -244,6 +244,7 @@ pub fn import_line(raw: &str) -> Result<Document, String> {
         line_endings_normalised: line.line_endings_normalised,
         spans,
         relations,
+        rejected: vec![],
     })
 }
 

@@ -20,6 +20,7 @@
 //! assert_eq!((figure.value, figure.unit.as_deref()), (Some(646.0), Some("people")));
 //! ```
 
+pub mod accept;
 mod claims;
 pub mod eval;
 mod figures;

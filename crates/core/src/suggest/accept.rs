@@ -1,0 +1,154 @@
+//! Accepting and rejecting suggestions as undoable edits.
+
+use crate::history::Edit;
+use crate::model::{Document, Rejection, Relation, Span, SpanId};
+use crate::offsets::CharOffset;
+
+use super::{Suggestion, SAID_BY};
+
+/// The one undoable edit that turns `suggestions` into spans of `doc`: each becomes a span (its
+/// note from [`Suggestion::note`]); an attributed quote also gets a `speaker` span (reused when the
+/// document, or this batch, already has it) and a [`SAID_BY`] relation. A suggestion whose span
+/// exists already (same range and label) is not added twice.
+pub fn acceptance_edit(doc: &Document, suggestions: &[Suggestion]) -> Edit {
+    let mut next_span = doc.next_span_id().0;
+    let mut next_relation = doc.next_relation_id().0;
+    let mut added: Vec<Span> = vec![];
+    let mut edits = vec![];
+    let mut find_or_add =
+        |start: CharOffset, end: CharOffset, label: &str, note: String, edits: &mut Vec<Edit>| {
+            let existing = doc
+                .spans
+                .iter()
+                .chain(added.iter())
+                .find(|s| s.start == start && s.end == end && s.label == label)
+                .map(|s| s.id);
+            if let Some(id) = existing {
+                return id;
+            }
+            let span = Span {
+                id: SpanId(next_span),
+                start,
+                end,
+                label: label.to_string(),
+                note,
+            };
+            next_span += 1;
+            added.push(span.clone());
+            edits.push(Edit::CreateSpan {
+                doc: doc.id.clone(),
+                span: span.clone(),
+            });
+            span.id
+        };
+    for s in suggestions {
+        let id = find_or_add(s.start, s.end, s.label(), s.note(), &mut edits);
+        if let Some((a, b)) = s.speaker {
+            let speaker = find_or_add(a, b, "speaker", String::new(), &mut edits);
+            let exists = doc
+                .relations
+                .iter()
+                .any(|r| r.from == id && r.to == speaker && r.kind == SAID_BY);
+            if !exists {
+                let relation = Relation {
+                    id: crate::RelationId(next_relation),
+                    from: id,
+                    to: speaker,
+                    kind: SAID_BY.into(),
+                };
+                next_relation += 1;
+                edits.push(Edit::CreateRelation {
+                    doc: doc.id.clone(),
+                    relation,
+                });
+            }
+        }
+    }
+    Edit::Batch(edits)
+}
+
+/// The undoable edit that rejects a suggestion for good (for this document).
+pub fn rejection_edit(doc: &Document, suggestion: &Suggestion) -> Edit {
+    Edit::Reject {
+        doc: doc.id.clone(),
+        rejection: Rejection {
+            start: suggestion.start,
+            end: suggestion.end,
+            label: suggestion.label().to_string(),
+        },
+    }
+}
+
+/// The document's rejections in the form [`super::fresh_suggestions`] takes.
+pub fn rejected_triples(doc: &Document) -> Vec<(CharOffset, CharOffset, String)> {
+    doc.rejected
+        .iter()
+        .map(|r| (r.start, r.end, r.label.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::History;
+    use crate::model::{DocumentId, Workspace};
+    use crate::suggest::{fresh_suggestions, SuggestionKind};
+
+    fn workspace(text: &str) -> Workspace {
+        Workspace {
+            documents: vec![Document::new(DocumentId("d".into()), "t", text, 0)],
+            ..Workspace::default()
+        }
+    }
+
+    #[test]
+    fn accepting_a_quote_adds_its_speaker_and_relation_and_undoes_as_one() {
+        let mut ws = workspace("“We will rebuild the harbour,” said Ana Ruiz on Tuesday.");
+        let doc = &ws.documents[0];
+        let quote: Vec<_> =
+            fresh_suggestions(doc, &rejected_triples(doc), &[SuggestionKind::Quote])
+                .into_iter()
+                .filter(|s| s.kind == SuggestionKind::Quote)
+                .collect();
+        assert_eq!(quote.len(), 1);
+        assert!(quote[0].speaker.is_some(), "{quote:?}");
+        let edit = acceptance_edit(doc, &quote);
+        let mut history = History::default();
+        history.apply(&mut ws, edit).unwrap();
+        let doc = &ws.documents[0];
+        let labels: Vec<_> = doc.spans.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, vec!["quote", "speaker"]);
+        assert_eq!(doc.covered_text(&doc.spans[1]), "Ana Ruiz");
+        assert_eq!(doc.relations.len(), 1);
+        assert_eq!(doc.relations[0].kind, SAID_BY);
+        // Accepted suggestions are not suggested again.
+        assert!(
+            fresh_suggestions(doc, &rejected_triples(doc), &[SuggestionKind::Quote])
+                .iter()
+                .all(|s| s.kind != SuggestionKind::Quote)
+        );
+        history.undo(&mut ws).unwrap();
+        assert!(ws.documents[0].spans.is_empty() && ws.documents[0].relations.is_empty());
+    }
+
+    #[test]
+    fn rejected_suggestions_stay_rejected() {
+        let mut ws = workspace("Officials said at least 646 homes were evacuated.");
+        let doc = &ws.documents[0];
+        let figures = fresh_suggestions(doc, &rejected_triples(doc), &[SuggestionKind::Figure]);
+        assert_eq!(figures.len(), 1);
+        let mut history = History::default();
+        let edit = rejection_edit(&ws.documents[0], &figures[0]);
+        history.apply(&mut ws, edit).unwrap();
+        let doc = &ws.documents[0];
+        assert!(
+            fresh_suggestions(doc, &rejected_triples(doc), &[SuggestionKind::Figure]).is_empty()
+        );
+        history.undo(&mut ws).unwrap();
+        let doc = &ws.documents[0];
+        assert_eq!(
+            fresh_suggestions(doc, &rejected_triples(doc), &[SuggestionKind::Figure]).len(),
+            1
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! Offline suggestions in the app: run the core's rule engine on a document (or all), show the
+//! suggestions as ghost highlights and a list, accept or reject them (both undoable; rejections
+//! are remembered per document).
+
+pub mod panel;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use leptos::prelude::*;
+use spanmark_core::suggest::accept::{acceptance_edit, rejected_triples, rejection_edit};
+use spanmark_core::suggest::{fresh_suggestions, Suggestion, SuggestionKind};
+use spanmark_core::{DocumentId, Workspace};
+
+use crate::state::{AppState, Redraw};
+
+/// The kinds the app suggests (speakers come with their quotes).
+pub const KINDS: [SuggestionKind; 3] = [
+    SuggestionKind::Quote,
+    SuggestionKind::Figure,
+    SuggestionKind::Claim,
+];
+
+/// Suggestions waiting for review, per document.
+#[derive(Clone, Copy)]
+pub struct SuggestState {
+    /// Open suggestions per document, sorted by start.
+    pub by_doc: RwSignal<HashMap<DocumentId, Vec<Suggestion>>>,
+    /// Index (into the filtered list) of the suggestion under review.
+    pub cursor: RwSignal<usize>,
+    /// Only this kind is listed (and accepted by "accept all"); `None`: all kinds.
+    pub filter: RwSignal<Option<SuggestionKind>>,
+}
+
+impl SuggestState {
+    /// Creates the state.
+    pub fn new() -> Self {
+        SuggestState {
+            by_doc: RwSignal::new(HashMap::new()),
+            cursor: RwSignal::new(0),
+            filter: RwSignal::new(None),
+        }
+    }
+
+    /// The listed suggestions of `doc` (after the filter), untracked.
+    pub fn listed_untracked(&self, doc: &DocumentId) -> Vec<Suggestion> {
+        let filter = self.filter.get_untracked();
+        self.by_doc.with_untracked(|m| filtered(m.get(doc), filter))
+    }
+
+    /// The listed suggestions of `doc` (after the filter), tracked.
+    pub fn listed(&self, doc: &DocumentId) -> Vec<Suggestion> {
+        let filter = self.filter.get();
+        self.by_doc.with(|m| filtered(m.get(doc), filter))
+    }
+
+    /// Ghost ranges, their label colour slots, and the current one, for the reader.
+    pub fn ghosts(
+        &self,
+        doc: &DocumentId,
+        ws: &Workspace,
+    ) -> (Vec<Range<usize>>, Vec<usize>, Option<usize>) {
+        let listed = self.listed_untracked(doc);
+        let slot = |label: &str| ws.labels.position(label).unwrap_or(ws.labels.labels.len()) % 12;
+        let ranges = listed.iter().map(|s| s.start.0..s.end.0).collect();
+        let slots = listed.iter().map(|s| slot(s.label())).collect();
+        let current =
+            (!listed.is_empty()).then(|| self.cursor.get_untracked().min(listed.len() - 1));
+        (ranges, slots, current)
+    }
+
+    /// Runs the engine on documents (all when `docs` is empty is not assumed: pass them).
+    pub fn run(&self, app: AppState, docs: &[DocumentId]) {
+        let old = self.all_ranges(docs);
+        let found: Vec<(DocumentId, Vec<Suggestion>)> =
+            crate::dom::perf::measure("spanmark-suggest", || {
+                app.ws.with_untracked(|ws| {
+                    docs.iter()
+                        .filter_map(|id| ws.document(id))
+                        .map(|d| {
+                            (
+                                d.id.clone(),
+                                fresh_suggestions(d, &rejected_triples(d), &KINDS),
+                            )
+                        })
+                        .collect()
+                })
+            });
+        let total: usize = found.iter().map(|(_, s)| s.len()).sum();
+        self.by_doc.update(|m| m.extend(found));
+        self.cursor.set(0);
+        app.notice.set(Some(match (docs.len(), total) {
+            (_, 0) => "No new suggestions: everything the rules find is annotated or rejected."
+                .to_string(),
+            (1, n) => format!("{n} suggestion(s): j/k to move, Enter or a to accept, x to reject."),
+            (d, n) => format!("{n} suggestion(s) in {d} documents."),
+        }));
+        self.redraw(app, old);
+    }
+
+    /// Accepts the listed suggestions at `indices` of the current document.
+    pub fn accept(&self, app: AppState, indices: &[usize]) {
+        let Some(doc_id) = app.current.get_untracked() else {
+            return;
+        };
+        let listed = self.listed_untracked(&doc_id);
+        let chosen: Vec<Suggestion> = indices
+            .iter()
+            .filter_map(|&i| listed.get(i).cloned())
+            .collect();
+        if chosen.is_empty() {
+            return;
+        }
+        let edit = app
+            .ws
+            .with_untracked(|ws| ws.document(&doc_id).map(|d| acceptance_edit(d, &chosen)));
+        let Some(edit) = edit else { return };
+        let old = self.all_ranges(std::slice::from_ref(&doc_id));
+        if app.apply(edit) {
+            self.remove(&doc_id, &chosen);
+            self.redraw(app, old);
+        }
+    }
+
+    /// Rejects the listed suggestion at `index` of the current document.
+    pub fn reject(&self, app: AppState, index: usize) {
+        let Some(doc_id) = app.current.get_untracked() else {
+            return;
+        };
+        let Some(chosen) = self.listed_untracked(&doc_id).get(index).cloned() else {
+            return;
+        };
+        let edit = app
+            .ws
+            .with_untracked(|ws| ws.document(&doc_id).map(|d| rejection_edit(d, &chosen)));
+        let Some(edit) = edit else { return };
+        let old = self.all_ranges(std::slice::from_ref(&doc_id));
+        if app.apply(edit) {
+            self.remove(&doc_id, std::slice::from_ref(&chosen));
+            self.redraw(app, old);
+        }
+    }
+
+    /// Moves the review cursor by `delta` and scrolls the reader to it.
+    pub fn step(&self, app: AppState, delta: isize) {
+        let Some(doc_id) = app.current.get_untracked() else {
+            return;
+        };
+        let listed = self.listed_untracked(&doc_id);
+        if listed.is_empty() {
+            return;
+        }
+        let old = self.all_ranges(std::slice::from_ref(&doc_id));
+        let next = (self.cursor.get_untracked() as isize + delta)
+            .clamp(0, listed.len() as isize - 1) as usize;
+        self.cursor.set(next);
+        crate::ui::reader::scroll_to(listed[next].start.0);
+        self.redraw(app, old);
+    }
+
+    /// Lists only `kind` (or all kinds).
+    pub fn set_filter(&self, app: AppState, kind: Option<SuggestionKind>) {
+        let Some(doc_id) = app.current.get_untracked() else {
+            self.filter.set(kind);
+            return;
+        };
+        let old = self.all_ranges(std::slice::from_ref(&doc_id));
+        self.filter.set(kind);
+        self.cursor.set(0);
+        self.redraw(app, old);
+    }
+
+    /// Whether the current document has listed suggestions.
+    pub fn active(&self, app: &AppState) -> bool {
+        app.current
+            .get_untracked()
+            .is_some_and(|d| !self.listed_untracked(&d).is_empty())
+    }
+
+    fn remove(&self, doc: &DocumentId, gone: &[Suggestion]) {
+        self.by_doc.update(|m| {
+            if let Some(list) = m.get_mut(doc) {
+                list.retain(|s| !gone.contains(s));
+            }
+        });
+        let len = self.listed_untracked(doc).len();
+        if self.cursor.get_untracked() >= len {
+            self.cursor.set(len.saturating_sub(1));
+        }
+    }
+
+    fn all_ranges(&self, docs: &[DocumentId]) -> Vec<(DocumentId, Range<usize>)> {
+        self.by_doc.with_untracked(|m| {
+            docs.iter()
+                .flat_map(|d| {
+                    m.get(d)
+                        .into_iter()
+                        .flatten()
+                        .map(move |s| (d.clone(), s.start.0..s.end.0))
+                })
+                .collect()
+        })
+    }
+
+    /// Redraws what was and what is now highlighted as a suggestion in the open document.
+    fn redraw(&self, app: AppState, old: Vec<(DocumentId, Range<usize>)>) {
+        let Some(current) = app.current.get_untracked() else {
+            return;
+        };
+        let mut ranges: Vec<Range<usize>> = old
+            .into_iter()
+            .filter(|(d, _)| *d == current)
+            .map(|(_, r)| r)
+            .collect();
+        ranges.extend(
+            self.all_ranges(std::slice::from_ref(&current))
+                .into_iter()
+                .map(|(_, r)| r),
+        );
+        if !ranges.is_empty() {
+            app.request_redraw(Redraw {
+                doc: current,
+                ranges,
+            });
+        }
+    }
+}
+
+impl Default for SuggestState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn filtered(list: Option<&Vec<Suggestion>>, filter: Option<SuggestionKind>) -> Vec<Suggestion> {
+    list.into_iter()
+        .flatten()
+        .filter(|s| filter.is_none_or(|k| s.kind == k))
+        .cloned()
+        .collect()
+}
