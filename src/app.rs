@@ -3,7 +3,10 @@
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
+use spanmark_core::LabelSet;
+
 use crate::state::AppState;
+use crate::ui::help::Help;
 use crate::ui::import::{summary::ImportSummary, ImportState};
 use crate::ui::suggest::{panel::SuggestionPanel, SuggestState};
 use crate::ui::{
@@ -30,12 +33,24 @@ pub fn App() -> impl IntoView {
             let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
                 return;
             };
-            for (i, label) in ws.labels.labels.iter().enumerate() {
-                if !label.colour.is_empty() {
-                    let _ = root
-                        .style()
-                        .set_property(&format!("--label-{}", i % 12), &label.colour);
-                }
+            // A colour the user chose overrides the theme's palette; the defaults keep the palette,
+            // so they adapt to dark mode.
+            let defaults = LabelSet::default();
+            for i in 0..12 {
+                let custom = ws
+                    .labels
+                    .labels
+                    .get(i)
+                    .map(|l| l.colour.as_str())
+                    .filter(|c| {
+                        !c.is_empty()
+                            && Some(*c) != defaults.labels.get(i).map(|d| d.colour.as_str())
+                    });
+                let name = format!("--label-{i}");
+                let _ = match custom {
+                    Some(c) => root.style().set_property(&name, c),
+                    None => root.style().remove_property(&name).map(|_| ()),
+                };
             }
         })
     });
@@ -44,6 +59,16 @@ pub fn App() -> impl IntoView {
         let saved = state.save_state.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-save-state", saved);
+        }
+    });
+
+    Effect::new(move |_| {
+        let theme = state.theme.get();
+        if let Some(root) = document().document_element() {
+            let _ = match theme {
+                Some(t) => root.set_attribute("data-theme", t),
+                None => root.remove_attribute("data-theme"),
+            };
         }
     });
 
@@ -67,6 +92,7 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <TopBar />
             <Banners />
+            <Help />
             <ImportSummary />
             <main class="columns">
                 <nav class="column" aria-label="Documents">

@@ -55,6 +55,18 @@ pub struct AppState {
     pub snap_to_words: RwSignal<bool>,
     /// Where saving stands: "saved", "saving" or "error" (also on `<html data-save-state>`).
     pub save_state: RwSignal<&'static str>,
+    /// The colour theme: "light", "dark", or `None` to follow the system (remembered).
+    pub theme: RwSignal<Option<&'static str>>,
+    /// Whether the export dialog is open.
+    pub export_open: RwSignal<bool>,
+    /// Whether the label editor is open.
+    pub labels_open: RwSignal<bool>,
+    /// Whether the keyboard help is open.
+    pub help_open: RwSignal<bool>,
+    /// Whether the find bar is open.
+    pub find_open: RwSignal<bool>,
+    /// Only documents with this status are listed: `None` all, `Some(true)` done, `Some(false)` to do.
+    pub status_filter: RwSignal<Option<bool>>,
     store: StoredValue<Option<WorkspaceStore>, LocalStorage>,
     dirty: StoredValue<Dirty>,
     flushing: StoredValue<bool>,
@@ -83,6 +95,12 @@ impl AppState {
             show_paste: RwSignal::new(false),
             snap_to_words: RwSignal::new(false),
             save_state: RwSignal::new("saved"),
+            theme: RwSignal::new(crate::storage::prefs::theme()),
+            export_open: RwSignal::new(false),
+            labels_open: RwSignal::new(false),
+            help_open: RwSignal::new(false),
+            find_open: RwSignal::new(false),
+            status_filter: RwSignal::new(None),
             store: StoredValue::new_local(None),
             dirty: StoredValue::new(Dirty::default()),
             flushing: StoredValue::new(false),
@@ -327,13 +345,21 @@ impl AppState {
             .set(self.history.with_value(History::can_redo));
         let docs: Vec<DocumentId> = edit.documents().into_iter().cloned().collect();
         let ranges = self.ws.with_untracked(|ws| edit_ranges(ws, edit));
-        if let Some(doc) = docs.first() {
-            self.request_redraw(Redraw {
-                doc: doc.clone(),
-                ranges,
-            });
+        if let Some(current) = self.current.get_untracked() {
+            let ranges: Vec<Range<usize>> = ranges
+                .into_iter()
+                .filter(|(d, _)| *d == current)
+                .map(|(_, r)| r)
+                .collect();
+            if !ranges.is_empty() {
+                self.request_redraw(Redraw {
+                    doc: current,
+                    ranges,
+                });
+            }
         }
         self.mark_dirty(Dirty {
+            meta: touches_labels(edit),
             annotations: docs.into_iter().collect(),
             ..Dirty::default()
         });
@@ -371,6 +397,80 @@ impl AppState {
         self.redraw.update(|queue| queue.push(redraw));
     }
 
+    /// Selects the next (`delta` 1) or previous (-1) span in text order and scrolls to it.
+    pub fn step_span(&self, delta: isize) {
+        let Some(doc) = self.current.get_untracked() else {
+            return;
+        };
+        let order: Vec<(SpanId, usize)> = self.ws.with_untracked(|ws| {
+            let mut spans: Vec<_> = ws
+                .document(&doc)
+                .map(|d| {
+                    d.spans
+                        .iter()
+                        .map(|s| (s.start, std::cmp::Reverse(s.end), s.id))
+                        .collect()
+                })
+                .unwrap_or_default();
+            spans.sort();
+            spans.into_iter().map(|(s, _, id)| (id, s.0)).collect()
+        });
+        if order.is_empty() {
+            return;
+        }
+        let at = self
+            .selected
+            .get_untracked()
+            .and_then(|id| order.iter().position(|(i, _)| *i == id));
+        let next = match at {
+            Some(i) => (i as isize + delta).clamp(0, order.len() as isize - 1) as usize,
+            None if delta < 0 => order.len() - 1,
+            None => 0,
+        };
+        self.select_span(Some(order[next].0));
+        crate::ui::reader::scroll_to(order[next].1);
+    }
+
+    /// The documents the list shows (after the status filter), in order.
+    pub fn listed_documents(&self) -> Vec<DocumentId> {
+        let filter = self.status_filter.get_untracked();
+        self.ws.with_untracked(|ws| {
+            ws.documents
+                .iter()
+                .filter(|d| filter.is_none_or(|f| d.done == f))
+                .map(|d| d.id.clone())
+                .collect()
+        })
+    }
+
+    /// Opens the next (`delta` 1) or previous (-1) listed document.
+    pub fn step_document(&self, delta: isize) {
+        let docs = self.listed_documents();
+        if docs.is_empty() {
+            return;
+        }
+        let at = self
+            .current
+            .get_untracked()
+            .and_then(|c| docs.iter().position(|d| *d == c));
+        let next = match at {
+            Some(i) => (i as isize + delta).rem_euclid(docs.len() as isize) as usize,
+            None => 0,
+        };
+        self.open(docs[next].clone());
+    }
+
+    /// Marks the open document done, or not done (undoable).
+    pub fn toggle_done(&self) {
+        let Some(doc) = self.current.get_untracked() else {
+            return;
+        };
+        let done = self
+            .ws
+            .with_untracked(|ws| ws.document(&doc).is_some_and(|d| d.done));
+        self.apply(Edit::SetDone { doc, done: !done });
+    }
+
     /// Selects a span and asks the reader to redraw the old and new selection.
     pub fn select_span(&self, id: Option<SpanId>) {
         let old = self.selected.get_untracked();
@@ -394,15 +494,38 @@ impl AppState {
 
     /// Exports the workspace as native JSONL and offers it as a download.
     pub fn export_jsonl(&self) {
-        let body = self
-            .ws
-            .with_untracked(|ws| spanmark_jsonl::export(&ws.documents));
+        let body = self.ws.with_untracked(spanmark_jsonl::export_workspace);
         let name = format!("spanmark-{}.jsonl", today());
         if let Err(e) = crate::dom::download::download(&name, "application/jsonl", body.as_bytes())
         {
             self.error
                 .set(Some(format!("The export could not be downloaded: {e}")));
         }
+    }
+
+    /// Adds the labels of an imported label set that the workspace lacks (by name); a key already
+    /// in use is left off. Returns how many were added.
+    pub fn merge_labels(&self, set: spanmark_core::LabelSet) -> usize {
+        let mut added = 0;
+        self.ws.update(|ws| {
+            for mut label in set.labels {
+                if ws.labels.by_name(&label.name).is_some() {
+                    continue;
+                }
+                if ws.labels.by_key(label.key).is_some() {
+                    label.key = ' ';
+                }
+                ws.labels.labels.push(label);
+                added += 1;
+            }
+        });
+        if added > 0 {
+            self.mark_dirty(Dirty {
+                meta: true,
+                ..Dirty::default()
+            });
+        }
+        added
     }
 
     /// Adds imported documents: ids already in use get a suffix, missing dates become now, unknown
@@ -458,27 +581,31 @@ impl Default for AppState {
 }
 
 /// The code-point ranges an edit touches, for redrawing.
-fn edit_ranges(ws: &Workspace, edit: &Edit) -> Vec<Range<usize>> {
+fn edit_ranges(ws: &Workspace, edit: &Edit) -> Vec<(DocumentId, Range<usize>)> {
     match edit {
-        Edit::CreateSpan { span, .. }
-        | Edit::CreateSpanAt { span, .. }
-        | Edit::DeleteSpan { span, .. } => {
-            let range = span.start.0..span.end.0;
-            vec![range]
-        }
+        Edit::CreateSpan { doc, span }
+        | Edit::CreateSpanAt { doc, span, .. }
+        | Edit::DeleteSpan { doc, span, .. } => vec![(doc.clone(), span.start.0..span.end.0)],
         Edit::Relabel { doc, id, .. } | Edit::SetNote { doc, id, .. } => ws
             .document(doc)
             .and_then(|d| d.span(*id))
-            .map(|s| {
-                let range = s.start.0..s.end.0;
-                vec![range]
-            })
+            .map(|s| vec![(doc.clone(), s.start.0..s.end.0)])
             .unwrap_or_default(),
         Edit::CreateRelation { .. }
         | Edit::DeleteRelation { .. }
         | Edit::Reject { .. }
-        | Edit::Unreject { .. } => vec![],
+        | Edit::Unreject { .. }
+        | Edit::SetLabels { .. }
+        | Edit::SetDone { .. } => vec![],
         Edit::Batch(edits) => edits.iter().flat_map(|e| edit_ranges(ws, e)).collect(),
+    }
+}
+
+fn touches_labels(edit: &Edit) -> bool {
+    match edit {
+        Edit::SetLabels { .. } => true,
+        Edit::Batch(edits) => edits.iter().any(touches_labels),
+        _ => false,
     }
 }
 

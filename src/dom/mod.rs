@@ -3,6 +3,7 @@
 
 pub mod download;
 pub mod files;
+pub mod highlights;
 pub mod paragraphs;
 pub mod perf;
 pub mod reader_view;

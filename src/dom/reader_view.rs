@@ -144,7 +144,7 @@ fn fill_paragraph(
             let _ = el.append_child(&text);
             continue;
         }
-        let mark = document.create_element("span").expect("span");
+        let mark = document.create_element("mark").expect("mark");
         let mut class = if seg.spans.is_empty() {
             String::from("ghost-only")
         } else {
@@ -163,6 +163,19 @@ fn fill_paragraph(
         if !seg.spans.is_empty() {
             let ids: Vec<String> = seg.spans.iter().map(|id| id.0.to_string()).collect();
             let _ = mark.set_attribute("data-spans", &ids.join(","));
+            // Spans are perceivable without colour: each one's label initial marks its start
+            // (a CSS ::before, so the text content stays the document text).
+            let starting: String = seg
+                .spans
+                .iter()
+                .filter_map(|id| spans.iter().find(|s| s.id == *id))
+                .filter(|s| s.start.0 == seg.chars.start)
+                .filter_map(|s| s.label.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            if !starting.is_empty() {
+                let _ = mark.set_attribute("data-mark", &starting);
+            }
         }
         let _ = mark.append_child(&text);
         let _ = el.append_child(&mark);

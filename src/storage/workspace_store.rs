@@ -36,6 +36,8 @@ struct AnnotationRecord {
     relations: Vec<Relation>,
     #[serde(default)]
     rejected: Vec<Rejection>,
+    #[serde(default)]
+    done: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -139,6 +141,7 @@ impl WorkspaceStore {
                 spans: vec![],
                 relations: vec![],
                 rejected: vec![],
+                done: false,
             });
         }
         for value in notes.unchecked_into::<js_sys::Array>().iter() {
@@ -151,6 +154,7 @@ impl WorkspaceStore {
                 d.spans = a.spans;
                 d.relations = a.relations;
                 d.rejected = a.rejected;
+                d.done = a.done;
             }
         }
         let (labels, open, order) = match meta {
@@ -204,6 +208,7 @@ impl WorkspaceStore {
                     spans: d.spans.clone(),
                     relations: d.relations.clone(),
                     rejected: d.rejected.clone(),
+                    done: d.done,
                 };
                 puts.push((
                     ANNOTATIONS,

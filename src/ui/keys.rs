@@ -1,5 +1,7 @@
-//! Global keyboard shortcuts (outside text fields): label keys tag the selection, Ctrl+Z / Ctrl+Shift+Z
-//! undo and redo, Delete removes the selected span, Escape deselects.
+//! Global keyboard shortcuts (outside text fields), all listed in the `?` overlay (`ui::help`):
+//! label keys tag the selection, Ctrl+Z / Ctrl+Shift+Z undo and redo, Delete removes the selected
+//! span, n / p step through spans, ] / [ through documents, m marks a document done, e opens the
+//! export, l the labels, s runs suggestions, / or Ctrl+F finds, ? shows the keys, Escape deselects.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,6 +20,10 @@ pub fn on_global_key(state: &AppState, suggest: &SuggestState, e: &KeyboardEvent
     let ctrl = e.ctrl_key() || e.meta_key();
     if ctrl && !e.alt_key() {
         match key.to_lowercase().as_str() {
+            "f" => {
+                state.find_open.set(true);
+                crate::ui::find::focus_input();
+            }
             "z" if e.shift_key() => state.redo(),
             "z" => state.undo(),
             "y" => state.redo(),
@@ -67,7 +73,39 @@ pub fn on_global_key(state: &AppState, suggest: &SuggestState, e: &KeyboardEvent
                 state.delete_selected();
             }
         }
-        "Escape" => state.select_span(None),
+        "Escape" => {
+            let open = [
+                state.help_open,
+                state.export_open,
+                state.labels_open,
+                state.find_open,
+            ];
+            if open.iter().any(|o| o.get_untracked()) {
+                open.iter().for_each(|o| o.set(false));
+            } else {
+                state.select_span(None);
+            }
+        }
+        "?" => state.help_open.update(|o| *o = !*o),
+        "/" => {
+            e.prevent_default();
+            state.find_open.set(true);
+            crate::ui::find::focus_input();
+        }
+        "n" => state.step_span(1),
+        "p" => state.step_span(-1),
+        "]" => state.step_document(1),
+        "[" => state.step_document(-1),
+        "m" => state.toggle_done(),
+        "e" if state.ws.with_untracked(|ws| !ws.documents.is_empty()) => {
+            state.export_open.set(true)
+        }
+        "l" => state.labels_open.set(true),
+        "s" => {
+            if let Some(d) = state.current.get_untracked() {
+                suggest.run(*state, &[d]);
+            }
+        }
         _ => {
             let mut chars = key.chars();
             let (Some(c), None) = (chars.next(), chars.next()) else {

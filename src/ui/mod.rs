@@ -3,8 +3,11 @@
 pub mod banner;
 pub mod doc_list;
 pub mod export;
+pub mod find;
+pub mod help;
 pub mod import;
 pub mod keys;
+pub mod labels;
 pub mod paste_panel;
 pub mod reader;
 pub mod span_list;

@@ -13,6 +13,8 @@ use web_sys::KeyboardEvent;
 use crate::dom::reader_view::{spans_at, ReaderView, SpanStyle};
 use crate::dom::selection::ReaderLayout;
 use crate::state::{use_app, AppState};
+use crate::ui::find::FindBar;
+use crate::ui::labels::editor::LabelEditor;
 use crate::ui::suggest::SuggestState;
 
 struct Live {
@@ -48,6 +50,34 @@ pub fn collapse_selection_to_end() {
     if let Some(Some((_, end))) = with_layout(|l| l.selection()) {
         with_layout(|l| l.select(end, end));
     }
+}
+
+/// DOM Ranges for code-point ranges of the open document (for highlights).
+pub fn ranges_for(ranges: impl IntoIterator<Item = (usize, usize)>) -> Vec<web_sys::Range> {
+    with_layout(|l| {
+        ranges
+            .into_iter()
+            .filter_map(|(s, e)| {
+                let (sn, so) = l.boundary_of(s)?;
+                let (en, eo) = l.boundary_of(e)?;
+                let r = web_sys::Range::new().ok()?;
+                r.set_start(&sn, so).ok()?;
+                r.set_end(&en, eo).ok()?;
+                Some(r)
+            })
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Selects `start..end` in the text and focuses the reader (keyboard users continue from there).
+pub fn select_and_focus(start: usize, end: usize) {
+    with_layout(|l| {
+        if let Some(h) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(l.root) {
+            let _ = h.focus();
+        }
+        l.select(start, end);
+    });
 }
 
 /// Scrolls the reader so code point `offset` is in view.
@@ -192,6 +222,7 @@ fn hide_caret() {
 pub fn Reader() -> impl IntoView {
     let state = use_app();
     let suggest = expect_context::<SuggestState>();
+    let labels_open = state.labels_open;
     let text_ref = NodeRef::<html::Div>::new();
     let labels = Memo::new(move |_| state.ws.with(|ws| ws.labels.clone()));
     let title = Memo::new(move |_| {
@@ -303,11 +334,25 @@ pub fn Reader() -> impl IntoView {
                                 state.tag(&name, live_selection());
                                 collapse_selection_to_end();
                             }>
-                            {label.name.clone()}<kbd>{label.key.to_string()}</kbd>
+                            {label.name.clone()}
+                            {(label.key != ' ').then(|| view! { <kbd>{label.key.to_string()}</kbd> })}
                         </button>
                     }
                 }
             </For>
+            <button data-testid="doc-done" title="Mark this document done (m)"
+                aria-pressed=move || {
+                    let id = state.current.get();
+                    state.ws.with(|ws| id.and_then(|id| ws.document(&id).map(|d| d.done)).unwrap_or(false)).to_string()
+                }
+                on:click=move |_| state.toggle_done()>
+                {move || {
+                    let id = state.current.get();
+                    if state.ws.with(|ws| id.and_then(|id| ws.document(&id).map(|d| d.done)).unwrap_or(false)) { "✓ Done" } else { "Mark done" }
+                }}
+            </button>
+            <button data-testid="labels-open" title="Edit labels" on:click=move |_| labels_open.set(true)>"Labels…"</button>
+            <LabelEditor open=labels_open />
             <button data-testid="suggest-run" title="Suggest quotes, speakers, figures and claims in this document"
                 on:click=move |_| if let Some(d) = state.current.get_untracked() { suggest.run(state, &[d]) }>"Suggest"</button>
             <button data-testid="suggest-run-all" title="Suggest in every document"
@@ -319,6 +364,7 @@ pub fn Reader() -> impl IntoView {
                 on:change=move |e| state.snap_to_words.set(event_target_checked(&e)) />" snap to words"</label>
             <span class="hint">"Select text, then press a label key. Arrows + Shift select with the keyboard."</span>
         </div>
+        <FindBar />
         <div class="reader-scroll" on:scroll=move |_| hide_caret()>
             <Show when=move || state.current.with(Option::is_some) fallback=|| view! {
                 <p class="empty">"Open a document, paste a new one, or import a JSONL file."</p>

@@ -39,7 +39,7 @@ pub fn import_picked(state: AppState, import: ImportState, picked: Vec<web_sys::
 pub fn TopBar() -> impl IntoView {
     let state = use_app();
     let import = expect_context::<ImportState>();
-    let export_open = RwSignal::new(false);
+    let export_open = state.export_open;
     let on_pick = move |e: web_sys::Event| {
         let Some(input) = e
             .target()
@@ -71,7 +71,7 @@ pub fn TopBar() -> impl IntoView {
             </span>
             <select data-testid="import-format" aria-label="Format of imported files" title="Format of imported files"
                 on:change=move |e| import.format.set(event_target_value(&e).parse::<Format>().ok())>
-                <option value="auto">"Detect format"</option>
+                <option value="auto">"Auto-detect"</option>
                 {Format::ALL.iter().map(|f| view! { <option value=f.id()>{f.name()}</option> }).collect_view()}
             </select>
             <label class="file-button">
@@ -84,6 +84,20 @@ pub fn TopBar() -> impl IntoView {
                 disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export…"</button>
             <button data-testid="export-jsonl" class="primary" on:click=move |_| state.export_jsonl()
                 disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export JSONL"</button>
+            <button data-testid="theme-toggle" title="Colour theme (remembered)" on:click=move |_| {
+                let next = match state.theme.get_untracked() {
+                    None => Some("dark"),
+                    Some("dark") => Some("light"),
+                    _ => None,
+                };
+                crate::storage::prefs::set_theme(next);
+                state.theme.set(next);
+            }>{move || match state.theme.get() {
+                Some("dark") => "◐ Dark",
+                Some(_) => "◐ Light",
+                None => "◐ System",
+            }}</button>
+            <button data-testid="help-open" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" on:click=move |_| state.help_open.set(true)>"?"</button>
             <ExportDialog open=export_open />
         </header>
     }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{DocumentId, Rejection, Relation, Span, SpanError, SpanId, Workspace};
+use crate::model::{DocumentId, LabelSet, Rejection, Relation, Span, SpanError, SpanId, Workspace};
 
 /// One reversible change to a document's annotations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +85,20 @@ pub enum Edit {
         /// The rejection to forget.
         rejection: Rejection,
     },
+    /// Marks a document done or not.
+    SetDone {
+        /// The document.
+        doc: DocumentId,
+        /// Whether it is done.
+        done: bool,
+    },
+    /// Replaces the workspace's label set.
+    SetLabels {
+        /// The set before.
+        from: LabelSet,
+        /// The set after.
+        to: LabelSet,
+    },
     /// Several edits undone and redone as one.
     Batch(Vec<Edit>),
 }
@@ -156,6 +170,8 @@ impl Edit {
             },
             Edit::DeleteRelation { doc, relation } => Edit::CreateRelation { doc, relation },
             Edit::Reject { doc, rejection } => Edit::Unreject { doc, rejection },
+            Edit::SetLabels { from, to } => Edit::SetLabels { from: to, to: from },
+            Edit::SetDone { doc, done } => Edit::SetDone { doc, done: !done },
             Edit::Unreject { doc, rejection } => Edit::Reject { doc, rejection },
         }
     }
@@ -171,7 +187,9 @@ impl Edit {
             | Edit::CreateSpanAt { doc, .. }
             | Edit::DeleteRelation { doc, .. }
             | Edit::Reject { doc, .. }
-            | Edit::Unreject { doc, .. } => vec![doc],
+            | Edit::Unreject { doc, .. }
+            | Edit::SetDone { doc, .. } => vec![doc],
+            Edit::SetLabels { .. } => vec![],
             Edit::Batch(edits) => {
                 let mut docs: Vec<&DocumentId> = edits.iter().flat_map(Edit::documents).collect();
                 docs.dedup();
@@ -190,6 +208,10 @@ impl Edit {
                     return Err(err);
                 }
             }
+            return Ok(());
+        }
+        if let Edit::SetLabels { to, .. } = self {
+            ws.labels = to.clone();
             return Ok(());
         }
         let doc_id = self.documents()[0].clone();
@@ -246,7 +268,8 @@ impl Edit {
                 }
             }
             Edit::Unreject { rejection, .. } => doc.rejected.retain(|r| r != rejection),
-            Edit::Batch(_) => unreachable!("handled above"),
+            Edit::SetDone { done, .. } => doc.done = *done,
+            Edit::Batch(_) | Edit::SetLabels { .. } => unreachable!("handled above"),
         }
         Ok(())
     }

@@ -7,6 +7,7 @@
 
 pub mod formats;
 pub mod history;
+pub mod labels;
 pub mod model;
 pub mod offsets;
 pub mod suggest;

@@ -79,6 +79,9 @@ pub struct Document {
     /// Suggestions the user rejected for this document: never suggested again.
     #[serde(default)]
     pub rejected: Vec<Rejection>,
+    /// Whether the user marked the document done.
+    #[serde(default)]
+    pub done: bool,
 }
 
 /// A suggestion the user rejected: its range and label.
@@ -154,6 +157,7 @@ impl Document {
             spans: vec![],
             relations: vec![],
             rejected: vec![],
+            done: false,
         }
     }
 

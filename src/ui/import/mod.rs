@@ -77,11 +77,21 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
         let mut warnings: Vec<String> = vec![];
         let mut errors: Vec<String> = vec![];
         let mut done = 0;
+        let mut pending_labels = vec![];
         for unit in units(files.clone()) {
+            let mut labels = match &unit {
+                Unit::File(f) if formats::detect(&f.name, &f.bytes) == Some(Format::Spanmark) => {
+                    std::str::from_utf8(&f.bytes)
+                        .ok()
+                        .and_then(formats::spanmark_jsonl::labels_of)
+                }
+                _ => None,
+            };
             let (result, count) = match unit {
                 Unit::BratPair { stem, text, ann } => (brat_pair(&stem, &text, &ann), 2),
                 Unit::File(f) => (import_file(format, &f, keep_valid), 1),
             };
+            pending_labels.extend(labels.take());
             match result {
                 Ok(imported) => {
                     docs.extend(imported.documents);
@@ -104,6 +114,9 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
             return;
         }
         warnings.extend(errors.into_iter().map(|e| format!("skipped {e}")));
+        for labels in pending_labels {
+            app.merge_labels(labels);
+        }
         let spans = docs.iter().map(|d| d.spans.len()).sum();
         let (added, renamed) = app.add_documents(docs);
         if renamed > 0 {

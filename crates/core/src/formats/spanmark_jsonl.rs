@@ -11,7 +11,9 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::ImportError;
-use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
+use crate::model::{
+    Document, DocumentId, Label, LabelSet, Relation, RelationId, Span, SpanId, Workspace,
+};
 use crate::offsets::{CharOffset, OffsetIndex, Utf16Offset};
 
 /// The schema identifier written on every line.
@@ -38,6 +40,12 @@ struct Line {
     spans: Vec<LineSpan>,
     #[serde(default)]
     relations: Vec<LineRelation>,
+    /// Whether the document was marked done (written only when it was).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    done: bool,
+    /// The workspace's label set (written by workspace exports, on every line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    labels: Option<Vec<Label>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -65,6 +73,29 @@ struct LineRelation {
 
 /// Writes one document as one JSON line (without the trailing newline).
 pub fn export_document(doc: &Document) -> String {
+    export_line(doc, None)
+}
+
+/// Writes a whole workspace: every line also carries the label set, so an import restores the
+/// team's scheme (colours, keys, descriptions) with the documents.
+pub fn export_workspace(ws: &Workspace) -> String {
+    let mut out = String::new();
+    for doc in &ws.documents {
+        out.push_str(&export_line(doc, Some(&ws.labels)));
+        out.push('\n');
+    }
+    out
+}
+
+/// The label set carried by a workspace export (the first line that has one), if any.
+pub fn labels_of(input: &str) -> Option<LabelSet> {
+    input.lines().find_map(|l| {
+        let line: Line = serde_json::from_str(l.trim_start_matches('\u{feff}')).ok()?;
+        line.labels.map(|labels| LabelSet { labels })
+    })
+}
+
+fn export_line(doc: &Document, labels: Option<&LabelSet>) -> String {
     let index = OffsetIndex::new(&doc.text);
     let spans = doc
         .spans
@@ -101,6 +132,8 @@ pub fn export_document(doc: &Document) -> String {
         text: doc.text.clone(),
         spans,
         relations,
+        done: doc.done,
+        labels: labels.map(|l| l.labels.clone()),
     };
     serde_json::to_string(&line).expect("plain data always serialises")
 }
@@ -245,6 +278,7 @@ pub fn import_line(raw: &str) -> Result<Document, String> {
         spans,
         relations,
         rejected: vec![],
+        done: line.done,
     })
 }
 
@@ -302,6 +336,19 @@ mod tests {
         assert_eq!(v["spans"][0]["text"], "«Hello»");
         assert_eq!(v["spans"][0]["start"], 7);
         assert_eq!(v["spans"][0]["start_utf16"], 8);
+    }
+
+    #[test]
+    fn workspace_export_carries_the_label_set() {
+        let mut ws = Workspace {
+            documents: vec![sample()],
+            ..Workspace::default()
+        };
+        ws.labels.labels[0].description = "Checkable".into();
+        let file = export_workspace(&ws);
+        assert_eq!(labels_of(&file), Some(ws.labels.clone()));
+        assert_eq!(import(&file).unwrap(), ws.documents);
+        assert_eq!(labels_of(&export(&ws.documents)), None);
     }
 
     #[test]

@@ -1,0 +1,60 @@
+//! The `?` overlay: every keyboard shortcut.
+
+use leptos::prelude::*;
+
+use crate::state::use_app;
+
+/// Every key the app answers to, with what it does.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    (
+        "Tab / Shift+Tab",
+        "move between controls; Tab into the text to select with the keyboard",
+    ),
+    ("← → (Ctrl: by word)", "move the caret in the text"),
+    ("↑ ↓ (Ctrl: by paragraph)", "move the caret by line"),
+    ("Home / End (Ctrl: document)", "start or end of the line"),
+    ("Shift + any of the above", "extend the selection"),
+    (
+        "1 2 3 … or a label's letter",
+        "tag the selection with that label",
+    ),
+    ("n / p", "next / previous span (selects it)"),
+    ("Delete", "delete the selected span"),
+    ("Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)", "undo / redo"),
+    ("] / [", "next / previous document"),
+    ("m", "mark the document done (again: not done)"),
+    ("s", "suggest quotes, speakers, figures and claims"),
+    (
+        "j / k, Enter or a, x",
+        "next / previous suggestion, accept, reject",
+    ),
+    (
+        "/ or Ctrl+F",
+        "find in the document; Enter / Shift+Enter next / previous match",
+    ),
+    ("e", "export dialog"),
+    ("l", "label editor"),
+    ("?", "this help"),
+    ("Escape", "close a dialog, deselect"),
+];
+
+/// The keyboard help overlay.
+#[component]
+pub fn Help() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || app.help_open.get()>
+            <div class="overlay" on:click=move |_| app.help_open.set(false)></div>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help"
+                on:keydown=move |e| if e.key() == "Escape" { app.help_open.set(false) }>
+                <h2 id="help-title">"Keyboard shortcuts"</h2>
+                <dl class="help-grid">
+                    {SHORTCUTS.iter().map(|(k, what)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*what}</dd> }).collect_view()}
+                </dl>
+                <div class="dialog-actions">
+                    <button class="primary" autofocus on:click=move |_| app.help_open.set(false)>"Close"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,3 @@
+//! The label-set editor.
+
+pub mod editor;
