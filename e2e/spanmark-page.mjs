@@ -28,28 +28,32 @@ export class SpanmarkPage {
 
   async docText() { return this.byTestId('doc-text').evaluate((el) => el.textContent); }
 
-  /** Viewport coordinates of code point `offset` of the reader's text (its left edge). */
+  /**
+   * Viewport coordinates of the logical start (or, with side 'end', the logical end) of code point
+   * `offset` of the reader's text. Right-to-left characters (Arabic script, or neutrals in a
+   * right-to-left paragraph) start at their right edge.
+   */
   async pointAt(offset, side = 'start') {
     return this.byTestId('doc-text').evaluate((root, [offset, side]) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let left = offset;
+      const index = side === 'end' ? offset - 1 : offset;
+      let left = index;
       let node;
       while ((node = walker.nextNode())) {
         const cps = Array.from(node.data);
-        if (left < cps.length || (left === cps.length && side === 'end')) {
-          const utf16 = cps.slice(0, left).join('').length;
+        if (left < cps.length) {
+          const before = cps.slice(0, left).join('').length;
           const range = document.createRange();
-          if (side === 'end') {
-            const prev = cps.slice(0, left - 1).join('').length;
-            range.setStart(node, prev);
-            range.setEnd(node, utf16);
-            const r = range.getClientRects()[0];
-            return { x: r.right - 1, y: r.top + r.height / 2 };
-          }
-          range.setStart(node, utf16);
-          range.setEnd(node, utf16 + cps[left].length);
+          range.setStart(node, before);
+          range.setEnd(node, before + cps[left].length);
           const r = range.getClientRects()[0];
-          return { x: r.left + 1, y: r.top + r.height / 2 };
+          const ch = cps[left];
+          const para = node.parentElement.closest('.para');
+          const paraRtl = para && getComputedStyle(para).direction === 'rtl';
+          // Digits (Arabic-Indic ones too) run left to right even inside right-to-left text.
+          const rtl = !/\p{N}/u.test(ch) && (/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(ch) || (!/\p{L}/u.test(ch) && paraRtl));
+          const atRight = (side === 'end') !== rtl;
+          return { x: atRight ? r.right - 1 : r.left + 1, y: r.top + r.height / 2 };
         }
         left -= cps.length;
       }

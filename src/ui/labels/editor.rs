@@ -177,11 +177,11 @@ pub fn LabelEditor(
                                                 apply_set(app, problem, |set| set.labels[i].description = d);
                                             } /></td>
                                         <td class="label-actions">
-                                            <button aria-label="Move up" title="Move up" disabled=i == 0
-                                                on:click=move |_| apply_set(app, problem, |set| set.labels.swap(i, i - 1))>"↑"</button>
-                                            <button aria-label="Move down" title="Move down"
+                                            <button title="Move up" disabled=i == 0
+                                                on:click=move |_| apply_set(app, problem, |set| set.labels.swap(i, i - 1))>"Up"</button>
+                                            <button title="Move down"
                                                 disabled=move || i + 1 >= labels.with(Vec::len)
-                                                on:click=move |_| apply_set(app, problem, |set| set.labels.swap(i, i + 1))>"↓"</button>
+                                                on:click=move |_| apply_set(app, problem, |set| set.labels.swap(i, i + 1))>"Down"</button>
                                             <button data-testid="label-delete" aria-label=format!("Delete label {}", name) on:click={
                                                 let name = name.clone();
                                                 move |_| {
