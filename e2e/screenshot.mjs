@@ -38,7 +38,13 @@ try {
   await page.mouse.click(5, 5);
   await page.locator('[data-testid="span-item"]').nth(1).click();
   await page.screenshot({ path: `${out}screenshot.png` });
-  console.log(`wrote ${out}screenshot.png`);
+  await app.byTestId('suggest-run').click();
+  await page.locator('[data-testid="suggestion-item"]').first().waitFor();
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+  await page.screenshot({ path: `${out}screenshot-dark.png` });
+  await page.setViewportSize({ width: 768, height: 900 });
+  await page.screenshot({ path: `${out}screenshot-narrow.png` });
+  console.log(`wrote ${out}screenshot.png, screenshot-dark.png, screenshot-narrow.png`);
 } finally {
   await browser.close();
   await server.close();
