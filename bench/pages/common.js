@@ -13,11 +13,21 @@ window.bench = (() => {
     return { chars: data.text.length, spans: data.spans.length };
   }
 
-  /** One <p> per paragraph; the blank-line separator stays in the text so offsets are 1:1. */
-  function layout(container) {
+  /**
+   * mode 'p': one <p> per paragraph, the blank-line separator kept in the text so offsets are 1:1.
+   * mode 'pre': the whole text as one text node in a white-space: pre-wrap block.
+   */
+  function layout(container, mode = 'p') {
+    paraStarts = []; textNodes = [];
+    if (mode === 'pre') {
+      container.style.whiteSpace = 'pre-wrap';
+      const t = document.createTextNode(data.text);
+      container.appendChild(t);
+      paraStarts.push(0); textNodes.push(t);
+      return;
+    }
     const parts = data.text.split('\n\n');
     const frag = document.createDocumentFragment();
-    paraStarts = []; textNodes = [];
     let at = 0;
     parts.forEach((p, i) => {
       const el = document.createElement('p');
@@ -43,18 +53,17 @@ window.bench = (() => {
     return r;
   }
 
-  /** A word-aligned span (UTF-16 offsets) inside a paragraph currently in view. */
+  /** A word-aligned span (UTF-16 offsets) starting near the top of the viewport. */
   function visibleSpan(scroller, seed) {
     const box = scroller.getBoundingClientRect();
-    const ps = [...scroller.querySelectorAll('p')];
-    // Binary search the first paragraph whose bottom is in view.
-    let lo = 0, hi = ps.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (ps[mid].getBoundingClientRect().bottom < box.top + 40) lo = mid + 1; else hi = mid; }
-    const i = lo;
-    const t = textNodes[i].data;
-    const words = [...t.matchAll(/[A-Za-z]{4,}/g)];
-    const w = words[seed % Math.max(1, words.length)] || { index: 0, 0: t.slice(0, 1) };
-    return { start: paraStarts[i] + w.index, end: paraStarts[i] + w.index + w[0].length, text: w[0] };
+    const x = box.left + box.width / 2, y = box.top + 60 + (seed % 5) * 40;
+    const pos = document.caretRangeFromPoint(x, y);
+    const k = textNodes.indexOf(pos.startContainer);
+    const node = textNodes[k];
+    const re = /[A-Za-z]{4,}/g;
+    re.lastIndex = pos.startOffset;
+    const m = re.exec(node.data) || /[A-Za-z]{4,}/.exec(node.data);
+    return { start: paraStarts[k] + m.index, end: paraStarts[k] + m.index + m[0].length, text: m[0] };
   }
 
   return { frame, twoFrames, load, layout, rangeOf, visibleSpan, get data() { return data; } };
