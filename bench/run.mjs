@@ -43,12 +43,16 @@ function withTimeout(p, ms, what) {
     .finally(() => clearTimeout(t));
 }
 
-const results = { figures: {}, notes: [], errors: {}, samples: {} };
+const MERGE = args.includes('--merge'); // keep the figures of a previous results.json, re-run only --only cases
+const results = MERGE && existsSync(join(BENCH, 'results.json'))
+  ? JSON.parse(await readFile(join(BENCH, 'results.json'), 'utf8'))
+  : { figures: {}, notes: [], errors: {}, samples: {} };
 const F0 = results.figures;
 const fig = (key, value, extra = {}) => { results.figures[key] = { ...value, ...extra }; };
 async function runCase(name, ms, fn) {
   if (!want(name)) return;
   log(`case ${name} …`);
+  delete results.errors[name];
   const t = performance.now();
   try { await withTimeout(fn(), ms, name); } catch (e) {
     results.errors[name] = String(e?.stack || e).split('\n').slice(0, 4).join(' | ');
@@ -370,7 +374,10 @@ await runCase('edit', 1_500_000, async () => {
       const frame = () => new Promise((ok) => requestAnimationFrame(ok));
       document.activeElement?.blur?.();
       const paras = document.querySelectorAll('[data-testid="doc-text"] .para');
-      const p = paras[Math.floor((seed * 104729 % 10007) / 10007 * paras.length)];
+      // Blank lines are paragraphs of their own in the reader: take the next one with words.
+      let k = Math.floor((seed * 104729 % 10007) / 10007 * paras.length);
+      while (k < paras.length - 1 && !/[A-Za-z]{4,}/.test(paras[k].textContent)) k++;
+      const p = paras[k];
       p.scrollIntoView({ block: 'center' });
       await frame(); await frame();
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
@@ -537,7 +544,9 @@ await runCase('profile', 300_000, async () => {
         const frame = () => new Promise((ok) => requestAnimationFrame(ok));
         document.activeElement?.blur?.();
         const paras = document.querySelectorAll('[data-testid="doc-text"] .para');
-        const p = paras[(seed * 997) % paras.length];
+        let k = (seed * 997) % paras.length;
+        while (k < paras.length - 1 && !/[A-Za-z]{4,}/.test(paras[k].textContent)) k++;
+        const p = paras[k];
         p.scrollIntoView({ block: 'center' }); await frame();
         const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); const n = w.nextNode();
         const m = n.data.match(/[A-Za-z]{4,}/); if (!m) return;
