@@ -157,6 +157,8 @@ impl AppState {
         self.save_state.set("saving");
         let state = *self;
         spawn_local(async move {
+            // Save after the edit has painted; edits made meanwhile join this save.
+            crate::dom::perf::after_paint().await;
             loop {
                 let dirty = state
                     .dirty

@@ -46,10 +46,14 @@ pub fn live_selection() -> Option<(usize, usize)> {
 }
 
 /// Collapses the window selection to its end (after tagging), keeping the caret where it was.
+/// Done on the next frame: setting a selection forces a layout, which must not delay the edit's paint.
 pub fn collapse_selection_to_end() {
-    if let Some(Some((_, end))) = with_layout(|l| l.selection()) {
+    let Some(Some((_, end))) = with_layout(|l| l.selection()) else {
+        return;
+    };
+    request_animation_frame(move || {
         with_layout(|l| l.select(end, end));
-    }
+    });
 }
 
 /// DOM Ranges for code-point ranges of the open document (for highlights).

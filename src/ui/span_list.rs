@@ -127,7 +127,8 @@ pub fn SpanList() -> impl IntoView {
         previews
     };
 
-    // Keep the selected span's row in view.
+    // Keep the selected span's row in view, from the list's own scroll signals (reading the
+    // element's scroll position here would force a layout of the page on every edit).
     Effect::new(move |_| {
         let Some(sel) = state.selected.get() else {
             return;
@@ -135,14 +136,14 @@ pub fn SpanList() -> impl IntoView {
         let Some(index) = rows.with_untracked(|rows| rows.iter().position(|r| r.id == sel)) else {
             return;
         };
-        let Some(el) = scroll_ref.get_untracked() else {
-            return;
-        };
         let top = index as f64 * ROW_HEIGHT;
-        let view_top = el.scroll_top() as f64;
-        let height = el.client_height() as f64;
+        let (view_top, height) = (scroll_top.get_untracked(), viewport.get_untracked());
         if top < view_top || top + ROW_HEIGHT > view_top + height {
-            el.set_scroll_top((top - height / 2.0).max(0.0) as i32);
+            let target = (top - height / 2.0).max(0.0);
+            if let Some(el) = scroll_ref.get_untracked() {
+                el.set_scroll_top(target as i32);
+            }
+            scroll_top.set(target);
         }
     });
     Effect::new(move |_| {
