@@ -8,4 +8,5 @@
 //! An edit therefore rewrites one small record, never the whole workspace.
 
 pub mod idb;
+pub mod quota;
 pub mod workspace_store;

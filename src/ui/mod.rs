@@ -8,5 +8,6 @@ pub mod keys;
 pub mod paste_panel;
 pub mod reader;
 pub mod span_list;
+pub mod storage_indicator;
 pub mod suggest;
 pub mod topbar;
