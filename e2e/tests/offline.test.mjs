@@ -49,7 +49,7 @@ async function openControlled(app) {
 
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
-test('after one visit the app loads and works offline, with the workspace intact', async () => {
+test('after one visit the app loads and works offline, with the workspace intact', { timeout: 60_000 }, async () => {
   const env = await context(browser, server.url);
   const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
   await openControlled(app);
@@ -101,7 +101,7 @@ test('after one visit the app loads and works offline, with the workspace intact
   assertNoProblems(env);
 });
 
-test('the storage indicator shows usage, quota and persistence', async () => {
+test('the storage indicator shows usage, quota and persistence', { timeout: 60_000 }, async () => {
   const env = await context(browser, server.url);
   const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
   await app.open();
@@ -120,7 +120,7 @@ test('the storage indicator shows usage, quota and persistence', async () => {
   assertNoProblems(env);
 });
 
-test('a new build replaces the old cache', async () => {
+test('a new build replaces the old cache', { timeout: 60_000 }, async () => {
   // A copy of dist served on its own origin, changed in place to play the next release.
   const dir = await mkdtemp(join(tmpdir(), 'spanmark-sw-'));
   await cp(DIST, dir, { recursive: true });

@@ -18,7 +18,8 @@ pub struct Estimate {
 fn manager() -> Result<StorageManager, String> {
     let navigator = web_sys::window().ok_or("no window")?.navigator();
     // `navigator.storage` is undefined in insecure contexts: check before using the typed getter.
-    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).map_err(js_error)?;
+    let storage =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).map_err(js_error)?;
     if storage.is_undefined() || storage.is_null() {
         return Err("this browser offers no storage manager".into());
     }
@@ -34,7 +35,10 @@ async fn resolve(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, S
 /// Asks the browser not to evict this origin's data under storage pressure; true when granted
 /// (or already granted). Browsers decide by their own rules; some ask the user.
 pub async fn persist() -> Result<bool, String> {
-    Ok(resolve(manager()?.persist()).await?.as_bool().unwrap_or(false))
+    Ok(resolve(manager()?.persist())
+        .await?
+        .as_bool()
+        .unwrap_or(false))
 }
 
 /// Whether this origin's storage is already persistent (asks nothing).
@@ -73,11 +77,7 @@ pub fn format_bytes(bytes: f64) -> String {
 /// The indicator's text, e.g. "Storage: 1.2 MB of 10 GB · persistent".
 pub fn describe(estimate: Option<&Estimate>, persisted: Option<bool>) -> String {
     let amount = match estimate {
-        Some(e) => format!(
-            "{} of {}",
-            format_bytes(e.usage),
-            format_bytes(e.quota)
-        ),
+        Some(e) => format!("{} of {}", format_bytes(e.usage), format_bytes(e.quota)),
         None => "unknown".to_string(),
     };
     match persisted {
