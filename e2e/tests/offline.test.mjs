@@ -101,6 +101,25 @@ test('after one visit the app loads and works offline, with the workspace intact
   assertNoProblems(env);
 });
 
+test('the app is installable: manifest, icons, service worker', { timeout: 60_000 }, async () => {
+  const env = await context(browser, server.url);
+  const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
+  await openControlled(app);
+  const cdp = await env.ctx.newCDPSession(app.page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.equal(manifest.url, `${server.url}manifest.webmanifest`);
+  assert.deepEqual(manifest.errors, []);
+  const data = JSON.parse(manifest.data);
+  assert.equal(data.name, 'Spanmark');
+  assert.ok(data.icons.some((i) => i.sizes === '192x192') && data.icons.some((i) => i.sizes === '512x512'));
+  // Chromium's own install criteria; a Playwright context is always incognito-like, which alone
+  // prevents installing.
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== 'in-incognito'), []);
+  await env.ctx.close();
+  assertNoProblems(env);
+});
+
 test('the storage indicator shows usage, quota and persistence', { timeout: 60_000 }, async () => {
   const env = await context(browser, server.url);
   const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
