@@ -1,4 +1,5 @@
-//! The only code that touches IndexedDB.
+//! The only code that touches browser storage: IndexedDB (the workspace), localStorage
+//! (preferences), the StorageManager (quota and persistence).
 //!
 //! Database `spanmark`, version 1, three object stores keyed by document id or name:
 //! - `texts`: a document's immutable part (title, source, text), written once;
@@ -9,4 +10,5 @@
 
 pub mod idb;
 pub mod prefs;
+pub mod quota;
 pub mod workspace_store;

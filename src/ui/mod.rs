@@ -11,5 +11,6 @@ pub mod labels;
 pub mod paste_panel;
 pub mod reader;
 pub mod span_list;
+pub mod storage_indicator;
 pub mod suggest;
 pub mod topbar;

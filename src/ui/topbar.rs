@@ -69,6 +69,7 @@ pub fn TopBar() -> impl IntoView {
                     _ => "Saved",
                 }}
             </span>
+            <crate::ui::storage_indicator::StorageIndicator />
             <select data-testid="import-format" aria-label="Format of imported files" title="Format of imported files"
                 on:change=move |e| import.format.set(event_target_value(&e).parse::<Format>().ok())>
                 <option value="auto">"Auto-detect"</option>
