@@ -34,9 +34,11 @@ if [ -x tests/interop/run.sh ]; then
   tests/interop/run.sh
 fi
 
-if [ -x scripts/fuzz.sh ] && [ "${SPANMARK_FUZZ_SECONDS:-0}" != 0 ]; then
-  step "fuzz smoke"
-  scripts/fuzz.sh "$SPANMARK_FUZZ_SECONDS"
+if [ "${SPANMARK_FUZZ_SECONDS:-5}" != 0 ] && ! cargo +nightly --version >/dev/null 2>&1; then
+  echo "fuzz smoke skipped: no nightly toolchain here (the stable no-panic tests above still ran)"
+elif [ -x scripts/fuzz.sh ] && [ "${SPANMARK_FUZZ_SECONDS:-5}" != 0 ]; then
+  step "fuzz smoke: every importer under cargo-fuzz (SPANMARK_FUZZ_SECONDS=0 skips, more runs longer)"
+  scripts/fuzz.sh "${SPANMARK_FUZZ_SECONDS:-5}"
 fi
 
 echo "all tests passed in $(( $(date +%s) - started )) s"
