@@ -24,9 +24,19 @@ pub fn App() -> impl IntoView {
     let suggest = SuggestState::new();
     provide_context(suggest);
 
-    // Label colours are CSS variables on the root element (set through the CSSOM, allowed by the CSP).
-    Effect::new(move |_| {
+    // Label colours are CSS variables on the root element (set through the CSSOM, allowed by the
+    // CSP). Only when the colours change: touching the root's style restyles the whole document.
+    let colours = Memo::new(move |_| {
         state.ws.with(|ws| {
+            ws.labels
+                .labels
+                .iter()
+                .map(|l| l.colour.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    Effect::new(move |_| {
+        colours.with(|colours| {
             let Some(root) = document().document_element() else {
                 return;
             };
@@ -37,15 +47,9 @@ pub fn App() -> impl IntoView {
             // so they adapt to dark mode.
             let defaults = LabelSet::default();
             for i in 0..12 {
-                let custom = ws
-                    .labels
-                    .labels
-                    .get(i)
-                    .map(|l| l.colour.as_str())
-                    .filter(|c| {
-                        !c.is_empty()
-                            && Some(*c) != defaults.labels.get(i).map(|d| d.colour.as_str())
-                    });
+                let custom = colours.get(i).map(String::as_str).filter(|c| {
+                    !c.is_empty() && Some(*c) != defaults.labels.get(i).map(|d| d.colour.as_str())
+                });
                 let name = format!("--label-{i}");
                 let _ = match custom {
                     Some(c) => root.style().set_property(&name, c),

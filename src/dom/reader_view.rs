@@ -15,6 +15,9 @@ use web_sys::{Element, HtmlElement};
 
 use super::paragraphs::{segments, Paragraphs};
 
+/// Documents with more spans than this show no label initials in the text (see `render`).
+pub const MARKS_LIMIT: usize = 3000;
+
 /// How spans look: which colour slot a label uses, and which span is selected.
 pub struct SpanStyle<'a> {
     /// The colour slot (0–11) of a label name.
@@ -66,6 +69,11 @@ impl ReaderView {
             elements.push(el);
         }
         let _ = root.append_child(&fragment);
+        // Label initials at span starts cost a generated box each; past a few thousand spans they
+        // slow layout more than they help (the tooltips and the span list still name every label).
+        let _ = root
+            .class_list()
+            .toggle_with_force("with-marks", doc.spans.len() <= MARKS_LIMIT);
         ReaderView {
             root,
             paragraphs,
@@ -176,6 +184,14 @@ fn fill_paragraph(
             if !starting.is_empty() {
                 let _ = mark.set_attribute("data-mark", &starting);
             }
+            // The labels, outermost first, for a tooltip and screen readers.
+            let names: Vec<&str> = seg
+                .spans
+                .iter()
+                .filter_map(|id| spans.iter().find(|s| s.id == *id))
+                .map(|s| s.label.as_str())
+                .collect();
+            let _ = mark.set_attribute("title", &names.join(" › "));
         }
         let _ = mark.append_child(&text);
         let _ = el.append_child(&mark);

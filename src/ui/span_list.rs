@@ -140,8 +140,9 @@ pub fn SpanList() -> impl IntoView {
         let (view_top, height) = (scroll_top.get_untracked(), viewport.get_untracked());
         if top < view_top || top + ROW_HEIGHT > view_top + height {
             let target = (top - height / 2.0).max(0.0);
+            // In the next frame, where layout happens anyway, not now (a forced layout).
             if let Some(el) = scroll_ref.get_untracked() {
-                el.set_scroll_top(target as i32);
+                request_animation_frame(move || el.set_scroll_top(target as i32));
             }
             scroll_top.set(target);
         }
