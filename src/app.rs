@@ -76,6 +76,23 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Follow the system's colour scheme (used when no theme is chosen), live.
+    if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
+        let apply = move |dark: bool| {
+            if let Some(root) = document().document_element() {
+                let _ = root.toggle_attribute_with_force("data-system-dark", dark);
+            }
+        };
+        apply(query.matches());
+        let on_change =
+            wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(
+                move |e: web_sys::MediaQueryListEvent| apply(e.matches()),
+            );
+        let _ =
+            query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        on_change.forget();
+    }
+
     let keys = window_event_listener(ev::keydown, move |e| {
         crate::ui::keys::on_global_key(&state, &suggest, &e)
     });

@@ -158,6 +158,19 @@ test('dark mode toggle is remembered across reloads', async () => {
   assertNoProblems(env);
 });
 
+test('with no theme chosen, the app follows the system colour scheme live', async () => {
+  const { env, app } = await fresh();
+  const bg = () => app.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  const light = await bg();
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await app.page.waitForFunction((l) => getComputedStyle(document.documentElement).backgroundColor !== l, light);
+  assert.equal(await bg(), 'rgb(23, 24, 28)');
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  await app.page.waitForFunction((l) => getComputedStyle(document.documentElement).backgroundColor === l, light);
+  assertNoProblems(env);
+});
+
 test('selecting right-to-left Persian text gives code-point offsets', async () => {
   const { env, app } = await fresh();
   const text = 'خبرگزاری گزارش داد که «این دیوار تنها آغاز کار است» و ۴۰ میلیون یورو هزینه دارد.\nMixed: the mayor said «سلام» 😀 twice.';
