@@ -119,3 +119,22 @@ pub fn print_warnings(warnings: &[formats::Warning]) {
         eprintln!("warning: {w}");
     }
 }
+
+/// Parses `IN [--format <fmt>]` (`--from` is accepted for `--format`), the arguments of the
+/// commands that read one file.
+pub fn path_and_format(args: &[String], usage: &str) -> Result<(String, Option<Format>), String> {
+    let mut format: Option<Format> = None;
+    let mut path = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--format" | "--from" => {
+                let v = it.next().ok_or("--format needs a value")?;
+                format = Some(v.parse().map_err(|e| format!("--format: {e}"))?);
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            p => path = Some(p.to_string()),
+        }
+    }
+    Ok((path.ok_or(usage)?, format))
+}

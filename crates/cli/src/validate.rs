@@ -1,26 +1,12 @@
 //! `spanmark validate IN [--format <fmt>]`: checks a file; exits 1 with the first problem, naming
 //! its line or record, or 0 (printing any warnings).
 
-use spanmark_core::formats::Format;
-
 use crate::input;
 
 /// Runs `spanmark validate`.
 pub fn run(args: &[String]) -> Result<u8, String> {
-    let mut format: Option<Format> = None;
-    let mut path = None;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--format" | "--from" => {
-                let v = it.next().ok_or("--format needs a value")?;
-                format = Some(v.parse().map_err(|e| format!("--format: {e}"))?);
-            }
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            p => path = Some(p.to_string()),
-        }
-    }
-    let path = path.ok_or("usage: spanmark validate IN [--format <fmt>]")?;
+    let (path, format) =
+        input::path_and_format(args, "usage: spanmark validate IN [--format <fmt>]")?;
     match input::read(&path, format) {
         Ok(read) => {
             input::print_warnings(&read.imported.warnings);
