@@ -47,6 +47,9 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// Redraw requests for the reader, queued until it drains them (several may come in one tick).
     pub redraw: RwSignal<Vec<Redraw>>,
+    /// Counts changes to the reader's DOM (a chunk filled, paragraphs redrawn): DOM Ranges into
+    /// the reader (find highlights) must be made anew after each.
+    pub reader_dom: RwSignal<u64>,
     /// Whether the saved workspace has been loaded (nothing is saved before).
     pub loaded: RwSignal<bool>,
     /// Whether the paste panel is shown instead of the reader.
@@ -91,6 +94,7 @@ impl AppState {
             error: RwSignal::new(None),
             notice: RwSignal::new(None),
             redraw: RwSignal::new(vec![]),
+            reader_dom: RwSignal::new(0),
             loaded: RwSignal::new(false),
             show_paste: RwSignal::new(false),
             snap_to_words: RwSignal::new(false),

@@ -1,6 +1,6 @@
 //! DOM ⇄ code-point conversions in a real browser (wasm-bindgen-test in headless Chromium).
 
-use spanmark::dom::reader_view::{ReaderView, SpanStyle};
+use spanmark::dom::reader_view::{ChunkOptions, ReaderView, SpanStyle};
 use spanmark::dom::selection::ReaderLayout;
 use spanmark_core::{CharOffset, Document, DocumentId, Span, SpanId};
 use wasm_bindgen::JsCast;
@@ -21,13 +21,30 @@ fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
 }
 
 fn mount(spans: Vec<Span>) -> (web_sys::HtmlElement, ReaderView, Document) {
+    mount_with(spans, ChunkOptions::default())
+}
+
+fn no_style() -> SpanStyle<'static> {
+    SpanStyle {
+        slot_of: &|_: &str| 0usize,
+        selected: None,
+        ghosts: &[],
+        ghost_slots: &[],
+        current_ghost: None,
+    }
+}
+
+fn mount_with(
+    spans: Vec<Span>,
+    options: ChunkOptions,
+) -> (web_sys::HtmlElement, ReaderView, Document) {
     let document = web_sys::window().unwrap().document().unwrap();
     let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let mut doc = Document::new(DocumentId("t".into()), "t", TEXT, 0);
     doc.spans = spans;
     let slot = |_: &str| 0usize;
-    let view = ReaderView::render(
+    let view = ReaderView::render_with(
         root.clone(),
         &doc,
         &SpanStyle {
@@ -37,6 +54,7 @@ fn mount(spans: Vec<Span>) -> (web_sys::HtmlElement, ReaderView, Document) {
             ghost_slots: &[],
             current_ghost: None,
         },
+        options,
     );
     (root, view, doc)
 }
@@ -53,15 +71,14 @@ fn rendered_text_content_is_the_document_text() {
 
 #[wasm_bindgen_test]
 fn every_offset_maps_to_a_boundary_and_back() {
-    let (root, view, doc) = mount(vec![
+    let (_root, view, doc) = mount(vec![
         span(1, 2, 12, "claim"),
         span(2, 5, 9, "quote"),
         span(3, 20, 40, "figure"),
     ]);
     let layout = ReaderLayout {
-        root: &root,
+        view: &view,
         text: &doc.text,
-        paragraphs: view.paragraphs(),
     };
     let len = doc.text.chars().count();
     for offset in 0..=len {
@@ -76,11 +93,10 @@ fn every_offset_maps_to_a_boundary_and_back() {
 
 #[wasm_bindgen_test]
 fn selection_after_emoji_and_persian_is_in_code_points() {
-    let (root, view, doc) = mount(vec![span(1, 0, 7, "claim")]);
+    let (_root, view, doc) = mount(vec![span(1, 0, 7, "claim")]);
     let layout = ReaderLayout {
-        root: &root,
+        view: &view,
         text: &doc.text,
-        paragraphs: view.paragraphs(),
     };
     let start = doc.text.chars().position(|c| c == '“').unwrap();
     let end = start + "“The river".chars().count();
@@ -98,7 +114,7 @@ fn selection_after_emoji_and_persian_is_in_code_points() {
 #[wasm_bindgen_test]
 fn refresh_redraws_only_touched_paragraphs_and_keeps_text() {
     let (root, mut view, mut doc) = mount(vec![]);
-    let untouched = root.children().item(3).unwrap();
+    let untouched = root.query_selector_all(".para").unwrap().item(3).unwrap();
     doc.spans.push(span(9, 0, 4, "quote"));
     let slot = |_: &str| 1usize;
     view.refresh(
@@ -120,8 +136,90 @@ fn refresh_redraws_only_touched_paragraphs_and_keeps_text() {
     assert_eq!(seg.get_attribute("data-spans").as_deref(), Some("9"));
     assert!(seg.class_name().contains("sel"));
     assert!(root
-        .children()
+        .query_selector_all(".para")
+        .unwrap()
         .item(3)
         .unwrap()
         .is_same_node(Some(&untouched)));
+}
+
+/// One paragraph per chunk, only the first filled: raw and filled chunks side by side.
+fn mount_partly_filled(spans: Vec<Span>) -> (web_sys::HtmlElement, ReaderView, Document) {
+    mount_with(
+        spans,
+        ChunkOptions {
+            chunk_chars: 1,
+            max_paragraphs: 1,
+            eager_chunks: 1,
+        },
+    )
+}
+
+fn assert_round_trips(view: &ReaderView, doc: &Document) {
+    let layout = ReaderLayout {
+        view,
+        text: &doc.text,
+    };
+    for offset in 0..=doc.text.chars().count() {
+        let (node, utf16) = layout.boundary_of(offset).expect("a boundary");
+        assert_eq!(
+            layout.offset_of(&node, utf16),
+            Some(offset),
+            "offset {offset}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn raw_chunks_hold_the_text_and_map_offsets_until_filled() {
+    let spans = vec![span(1, 2, 12, "claim"), span(2, 20, 40, "figure")];
+    let (root, mut view, doc) = mount_partly_filled(spans);
+    assert_eq!(view.chunk_count(), 4);
+    assert_eq!(root.query_selector_all(".chunk.raw").unwrap().length(), 3);
+    assert_eq!(root.text_content().unwrap(), TEXT);
+    assert_round_trips(&view, &doc);
+
+    // Redrawing a range in a raw chunk leaves it raw (it is drawn from the model when filled).
+    view.refresh(&doc, &[std::ops::Range { start: 20, end: 40 }], &no_style());
+    assert_eq!(root.text_content().unwrap(), TEXT);
+
+    view.fill(&[2], &doc, &no_style());
+    assert_eq!(root.query_selector_all(".chunk.raw").unwrap().length(), 2);
+    let seg = root
+        .query_selector("[data-c='2'] .seg")
+        .unwrap()
+        .expect("the filled chunk has its highlight");
+    assert_eq!(seg.get_attribute("data-spans").as_deref(), Some("2"));
+    assert_eq!(root.text_content().unwrap(), TEXT);
+    assert_round_trips(&view, &doc);
+}
+
+#[wasm_bindgen_test]
+fn a_selection_from_a_filled_into_a_raw_chunk_is_in_code_points() {
+    let (_root, view, doc) = mount_partly_filled(vec![]);
+    let layout = ReaderLayout {
+        view: &view,
+        text: &doc.text,
+    };
+    let start = doc.text.chars().position(|c| c == 'گ').unwrap();
+    let end = doc.text.chars().position(|c| c == '”').unwrap() + 1;
+    layout.select(start, end).unwrap();
+    // The Range's text (Selection.toString would collapse white space as rendered).
+    let selected = web_sys::window()
+        .unwrap()
+        .get_selection()
+        .unwrap()
+        .unwrap()
+        .get_range_at(0)
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        String::from(selected),
+        doc.text
+            .chars()
+            .skip(start)
+            .take(end - start)
+            .collect::<String>()
+    );
+    assert_eq!(layout.selection(), Some((start, end)));
 }

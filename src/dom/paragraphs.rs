@@ -70,6 +70,35 @@ impl Paragraphs {
             .saturating_sub(1)
     }
 
+    /// Groups consecutive paragraphs into chunks of about `target_chars` code points (at most
+    /// `max_paragraphs` each): the reader lays out and fills one chunk at a time.
+    pub fn chunks(&self, target_chars: usize, max_paragraphs: usize) -> Vec<Range<usize>> {
+        let mut chunks = vec![];
+        let mut first = 0;
+        for i in 0..self.count() {
+            let chars = self.char_ends[i] + 1 - self.char_starts[first];
+            if chars >= target_chars || i + 1 - first >= max_paragraphs || i + 1 == self.count() {
+                chunks.push(first..i + 1);
+                first = i + 1;
+            }
+        }
+        chunks
+    }
+
+    /// Code points of paragraphs `paras` together, with the `\n` after the last one if it has one.
+    pub fn span_chars(&self, paras: &Range<usize>) -> Range<usize> {
+        let last = paras.end - 1;
+        let nl = usize::from(self.has_newline(last));
+        self.char_starts[paras.start]..self.char_ends[last] + nl
+    }
+
+    /// Bytes of paragraphs `paras` together, with the `\n` after the last one if it has one.
+    pub fn span_bytes(&self, paras: &Range<usize>) -> Range<usize> {
+        let last = paras.end - 1;
+        let nl = usize::from(self.has_newline(last));
+        self.byte_starts[paras.start]..self.byte_ends[last] + nl
+    }
+
     /// The paragraphs that a code-point range touches.
     pub fn touching(&self, start: usize, end: usize) -> Range<usize> {
         let first = self.index_of(start);
@@ -156,6 +185,22 @@ mod tests {
         assert_eq!(p.index_of(2), 0);
         assert_eq!(p.index_of(4), 2);
         assert_eq!(p.touching(1, 5), 0..3);
+    }
+
+    #[test]
+    fn chunks_cover_every_paragraph_once() {
+        let p = Paragraphs::new("aaaa\nbb\n\ncccccc\nd");
+        let chunks = p.chunks(6, 10);
+        assert_eq!(chunks, vec![0..2, 2..4, 4..5]);
+        assert_eq!(p.span_chars(&chunks[0]), 0..8);
+        assert_eq!(p.span_chars(&chunks[2]), 16..17);
+        assert_eq!(p.chunks(1000, 2), vec![0..2, 2..4, 4..5]);
+        assert_eq!(Paragraphs::new("").chunks(10, 10), vec![0..1]);
+        let text = "aé\n🌧b\nc";
+        let p = Paragraphs::new(text);
+        let all = p.chunks(2, 10);
+        let joined: String = all.iter().map(|c| &text[p.span_bytes(c)]).collect();
+        assert_eq!(joined, text);
     }
 
     #[test]

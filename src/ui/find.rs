@@ -68,21 +68,31 @@ pub fn FindBar() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // Paint all matches when they change; the current one when it moves.
+    // A new search starts at its first match.
     Effect::new(move |_| {
-        let all = matches.get();
-        let ranges = reader::ranges_for(all.iter().take(PAINT_LIMIT).copied());
-        crate::dom::highlights::set("find", &ranges);
+        matches.track();
         current.set(0);
     });
+    // Paint the matches, and again whenever the reader's DOM changes (its Ranges are then stale).
+    let paint_current = move |i: usize| match matches.with_untracked(|m| m.get(i).copied()) {
+        Some((s, e)) => {
+            crate::dom::highlights::set("find-current", &reader::ranges_for([(s, e)]));
+        }
+        None => crate::dom::highlights::clear("find-current"),
+    };
+    Effect::new(move |_| {
+        app.reader_dom.track();
+        let ranges = matches.with(|all| reader::ranges_for(all.iter().take(PAINT_LIMIT).copied()));
+        crate::dom::highlights::set("find", &ranges);
+        paint_current(current.get_untracked());
+    });
+    // Bring the current match into view when it moves (this may draw its part of the reader).
     Effect::new(move |_| {
         let i = current.get();
-        let Some(&(s, e)) = matches.with(|m| m.get(i).copied()).as_ref() else {
-            crate::dom::highlights::clear("find-current");
-            return;
-        };
-        crate::dom::highlights::set("find-current", &reader::ranges_for([(s, e)]));
-        reader::scroll_to(s);
+        if let Some((s, _)) = matches.with(|m| m.get(i).copied()) {
+            reader::scroll_to(s);
+        }
+        paint_current(i);
     });
     on_cleanup(|| {
         crate::dom::highlights::clear("find");

@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 
 use leptos::{html, prelude::*};
-use spanmark_core::{DocumentId, LabelSet, SpanId};
+use spanmark_core::{Document, DocumentId, LabelSet, SpanId};
 use web_sys::KeyboardEvent;
 
 use crate::dom::reader_view::{spans_at, ReaderView, SpanStyle};
@@ -21,6 +21,8 @@ struct Live {
     doc: DocumentId,
     text: String,
     view: ReaderView,
+    state: AppState,
+    suggest: SuggestState,
 }
 
 thread_local! {
@@ -32,9 +34,8 @@ fn with_layout<R>(f: impl FnOnce(&ReaderLayout) -> R) -> Option<R> {
     LIVE.with_borrow(|live| {
         let live = live.as_ref()?;
         let layout = ReaderLayout {
-            root: live.view.root(),
+            view: &live.view,
             text: &live.text,
-            paragraphs: live.view.paragraphs(),
         };
         Some(f(&layout))
     })
@@ -76,8 +77,10 @@ pub fn ranges_for(ranges: impl IntoIterator<Item = (usize, usize)>) -> Vec<web_s
 
 /// Selects `start..end` in the text and focuses the reader (keyboard users continue from there).
 pub fn select_and_focus(start: usize, end: usize) {
+    fill_around(start);
+    fill_around(end);
     with_layout(|l| {
-        if let Some(h) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(l.root) {
+        if let Some(h) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(l.root()) {
             let _ = h.focus();
         }
         l.select(start, end);
@@ -86,6 +89,7 @@ pub fn select_and_focus(start: usize, end: usize) {
 
 /// Scrolls the reader so code point `offset` is in view.
 pub fn scroll_to(offset: usize) {
+    fill_around(offset);
     with_layout(|l| {
         if let Some((node, _)) = l.boundary_of(offset) {
             let el = node.parent_element();
@@ -102,17 +106,16 @@ fn slot_of(labels: &LabelSet) -> impl Fn(&str) -> usize + '_ {
     move |name| labels.position(name).unwrap_or(labels.labels.len()) % 12
 }
 
-fn draw_all(
+/// Calls `f` with the document `doc_id` and how its spans look now.
+fn with_style<R>(
     state: &AppState,
     suggest: &SuggestState,
-    root: web_sys::HtmlElement,
     doc_id: &DocumentId,
-) {
+    f: impl FnOnce(&Document, &SpanStyle) -> R,
+) -> Option<R> {
     let selected = state.selected.get_untracked();
     state.ws.with_untracked(|ws| {
-        let Some(doc) = ws.document(doc_id) else {
-            return;
-        };
+        let doc = ws.document(doc_id)?;
         let (ghosts, ghost_slots, current_ghost) = suggest.ghosts(doc_id, ws);
         let slot = slot_of(&ws.labels);
         let style = SpanStyle {
@@ -122,14 +125,100 @@ fn draw_all(
             ghost_slots: &ghost_slots,
             current_ghost,
         };
-        let view =
-            crate::dom::perf::measure("spanmark-open", || ReaderView::render(root, doc, &style));
-        LIVE.set(Some(Live {
-            doc: doc_id.clone(),
-            text: doc.text.clone(),
+        Some(f(doc, &style))
+    })
+}
+
+fn draw_all(
+    state: &AppState,
+    suggest: &SuggestState,
+    root: web_sys::HtmlElement,
+    doc_id: &DocumentId,
+) {
+    let scroller = root.closest(".reader-scroll").ok().flatten();
+    let Some(mut view) = with_style(state, suggest, doc_id, |doc, style| {
+        crate::dom::perf::measure("spanmark-open", || ReaderView::render(root, doc, style))
+    }) else {
+        return;
+    };
+    view.watch(scroller.as_ref(), |near| fill_chunks(&near));
+    let text = state
+        .ws
+        .with_untracked(|ws| ws.document(doc_id).map(|d| d.text.clone()))
+        .unwrap_or_default();
+    LIVE.set(Some(Live {
+        doc: doc_id.clone(),
+        text,
+        view,
+        state: *state,
+        suggest: *suggest,
+    }));
+    state.reader_dom.update(|n| *n += 1);
+}
+
+/// Fills raw chunks of the reader (see `dom::reader_view`), keeping the window selection where it
+/// was in the text (its boundaries may lie in a raw chunk's text node, which filling replaces).
+fn fill_chunks(chunks: &[usize]) {
+    let filled = LIVE.with_borrow_mut(|live| {
+        let live = live.as_mut()?;
+        let raw: Vec<usize> = chunks
+            .iter()
+            .copied()
+            .filter(|&c| live.view.chunk(c).is_some_and(|(_, _, filled)| !filled))
+            .collect();
+        if raw.is_empty() {
+            return None;
+        }
+        let sel = window().get_selection().ok().flatten();
+        let layout = ReaderLayout {
+            view: &live.view,
+            text: &live.text,
+        };
+        let keep = sel.as_ref().and_then(|sel| {
+            let (an, fnode) = (sel.anchor_node()?, sel.focus_node()?);
+            let inside = raw.iter().any(|&c| {
+                live.view
+                    .chunk(c)
+                    .is_some_and(|(el, _, _)| el.contains(Some(&an)) || el.contains(Some(&fnode)))
+            });
+            if !inside {
+                return None;
+            }
+            Some((
+                layout.offset_of(&an, sel.anchor_offset())?,
+                layout.offset_of(&fnode, sel.focus_offset())?,
+            ))
+        });
+        let Live {
             view,
-        }));
+            doc,
+            state,
+            suggest,
+            text,
+        } = live;
+        with_style(state, suggest, doc, |doc, style| {
+            view.fill(&raw, doc, style)
+        });
+        if let Some((anchor, focus)) = keep {
+            ReaderLayout { view, text }.select(anchor, focus);
+        }
+        Some(*state)
     });
+    if let Some(state) = filled {
+        state.reader_dom.update(|n| *n += 1);
+    }
+}
+
+/// Fills the chunk holding code point `offset` and its neighbours (what scrolling to it shows).
+fn fill_around(offset: usize) {
+    let near = LIVE.with_borrow(|live| {
+        let view = &live.as_ref()?.view;
+        let c = *view.chunks_touching(offset, offset + 1).first()?;
+        Some((c.saturating_sub(1)..(c + 2).min(view.chunk_count())).collect::<Vec<_>>())
+    });
+    if let Some(near) = near {
+        fill_chunks(&near);
+    }
 }
 
 /// Moves or extends the caret with the keyboard (the reader is not editable, so the browser does
@@ -166,6 +255,12 @@ fn on_caret_key(state: &AppState, e: &KeyboardEvent) {
     };
     let alter = if e.shift_key() { "extend" } else { "move" };
     let _ = sel.modify(alter, direction, granularity);
+    // The caret may have moved into a chunk not drawn yet (Ctrl+End, a page of lines).
+    if let Some(focus) =
+        with_layout(|l| l.offset_of(&sel.focus_node()?, sel.focus_offset())).flatten()
+    {
+        fill_around(focus);
+    }
     state.text_selection.set(live_selection());
     show_caret();
 }
@@ -259,7 +354,6 @@ pub fn Reader() -> impl IntoView {
         if queue.is_empty() {
             return;
         }
-        let selected = state.selected.get_untracked();
         LIVE.with_borrow_mut(|live| {
             let Some(live) = live.as_mut() else { return };
             let ranges: Vec<_> = queue
@@ -267,24 +361,12 @@ pub fn Reader() -> impl IntoView {
                 .filter(|r| r.doc == live.doc)
                 .flat_map(|r| r.ranges)
                 .collect();
-            state.ws.with_untracked(|ws| {
-                let Some(doc) = ws.document(&live.doc) else {
-                    return;
-                };
-                let (ghosts, ghost_slots, current_ghost) = suggest.ghosts(&live.doc, ws);
-                let slot = slot_of(&ws.labels);
-                let style = SpanStyle {
-                    slot_of: &slot,
-                    selected,
-                    ghosts: &ghosts,
-                    ghost_slots: &ghost_slots,
-                    current_ghost,
-                };
-                crate::dom::perf::measure("spanmark-redraw", || {
-                    live.view.refresh(doc, &ranges, &style)
-                });
+            let view = &mut live.view;
+            with_style(&state, &suggest, &live.doc, |doc, style| {
+                crate::dom::perf::measure("spanmark-redraw", || view.refresh(doc, &ranges, style))
             });
         });
+        state.reader_dom.update(|n| *n += 1);
     });
     on_cleanup(|| LIVE.set(None));
 
