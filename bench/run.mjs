@@ -168,6 +168,17 @@ async function openDoc(page, title, len) {
     li.querySelector('button').click();
     const limit = t0 + 60_000;
     while (el.textContent.length !== len && performance.now() < limit) await frame();
+    // The reader fills the chunks near the viewport with paragraphs and highlights (raw chunks hold
+    // only text): wait until no raw chunk shows in the scroll container.
+    const sc = el.closest('.reader-scroll');
+    const rawInView = () => {
+      const v = sc.getBoundingClientRect();
+      return [...el.querySelectorAll('.chunk.raw')].some((c) => {
+        const r = c.getBoundingClientRect();
+        return r.bottom > v.top && r.top < v.bottom;
+      });
+    };
+    while (rawInView() && performance.now() < limit) await frame();
     const content = performance.now() - t0;
     await frame(); await frame();
     const ms = performance.now() - t0;
@@ -373,7 +384,12 @@ await runCase('edit', 1_500_000, async () => {
     const prepared = await app.evaluate(async (seed) => {
       const frame = () => new Promise((ok) => requestAnimationFrame(ok));
       document.activeElement?.blur?.();
-      const paras = document.querySelectorAll('[data-testid="doc-text"] .para');
+      // A chunk anywhere in the document, scrolled into view (the reader fills it with paragraphs).
+      const chunks = document.querySelectorAll('[data-testid="doc-text"] .chunk');
+      const chunk = chunks[Math.floor((seed * 7919 % 10007) / 10007 * chunks.length)];
+      chunk.scrollIntoView({ block: 'start' });
+      for (let f = 0; f < 60 && chunk.classList.contains('raw'); f++) await frame();
+      const paras = chunk.querySelectorAll('.para');
       // Blank lines are paragraphs of their own in the reader: take the next one with words.
       let k = Math.floor((seed * 104729 % 10007) / 10007 * paras.length);
       while (k < paras.length - 1 && !/[A-Za-z]{4,}/.test(paras[k].textContent)) k++;

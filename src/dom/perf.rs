@@ -19,23 +19,35 @@ pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
     result
 }
 
-/// Resolves after the browser has painted the current frame (a rAF, then a task), so deferred
-/// work such as saving never delays the paint of an edit.
+/// Resolves after the browser has painted the current frame and has time to spare (a rAF, then
+/// an idle callback due within 250 ms), so deferred work such as saving never delays the paint of
+/// an edit, nor the frame after it.
 pub async fn after_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let Some(window) = web_sys::window() else {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
             return;
         };
-        let next_task = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    wasm_bindgen::JsCast::unchecked_ref(&resolve),
-                    0,
-                );
+        let when_idle = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let Some(w) = web_sys::window() else { return };
+            let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+                .ok()
+                .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+            match idle {
+                Some(idle) => {
+                    let options = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &250.into());
+                    let _ = idle.call2(&w, &resolve, &options);
+                }
+                None => {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        wasm_bindgen::JsCast::unchecked_ref(&resolve),
+                        0,
+                    );
+                }
             }
         });
-        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&next_task));
+        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&when_idle));
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

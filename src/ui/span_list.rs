@@ -84,13 +84,17 @@ pub fn SpanList() -> impl IntoView {
         })
     });
 
-    let visible = move || {
+    // The rows drawn: those in view and a few around them.
+    let window = Memo::new(move |_| {
         let total = rows.with(Vec::len);
         let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
         let count = (viewport.get() / ROW_HEIGHT) as usize + 2 * OVERSCAN + 1;
-        let last = (first + count).min(total);
+        (first.min(total), (first + count).min(total))
+    });
+    let visible = move || {
+        let (first, last) = window.get();
         let doc = state.current.get_untracked();
-        let previews: Vec<(usize, Row, String)> = rows.with(|rows| {
+        let previews: Vec<(Row, String)> = rows.with(|rows| {
             checkpoints.with(|cp| {
                 state.ws.with_untracked(|ws| {
                     let text = doc
@@ -98,7 +102,7 @@ pub fn SpanList() -> impl IntoView {
                         .and_then(|d| ws.document(d))
                         .map(|d| d.text.as_str())
                         .unwrap_or("");
-                    (first.min(last)..last)
+                    (first..last)
                         .map(|i| {
                             let r = &rows[i];
                             let preview = cp
@@ -118,7 +122,7 @@ pub fn SpanList() -> impl IntoView {
                                     p
                                 })
                                 .unwrap_or_default();
-                            (i, r.clone(), preview)
+                            (r.clone(), preview)
                         })
                         .collect()
                 })
@@ -169,11 +173,14 @@ pub fn SpanList() -> impl IntoView {
             scroll_top.set(el.scroll_top() as f64);
             viewport.set(el.client_height() as f64);
         }>
+            // Rows are keyed by their content, not their position: an edit re-creates only the
+            // rows it changed; the list's top padding stands for the rows above the drawn ones.
             <ul class="span-list" data-testid="span-list" aria-label="Spans in text order"
-                style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)>
-                <For each=visible key=|(i, row, preview)| (*i, row.clone(), preview.clone()) let:item>
+                style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)
+                style:padding-top=move || format!("{}px", window.get().0 as f64 * ROW_HEIGHT)>
+                <For each=visible key=|(row, preview)| (row.clone(), preview.clone()) let:item>
                     {
-                        let (index, row, preview) = item;
+                        let (row, preview) = item;
                         let id = row.id;
                         let slot = labels.with_untracked(|l| l.iter().position(|n| *n == row.label).unwrap_or(l.len()) % 12);
                         let start = row.start;
@@ -182,7 +189,6 @@ pub fn SpanList() -> impl IntoView {
                             <li class=format!("span-item lab-{slot}") data-testid="span-item" tabindex="0"
                                 data-label=row.label.clone() data-start=row.start data-end=row.end data-id=id.0
                                 class:selected=move || state.selected.get() == Some(id)
-                                style:top=format!("{}px", index as f64 * ROW_HEIGHT)
                                 aria-label=format!("{} {}–{}: {}", row.label, row.start, row.end, preview)
                                 on:click=move |_| { state.select_span(Some(id)); reader::scroll_to(start); }>
                                 <div class="row">

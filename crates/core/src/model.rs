@@ -216,12 +216,29 @@ impl Document {
                 len,
             });
         }
-        let chars: Vec<char> = self.text.chars().collect();
-        let (mut s, mut e) = trim_whitespace(&chars, start, end);
+        // Work on the lines holding the range only: trimming stays inside the range, and word
+        // boundaries never reach across a line break (UAX #29 breaks before and after one), so
+        // shaping costs the range's lines, not the document (1 MB articles are normal).
+        let (start_byte, end_byte) = (
+            byte_of_char(&self.text, start.0),
+            byte_of_char(&self.text, end.0),
+        );
+        let window_start = self.text[..start_byte].rfind('\n').map_or(0, |i| i + 1);
+        let window_end = self.text[end_byte..]
+            .find('\n')
+            .map_or(self.text.len(), |i| end_byte + i);
+        let window = &self.text[window_start..window_end];
+        let base = start.0 - self.text[window_start..start_byte].chars().count();
+        let local = |o: CharOffset| CharOffset(o.0 - base);
+        let global =
+            |(s, e): (CharOffset, CharOffset)| (CharOffset(s.0 + base), CharOffset(e.0 + base));
+        let chars: Vec<char> = window.chars().collect();
+        let (mut s, mut e) = trim_whitespace(&chars, local(start), local(end));
         if shaping.snap_to_words && s < e {
-            (s, e) = snap_to_words(&self.text, s, e);
+            (s, e) = snap_to_words(window, s, e);
             (s, e) = trim_whitespace(&chars, s, e);
         }
+        let (s, e) = global((s, e));
         if s >= e {
             return Err(SpanError::Empty {
                 start: start.0,
@@ -330,6 +347,31 @@ pub struct Workspace {
     pub labels: LabelSet,
 }
 
+/// The byte offset of code point `n` of `text` (its length when `n` is past the end), counting
+/// UTF-8 lead bytes a block at a time.
+fn byte_of_char(text: &str, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    let is_lead = |b: &u8| (*b as i8) >= -0x40;
+    let (mut count, mut at) = (0, 0);
+    for block in bytes.chunks(256) {
+        let leads = block.iter().filter(|b| is_lead(b)).count();
+        if count + leads > n {
+            break;
+        }
+        count += leads;
+        at += block.len();
+    }
+    for (i, b) in bytes[at..].iter().enumerate() {
+        if is_lead(b) {
+            if count == n {
+                return at + i;
+            }
+            count += 1;
+        }
+    }
+    bytes.len()
+}
+
 impl Workspace {
     /// The document with this id.
     pub fn document(&self, id: &DocumentId) -> Option<&Document> {
@@ -394,6 +436,41 @@ mod tests {
             d.shape_range(CharOffset(6), CharOffset(8), snap),
             Ok((CharOffset(4), CharOffset(12)))
         );
+    }
+
+    /// Shaping over the whole text, as it was first written: the reference for the windowed one.
+    fn shape_whole_text(text: &str, start: usize, end: usize, snap: bool) -> (usize, usize) {
+        let chars: Vec<char> = text.chars().collect();
+        let (mut s, mut e) = trim_whitespace(&chars, CharOffset(start), CharOffset(end));
+        if snap && s < e {
+            (s, e) = snap_to_words(text, s, e);
+            (s, e) = trim_whitespace(&chars, s, e);
+        }
+        (s.0, e.0)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shaping_a_window_equals_shaping_the_whole_text(
+            text in "[a-z é😀«»“”'.,\n\t-]{0,60}",
+            a in 0usize..70, b in 0usize..70, snap: bool,
+        ) {
+            let d = doc(&text);
+            let len = text.chars().count();
+            let (start, end) = (a.min(b).min(len), a.max(b).min(len));
+            let expected = shape_whole_text(&text, start, end, snap);
+            let got = d.shape_range(CharOffset(start), CharOffset(end), SpanShaping { snap_to_words: snap });
+            match got {
+                Ok((s, e)) => proptest::prop_assert_eq!((s.0, e.0), expected),
+                Err(_) => proptest::prop_assert!(expected.0 >= expected.1),
+            }
+        }
+
+        #[test]
+        fn byte_of_char_matches_char_indices(text in "[a-zé😀\n]{0,700}", n in 0usize..800) {
+            let expected = text.char_indices().map(|(b, _)| b).nth(n).unwrap_or(text.len());
+            proptest::prop_assert_eq!(byte_of_char(&text, n), expected);
+        }
     }
 
     #[test]
