@@ -127,16 +127,22 @@ function instrument(expectDocs) {
   addEventListener('change', (e) => { if (e.target?.matches?.('[data-testid="import-file"]')) b.importTs = e.timeStamp; }, true);
   const create = URL.createObjectURL;
   URL.createObjectURL = function (blob) { b.blobTs = performance.now(); b.blobSize = blob?.size; return create.call(URL, blob); };
+  // The document list is virtualised: `data-count` says how many documents it lists.
+  const listedDocs = () => {
+    const list = document.querySelector('[data-testid="doc-list"]');
+    return list?.dataset.count != null ? Number(list.dataset.count) : document.querySelectorAll('[data-testid="doc-item"]').length;
+  };
+  window.__listedDocs = listedDocs;
   const check = () => {
     if (b.readyAt != null || !document.querySelector('[data-testid="doc-list"]')) return;
-    if (b.expectDocs > 0 && document.querySelectorAll('[data-testid="doc-item"]').length !== b.expectDocs) return;
+    if (b.expectDocs > 0 && (listedDocs() !== b.expectDocs || !document.querySelector('[data-testid="doc-item"]'))) return;
     b.readyAt = performance.now();
     frame2((t) => { b.paintedAt = t; });
   };
   new MutationObserver((muts) => {
     check();
     for (const m of muts) if (m.type === 'attributes' && document.documentElement?.dataset.saveState === 'saved') b.savedAt = performance.now();
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-save-state'] });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-save-state', 'data-count'] });
 }
 
 async function appPage(ctx, expectDocs = 0) {
@@ -154,7 +160,7 @@ const waitSaved = (page, timeout = 60_000) => page.waitForFunction(() => documen
 async function importJsonl(page, name, text) {
   await page.locator('[data-testid="import-file"]').setInputFiles({ name, mimeType: 'application/jsonl', buffer: Buffer.from(text, 'utf8') });
 }
-const docCount = (page) => page.evaluate(() => document.querySelectorAll('[data-testid="doc-item"]').length);
+const docCount = (page) => page.evaluate(() => window.__listedDocs());
 
 /** Opens the document titled `title` by clicking its list item; times click → text → 2 rAF. */
 async function openDoc(page, title, len) {
@@ -262,7 +268,7 @@ await runCase('import', 600_000, async () => {
     await page.close();
     if (i === RUNS - 1) wsContext = ctx; else await ctx.close();
   }
-  fig('import_ms', summary(xs), { label: `import ${wsDocs}×50 JSONL (change event → ${wsDocs} doc-items)`, target: 300 });
+  fig('import_ms', summary(xs), { label: `import ${wsDocs}×50 JSONL (change event → ${wsDocs} documents listed)`, target: 300 });
   fig('import_paint_ms', summary(painted), { label: 'import → 2nd rAF' });
   fig('import_saved_ms', summary(saved), { label: 'import → saved to IndexedDB' });
 });
@@ -274,7 +280,7 @@ await runCase('startup-workspace', 300_000, async () => {
     const p = await appPage(wsContext, 0);
     await gotoReady(p);
     await importJsonl(p, 'workspace.jsonl', workspaceJsonl);
-    await p.waitForFunction((n) => document.querySelectorAll('[data-testid="doc-item"]').length === n, wsDocs, { timeout: 120_000 });
+    await p.waitForFunction((n) => window.__listedDocs() === n, wsDocs, { timeout: 120_000 });
     await waitSaved(p, 120_000);
     await p.close();
   }
@@ -286,7 +292,7 @@ await runCase('startup-workspace', 300_000, async () => {
     log(`  start-up with workspace run ${i}: ${r.ready.toFixed(0)} ms`);
     await page.close();
   }
-  fig('startup_workspace_ms', summary(xs), { label: `start-up, ${wsDocs}-doc workspace from IndexedDB (→ all doc-items)`, target: 300 });
+  fig('startup_workspace_ms', summary(xs), { label: `start-up, ${wsDocs}-doc workspace from IndexedDB (→ list shows ${wsDocs} documents)`, target: 300 });
   fig('startup_workspace_paint_ms', summary(painted), { label: 'start-up with workspace (→ 2nd rAF)' });
 });
 
@@ -351,7 +357,7 @@ await runCase('app-article', 300_000, async () => {
   await gotoReady(app);
   await app.evaluate(() => { window.__bench.expectDocs = 4; window.__bench.readyAt = null; });
   await importJsonl(app, 'articles.jsonl', articlesJsonl);
-  await app.waitForFunction(() => document.querySelectorAll('[data-testid="doc-item"]').length === 4, null, { timeout: 120_000 });
+  await app.waitForFunction(() => window.__listedDocs() === 4, null, { timeout: 120_000 });
   await waitSaved(app, 120_000);
   log('  articles imported and saved');
 });

@@ -116,7 +116,7 @@ pub fn App() -> impl IntoView {
             <Help />
             <ImportSummary />
             <main class="columns">
-                <nav class="column" aria-label="Documents">
+                <nav class="column docs-column" aria-label="Documents">
                     <DocList />
                 </nav>
                 <section class="column reader" aria-label="Reader">

@@ -540,16 +540,19 @@ impl AppState {
         let now = js_sys::Date::now() as u64;
         let (mut added, mut renamed) = (vec![], 0);
         self.ws.update(|ws| {
+            let mut taken: std::collections::HashSet<DocumentId> =
+                ws.documents.iter().map(|d| d.id.clone()).collect();
             for mut doc in docs {
-                if ws.document(&doc.id).is_some() {
+                if taken.contains(&doc.id) {
                     let base = doc.id.0.clone();
                     let mut n = 2;
-                    while ws.document(&DocumentId(format!("{base}-{n}"))).is_some() {
+                    while taken.contains(&DocumentId(format!("{base}-{n}"))) {
                         n += 1;
                     }
                     doc.id = DocumentId(format!("{base}-{n}"));
                     renamed += 1;
                 }
+                taken.insert(doc.id.clone());
                 if doc.added_at == 0 {
                     doc.added_at = now;
                 }

@@ -144,13 +144,18 @@ impl WorkspaceStore {
                 done: false,
             });
         }
+        let by_id: std::collections::HashMap<DocumentId, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
         for value in notes.unchecked_into::<js_sys::Array>().iter() {
             let json = value
                 .as_string()
                 .ok_or("saved annotations are not a string")?;
             let a: AnnotationRecord = serde_json::from_str(&json)
                 .map_err(|e| format!("saved annotations are unreadable: {e}"))?;
-            if let Some(d) = docs.iter_mut().find(|d| d.id == a.id) {
+            if let Some(d) = by_id.get(&a.id).map(|&i| &mut docs[i]) {
                 d.spans = a.spans;
                 d.relations = a.relations;
                 d.rejected = a.rejected;
@@ -162,12 +167,11 @@ impl WorkspaceStore {
             None => (LabelSet::default(), None, vec![]),
         };
         // Documents in the saved order; any record missing from the order goes last, oldest first.
-        docs.sort_by_key(|d| {
+        let position: std::collections::HashMap<&DocumentId, usize> =
+            order.iter().enumerate().map(|(i, id)| (id, i)).collect();
+        docs.sort_by_cached_key(|d| {
             (
-                order
-                    .iter()
-                    .position(|id| id == &d.id)
-                    .unwrap_or(usize::MAX),
+                position.get(&d.id).copied().unwrap_or(usize::MAX),
                 d.added_at,
             )
         });
@@ -184,8 +188,12 @@ impl WorkspaceStore {
     pub fn prepare(ws: &Workspace, open: Option<&DocumentId>, dirty: &Dirty) -> Batch {
         let mut puts = vec![];
         let mut deletes = vec![];
+        // An import dirties a thousand documents at once: find them by id in one pass.
+        let by_id: std::collections::HashMap<&DocumentId, &Document> =
+            ws.documents.iter().map(|d| (&d.id, d)).collect();
+        let document = |id: &DocumentId| by_id.get(id).copied();
         for id in &dirty.texts {
-            if let Some(d) = ws.document(id) {
+            if let Some(d) = document(id) {
                 let rec = TextRecord {
                     id: d.id.clone(),
                     title: d.title.clone(),
@@ -202,7 +210,7 @@ impl WorkspaceStore {
             }
         }
         for id in dirty.annotations.iter().chain(&dirty.texts) {
-            if let Some(d) = ws.document(id) {
+            if let Some(d) = document(id) {
                 let rec = AnnotationRecord {
                     id: d.id.clone(),
                     spans: d.spans.clone(),

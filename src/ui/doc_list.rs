@@ -1,6 +1,10 @@
 //! The list of documents: progress (done / total), spans per label, a status filter.
+//!
+//! A workspace of 1,000 documents is normal, so the list is virtualised like the span list: rows
+//! have a fixed height and only those in (or near) view exist in the DOM; `data-count` on the list
+//! says how many documents it lists.
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 use spanmark_core::DocumentId;
 
 use crate::state::use_app;
@@ -14,10 +18,18 @@ struct DocRow {
     done: bool,
 }
 
+/// Row height in pixels; must match `.doc-list li { height }` in the stylesheet.
+const ROW_HEIGHT: f64 = 56.0;
+/// Rows drawn above and below the visible ones.
+const OVERSCAN: usize = 8;
+
 /// Documents in the workspace; click one to open it.
 #[component]
 pub fn DocList() -> impl IntoView {
     let state = use_app();
+    let scroll_ref = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(900.0f64);
     let rows = Memo::new(move |_| {
         let filter = state.status_filter.get();
         state.ws.with(|ws| {
@@ -56,6 +68,49 @@ pub fn DocList() -> impl IntoView {
             )
         })
     });
+    let window = Memo::new(move |_| {
+        let total = rows.with(Vec::len);
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let count = (viewport.get() / ROW_HEIGHT) as usize + 2 * OVERSCAN + 1;
+        (first.min(total), (first + count).min(total))
+    });
+    let visible = move || {
+        let (first, last) = window.get();
+        rows.with(|rows| {
+            rows[first..last]
+                .iter()
+                .cloned()
+                .enumerate()
+                .map(|(k, row)| (first + k, row))
+                .collect::<Vec<_>>()
+        })
+    };
+    // Keep the open document's row in view (it changes with ] and [ too).
+    Effect::new(move |_| {
+        let Some(current) = state.current.get() else {
+            return;
+        };
+        let Some(index) = rows.with(|rows| rows.iter().position(|r| r.id == current)) else {
+            return;
+        };
+        let top = index as f64 * ROW_HEIGHT;
+        let (view_top, height) = (scroll_top.get_untracked(), viewport.get_untracked());
+        if top < view_top || top + ROW_HEIGHT > view_top + height {
+            let target = (top - height / 2.0).max(0.0);
+            if let Some(el) = scroll_ref.get_untracked() {
+                request_animation_frame(move || el.set_scroll_top(target as i32));
+            }
+            scroll_top.set(target);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(el) = scroll_ref.get() {
+            let h = el.client_height() as f64;
+            if h > 0.0 {
+                viewport.set(h);
+            }
+        }
+    });
     view! {
         <h2>"Documents"</h2>
         <div class="doc-progress" data-testid="doc-progress">
@@ -73,19 +128,29 @@ pub fn DocList() -> impl IntoView {
                 <option value="done">"done"</option>
             </select>
         </div>
-        <ul class="doc-list" data-testid="doc-list">
-            <For each=move || rows.get() key=|row| row.clone() let:row>
+        <div class="doc-list-scroll" node_ref=scroll_ref on:scroll=move |e| {
+            let el = event_target::<web_sys::HtmlElement>(&e);
+            scroll_top.set(el.scroll_top() as f64);
+            viewport.set(el.client_height() as f64);
+        }>
+        <ul class="doc-list" data-testid="doc-list" data-count=move || rows.with(Vec::len)
+            style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)
+            style:padding-top=move || format!("{}px", window.get().0 as f64 * ROW_HEIGHT)>
+            <For each=visible key=|(_, row)| row.clone() let:item>
                 {
+                    let (index, row) = item;
+                    let total = rows.with_untracked(Vec::len);
                     let DocRow { id, title, spans, per_label, done } = row;
                     let open_id: DocumentId = id.clone();
                     let is_current = Signal::derive(move || state.current.with(|c| c.as_ref() == Some(&id)));
                     let summary = per_label.iter().map(|(l, n)| format!("{n} {l}")).collect::<Vec<_>>().join(", ");
                     view! {
-                        <li data-testid="doc-item" class:current=move || is_current.get() data-done=done.to_string()>
+                        <li data-testid="doc-item" class:current=move || is_current.get() data-done=done.to_string()
+                            aria-posinset=index + 1 aria-setsize=total>
                             <button on:click=move |_| state.open(open_id.clone())
                                 aria-current=move || if is_current.get() { "page" } else { "false" }
                                 title=summary.clone()>
-                                <span class="title" dir="auto">{if done { "✓ " } else { "" }}{title}</span>
+                                <span class="title" dir="auto" title=title.clone()>{if done { "✓ " } else { "" }}{title.clone()}</span>
                                 <span class="count" aria-label=format!("{spans} spans")>{spans}</span>
                             </button>
                             <div class="per-label">{summary.clone()}</div>
@@ -94,6 +159,7 @@ pub fn DocList() -> impl IntoView {
                 }
             </For>
         </ul>
+        </div>
         <Show when=move || rows.with(Vec::is_empty)>
             <p class="status">{move || if progress.get().1 == 0 { "No documents yet." } else { "No documents with this status." }}</p>
         </Show>
