@@ -234,6 +234,7 @@ async function pickSpanItem(page, seed) {
 
 // ---------------------------------------------------------------- 1. start-up, empty
 const wsDocs = data.ws.length;
+let otherExport = null; // { fmt, name, bytes } of the other-format export, imported in 5c
 let wsContext = null;
 await runCase('startup-empty', 180_000, async () => {
   const ctx = await newContext();
@@ -320,7 +321,9 @@ await runCase('export', 300_000, async () => {
   }
   fig('export_ms', summary(xs), { label: `export ${wsDocs}×50 native JSONL (click → Blob URL, in page)`, target: 200, bytes: size });
   fig('export_download_ms', summary(dl), { label: 'export click → download event (incl. CDP round trip)' });
-  // Another export format, if the app offers one.
+  // Another format (spaCy / Prodigy JSONL) through the Export… dialog; the file it writes is then
+  // imported below, so both directions are measured for a second format too.
+  if (await page.locator('[data-testid="export-open"]').count()) await page.click('[data-testid="export-open"]');
   const hasFormat = await page.locator('[data-testid="export-format"]').count();
   if (hasFormat && await page.locator('[data-testid="export-download"]').count()) {
     const fmt = await page.evaluate(() => {
@@ -331,6 +334,11 @@ await runCase('export', 300_000, async () => {
     await page.selectOption('[data-testid="export-format"]', fmt);
     const ys = [];
     for (let i = 0; i <= RUNS; i++) {
+      // The dialog closes after a download: open it again with the same format.
+      if (!(await page.locator('[data-testid="export-download"]').count())) {
+        await page.click('[data-testid="export-open"]');
+        await page.selectOption('[data-testid="export-format"]', fmt);
+      }
       const download = page.waitForEvent('download', { timeout: 120_000 });
       const ms = await page.evaluate(() => {
         window.__bench.blobTs = null;
@@ -338,16 +346,41 @@ await runCase('export', 300_000, async () => {
         document.querySelector('[data-testid="export-download"]').click();
         return new Promise((ok) => { const w = () => (window.__bench.blobTs != null ? ok(window.__bench.blobTs - t) : setTimeout(w, 5)); w(); });
       });
-      const d = await download; await d.cancel().catch(() => {});
+      const d = await download;
+      if (i === RUNS) {
+        const chunks = [];
+        for await (const c of await d.createReadStream()) chunks.push(c);
+        otherExport = { fmt, name: d.suggestedFilename(), bytes: Buffer.concat(chunks) };
+      } else {
+        await d.cancel().catch(() => {});
+      }
       if (i > 0) ys.push(ms);
     }
-    fig('export_other_ms', summary(ys), { label: `export ${wsDocs}×50 as ${fmt} (click → Blob URL)` });
+    fig('export_other_ms', summary(ys), { label: `export ${wsDocs}×50 as ${fmt} (click → Blob URL)`, target: 200 });
   } else {
     results.notes.push('Other export format: skipped — this build has no [data-testid="export-format"] / [data-testid="export-download"] (only native JSONL export).');
   }
   await page.close();
 });
 if (wsContext) { await wsContext.close(); wsContext = null; }
+
+// ---------------------------------------------------------------- 5c. import of the other format (fresh storage each run)
+await runCase('import-other', 600_000, async () => {
+  if (!otherExport) { results.notes.push('Import of another format: skipped (no other-format export was measured).'); return; }
+  const xs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await newContext();
+    const page = await appPage(ctx, 0);
+    await gotoReady(page);
+    await page.evaluate((n) => { window.__bench.expectDocs = n; window.__bench.readyAt = null; }, wsDocs);
+    await page.locator('[data-testid="import-file"]').setInputFiles({ name: otherExport.name, mimeType: 'application/octet-stream', buffer: otherExport.bytes });
+    await page.waitForFunction(() => window.__bench.readyAt != null, null, { timeout: 120_000, polling: 100 });
+    xs.push(await page.evaluate(() => window.__bench.readyAt - window.__bench.importTs));
+    log(`  import ${otherExport.fmt} run ${i + 1}: ${xs[xs.length - 1].toFixed(0)} ms listed`);
+    await ctx.close();
+  }
+  fig('import_other_ms', summary(xs), { label: `import ${wsDocs}×50 as ${otherExport.fmt} (change event → ${wsDocs} documents listed)`, target: 300 });
+});
 
 // ---------------------------------------------------------------- 2–4, 6: the big article in the app
 const articleCtx = want('app-article') || want('open') || want('edit') || want('scroll') || want('suggest') ? await newContext() : null;
@@ -737,6 +770,8 @@ for (const k of ['add', 'relabel', 'delete']) target(`edit ${k} to next paint p9
 target('scroll frame p95 ≤ 16.7 ms', med('scroll_p95_ms'), 16.7);
 target('export 1,000×50 ≤ 0.2 s', med('export_ms'), 200);
 target('import 1,000×50 ≤ 0.3 s', med('import_ms'), 300);
+target('export 1,000×50, other format ≤ 0.2 s', med('export_other_ms'), 200);
+target('import 1,000×50, other format ≤ 0.3 s', med('import_other_ms'), 300);
 target('start-up (empty) ≤ 0.3 s', med('startup_empty_ms'), 300);
 target('start-up (1,000 docs) ≤ 0.3 s', med('startup_workspace_ms'), 300);
 target('shell ≤ 200 KB brotli', results.shell ? results.shell.brotli / 1000 : null, 200, 'KB');

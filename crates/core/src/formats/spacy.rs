@@ -174,12 +174,23 @@ pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
         if raw.trim().is_empty() {
             continue;
         }
-        let value: Value = serde_json::from_str(raw)
-            .map_err(|e| ImportError::at_line(n, format!("not valid JSON ({e})")))?;
-        let task = match value {
-            Value::Array(pair) => v2_task(pair).map_err(|m| ImportError::at_line(n, m))?,
-            other => serde_json::from_value::<Task>(other)
-                .map_err(|e| ImportError::at_line(n, format!("not a spaCy/Prodigy task ({e})")))?,
+        // Tasks are parsed straight into their shape (no intermediate `Value` tree); only v2
+        // `[text, {...}]` pairs go through `Value`.
+        let task = if raw.trim_start().starts_with('[') {
+            let value: Value = serde_json::from_str(raw)
+                .map_err(|e| ImportError::at_line(n, format!("not valid JSON ({e})")))?;
+            match value {
+                Value::Array(pair) => v2_task(pair).map_err(|m| ImportError::at_line(n, m))?,
+                _ => unreachable!("a line starting with [ parses as an array"),
+            }
+        } else {
+            serde_json::from_str::<Task>(raw).map_err(|e| {
+                let problem = match e.classify() {
+                    serde_json::error::Category::Data => "not a spaCy/Prodigy task",
+                    _ => "not valid JSON",
+                };
+                ImportError::at_line(n, format!("{problem} ({e})"))
+            })?
         };
         if let Some(answer) = task.answer.as_deref() {
             if answer != "accept" {
