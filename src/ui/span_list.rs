@@ -12,7 +12,7 @@ use crate::ui::reader;
 /// Row height in pixels; must match `.span-item { height }` in the stylesheet.
 const ROW_HEIGHT: f64 = 84.0;
 /// Rows drawn above and below the visible ones.
-const OVERSCAN: usize = 6;
+const OVERSCAN: usize = 3;
 /// Characters of covered text shown in a row.
 const PREVIEW_CHARS: usize = 120;
 
