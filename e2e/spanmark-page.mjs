@@ -73,17 +73,34 @@ export class SpanmarkPage {
     await this.page.mouse.up();
   }
 
+  /** Scrolls code point `offset` into view and waits until the reader has drawn that part. */
   async scrollIntoView(offset) {
-    await this.byTestId('doc-text').evaluate((root, offset) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let left = offset;
-      let node;
-      while ((node = walker.nextNode())) {
-        const n = Array.from(node.data).length;
-        if (left < n) { node.parentElement.scrollIntoView({ block: 'center' }); return; }
-        left -= n;
-      }
-    }, offset);
+    // A raw chunk's text scrolls as one block: once drawn, centre the exact paragraph again.
+    for (let pass = 0; pass < 2; pass++) {
+      await this.byTestId('doc-text').evaluate((root, offset) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let left = offset;
+        let node;
+        while ((node = walker.nextNode())) {
+          const n = Array.from(node.data).length;
+          if (left < n) { node.parentElement.scrollIntoView({ block: 'center' }); return; }
+          left -= n;
+        }
+      }, offset);
+      await this.waitDrawn();
+    }
+  }
+
+  /** Waits until no part of the reader in view is still a raw (not yet drawn) chunk. */
+  async waitDrawn() {
+    await this.page.waitForFunction(() => {
+      const root = document.querySelector('[data-testid="doc-text"]');
+      const view = root.closest('.reader-scroll').getBoundingClientRect();
+      return ![...root.querySelectorAll('.chunk.raw')].some((c) => {
+        const r = c.getBoundingClientRect();
+        return r.bottom > view.top && r.top < view.bottom;
+      });
+    }, null, { polling: 'raf' });
   }
 
   /** The span list as plain objects, in list order. */

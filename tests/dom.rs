@@ -76,39 +76,45 @@ fn every_offset_maps_to_a_boundary_and_back() {
         span(2, 5, 9, "quote"),
         span(3, 20, 40, "figure"),
     ]);
-    let layout = ReaderLayout {
-        view: &view,
-        text: &doc.text,
-    };
-    let len = doc.text.chars().count();
-    for offset in 0..=len {
-        let (node, utf16) = layout.boundary_of(offset).expect("a boundary");
-        assert_eq!(
-            layout.offset_of(&node, utf16),
-            Some(offset),
-            "offset {offset}"
-        );
-    }
+    assert_round_trips(&view, &doc);
 }
 
-#[wasm_bindgen_test]
-fn selection_after_emoji_and_persian_is_in_code_points() {
-    let (_root, view, doc) = mount(vec![span(1, 0, 7, "claim")]);
+/// Selects code points `start..end` through the layout and checks what the window selection
+/// holds (its Range's text: Selection.toString would collapse white space as rendered) and that it
+/// maps back to the same offsets.
+fn assert_selects(view: &ReaderView, doc: &Document, start: usize, end: usize) {
     let layout = ReaderLayout {
-        view: &view,
+        view,
         text: &doc.text,
     };
-    let start = doc.text.chars().position(|c| c == '“').unwrap();
-    let end = start + "“The river".chars().count();
     layout.select(start, end).unwrap();
     let selected = web_sys::window()
         .unwrap()
         .get_selection()
         .unwrap()
         .unwrap()
+        .get_range_at(0)
+        .unwrap()
         .to_string();
-    assert_eq!(String::from(selected), "“The river");
+    let expected: String = doc.text.chars().skip(start).take(end - start).collect();
+    assert_eq!(String::from(selected), expected);
     assert_eq!(layout.selection(), Some((start, end)));
+}
+
+#[wasm_bindgen_test]
+fn selection_after_emoji_and_persian_is_in_code_points() {
+    let (_root, view, doc) = mount(vec![span(1, 0, 7, "claim")]);
+    let start = doc.text.chars().position(|c| c == '“').unwrap();
+    let end = start + "“The river".chars().count();
+    assert_eq!(
+        doc.text
+            .chars()
+            .skip(start)
+            .take(end - start)
+            .collect::<String>(),
+        "“The river"
+    );
+    assert_selects(&view, &doc, start, end);
 }
 
 #[wasm_bindgen_test]
@@ -197,29 +203,7 @@ fn raw_chunks_hold_the_text_and_map_offsets_until_filled() {
 #[wasm_bindgen_test]
 fn a_selection_from_a_filled_into_a_raw_chunk_is_in_code_points() {
     let (_root, view, doc) = mount_partly_filled(vec![]);
-    let layout = ReaderLayout {
-        view: &view,
-        text: &doc.text,
-    };
     let start = doc.text.chars().position(|c| c == 'گ').unwrap();
     let end = doc.text.chars().position(|c| c == '”').unwrap() + 1;
-    layout.select(start, end).unwrap();
-    // The Range's text (Selection.toString would collapse white space as rendered).
-    let selected = web_sys::window()
-        .unwrap()
-        .get_selection()
-        .unwrap()
-        .unwrap()
-        .get_range_at(0)
-        .unwrap()
-        .to_string();
-    assert_eq!(
-        String::from(selected),
-        doc.text
-            .chars()
-            .skip(start)
-            .take(end - start)
-            .collect::<String>()
-    );
-    assert_eq!(layout.selection(), Some((start, end)));
+    assert_selects(&view, &doc, start, end);
 }

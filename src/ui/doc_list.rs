@@ -4,10 +4,11 @@
 //! have a fixed height and only those in (or near) view exist in the DOM; `data-count` on the list
 //! says how many documents it lists.
 
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use spanmark_core::DocumentId;
 
 use crate::state::use_app;
+use crate::ui::virtual_list::VirtualList;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct DocRow {
@@ -27,9 +28,7 @@ const OVERSCAN: usize = 8;
 #[component]
 pub fn DocList() -> impl IntoView {
     let state = use_app();
-    let scroll_ref = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(900.0f64);
+    let list = VirtualList::new(ROW_HEIGHT, OVERSCAN);
     let rows = Memo::new(move |_| {
         let filter = state.status_filter.get();
         state.ws.with(|ws| {
@@ -68,12 +67,7 @@ pub fn DocList() -> impl IntoView {
             )
         })
     });
-    let window = Memo::new(move |_| {
-        let total = rows.with(Vec::len);
-        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
-        let count = (viewport.get() / ROW_HEIGHT) as usize + 2 * OVERSCAN + 1;
-        (first.min(total), (first + count).min(total))
-    });
+    let window = Memo::new(move |_| list.window(rows.with(Vec::len)));
     let visible = move || {
         let (first, last) = window.get();
         rows.with(|rows| {
@@ -90,25 +84,8 @@ pub fn DocList() -> impl IntoView {
         let Some(current) = state.current.get() else {
             return;
         };
-        let Some(index) = rows.with(|rows| rows.iter().position(|r| r.id == current)) else {
-            return;
-        };
-        let top = index as f64 * ROW_HEIGHT;
-        let (view_top, height) = (scroll_top.get_untracked(), viewport.get_untracked());
-        if top < view_top || top + ROW_HEIGHT > view_top + height {
-            let target = (top - height / 2.0).max(0.0);
-            if let Some(el) = scroll_ref.get_untracked() {
-                request_animation_frame(move || el.set_scroll_top(target as i32));
-            }
-            scroll_top.set(target);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(el) = scroll_ref.get() {
-            let h = el.client_height() as f64;
-            if h > 0.0 {
-                viewport.set(h);
-            }
+        if let Some(index) = rows.with(|rows| rows.iter().position(|r| r.id == current)) {
+            list.keep_in_view(index);
         }
     });
     view! {
@@ -128,14 +105,10 @@ pub fn DocList() -> impl IntoView {
                 <option value="done">"done"</option>
             </select>
         </div>
-        <div class="doc-list-scroll" node_ref=scroll_ref on:scroll=move |e| {
-            let el = event_target::<web_sys::HtmlElement>(&e);
-            scroll_top.set(el.scroll_top() as f64);
-            viewport.set(el.client_height() as f64);
-        }>
+        <div class="doc-list-scroll" node_ref=list.scroll_ref on:scroll=move |e| list.on_scroll(&e)>
         <ul class="doc-list" data-testid="doc-list" data-count=move || rows.with(Vec::len)
-            style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)
-            style:padding-top=move || format!("{}px", window.get().0 as f64 * ROW_HEIGHT)>
+            style:height=move || list.px(rows.with(Vec::len))
+            style:padding-top=move || list.px(window.get().0)>
             <For each=visible key=|(_, row)| row.clone() let:item>
                 {
                     let (index, row) = item;

@@ -14,3 +14,4 @@ pub mod span_list;
 pub mod storage_indicator;
 pub mod suggest;
 pub mod topbar;
+pub mod virtual_list;

@@ -225,27 +225,18 @@ fn fill_around(offset: usize) {
 /// not do it by itself): arrows by character, Ctrl+arrows by word, Up/Down by line, Home/End.
 fn on_caret_key(state: &AppState, e: &KeyboardEvent) {
     let ctrl = e.ctrl_key() || e.meta_key();
+    if ctrl && matches!(e.key().as_str(), "Home" | "End") {
+        e.prevent_default();
+        to_text_boundary(state, e.key() == "End", e.shift_key());
+        return;
+    }
     let (direction, granularity) = match e.key().as_str() {
         "ArrowRight" => ("right", if ctrl { "word" } else { "character" }),
         "ArrowLeft" => ("left", if ctrl { "word" } else { "character" }),
         "ArrowDown" => ("forward", if ctrl { "paragraph" } else { "line" }),
         "ArrowUp" => ("backward", if ctrl { "paragraph" } else { "line" }),
-        "Home" => (
-            "backward",
-            if ctrl {
-                "documentboundary"
-            } else {
-                "lineboundary"
-            },
-        ),
-        "End" => (
-            "forward",
-            if ctrl {
-                "documentboundary"
-            } else {
-                "lineboundary"
-            },
-        ),
+        "Home" => ("backward", "lineboundary"),
+        "End" => ("forward", "lineboundary"),
         _ => return,
     };
     e.prevent_default();
@@ -255,12 +246,35 @@ fn on_caret_key(state: &AppState, e: &KeyboardEvent) {
     };
     let alter = if e.shift_key() { "extend" } else { "move" };
     let _ = sel.modify(alter, direction, granularity);
-    // The caret may have moved into a chunk not drawn yet (Ctrl+End, a page of lines).
+    // The caret may have moved into a chunk not drawn yet (a page of lines).
     if let Some(focus) =
         with_layout(|l| l.offset_of(&sel.focus_node()?, sel.focus_offset())).flatten()
     {
         fill_around(focus);
     }
+    state.text_selection.set(live_selection());
+    show_caret();
+}
+
+/// Ctrl+Home / Ctrl+End: the caret to the start or end of the text (not of the page, as the
+/// browser's "documentboundary" would); with Shift, the selection extends there.
+fn to_text_boundary(state: &AppState, end: bool, extend: bool) {
+    let Some(len) = LIVE.with_borrow(|live| live.as_ref().map(|l| l.text.chars().count())) else {
+        return;
+    };
+    let target = if end { len } else { 0 };
+    fill_around(target);
+    let anchor = window()
+        .get_selection()
+        .ok()
+        .flatten()
+        .filter(|_| extend)
+        .and_then(|sel| {
+            let node = sel.anchor_node()?;
+            with_layout(|l| l.offset_of(&node, sel.anchor_offset())).flatten()
+        })
+        .unwrap_or(target);
+    with_layout(|l| l.select(anchor, target));
     state.text_selection.set(live_selection());
     show_caret();
 }

@@ -3,11 +3,12 @@
 //! A 1 MB article can carry 10,000 spans, so the list is virtualised: rows have a fixed height and
 //! only those in (or near) view exist in the DOM.
 
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use spanmark_core::{CharCheckpoints, CharOffset, DocumentId, Edit, SpanId};
 
 use crate::state::use_app;
 use crate::ui::reader;
+use crate::ui::virtual_list::VirtualList;
 
 /// Row height in pixels; must match `.span-item { height }` in the stylesheet.
 const ROW_HEIGHT: f64 = 84.0;
@@ -31,9 +32,7 @@ struct Row {
 #[component]
 pub fn SpanList() -> impl IntoView {
     let state = use_app();
-    let scroll_ref = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(900.0f64);
+    let list = VirtualList::new(ROW_HEIGHT, OVERSCAN);
     let rows = Memo::new(move |_| {
         let Some(id) = state.current.get() else {
             return vec![];
@@ -85,12 +84,7 @@ pub fn SpanList() -> impl IntoView {
     });
 
     // The rows drawn: those in view and a few around them.
-    let window = Memo::new(move |_| {
-        let total = rows.with(Vec::len);
-        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
-        let count = (viewport.get() / ROW_HEIGHT) as usize + 2 * OVERSCAN + 1;
-        (first.min(total), (first + count).min(total))
-    });
+    let window = Memo::new(move |_| list.window(rows.with(Vec::len)));
     let visible = move || {
         let (first, last) = window.get();
         let doc = state.current.get_untracked();
@@ -131,32 +125,13 @@ pub fn SpanList() -> impl IntoView {
         previews
     };
 
-    // Keep the selected span's row in view, from the list's own scroll signals (reading the
-    // element's scroll position here would force a layout of the page on every edit).
+    // Keep the selected span's row in view.
     Effect::new(move |_| {
         let Some(sel) = state.selected.get() else {
             return;
         };
-        let Some(index) = rows.with_untracked(|rows| rows.iter().position(|r| r.id == sel)) else {
-            return;
-        };
-        let top = index as f64 * ROW_HEIGHT;
-        let (view_top, height) = (scroll_top.get_untracked(), viewport.get_untracked());
-        if top < view_top || top + ROW_HEIGHT > view_top + height {
-            let target = (top - height / 2.0).max(0.0);
-            // In the next frame, where layout happens anyway, not now (a forced layout).
-            if let Some(el) = scroll_ref.get_untracked() {
-                request_animation_frame(move || el.set_scroll_top(target as i32));
-            }
-            scroll_top.set(target);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(el) = scroll_ref.get() {
-            let h = el.client_height() as f64;
-            if h > 0.0 {
-                viewport.set(h);
-            }
+        if let Some(index) = rows.with_untracked(|rows| rows.iter().position(|r| r.id == sel)) {
+            list.keep_in_view(index);
         }
     });
 
@@ -168,16 +143,12 @@ pub fn SpanList() -> impl IntoView {
     };
     view! {
         <h2>{move || format!("Spans ({})", rows.with(Vec::len))}</h2>
-        <div class="span-list-scroll" node_ref=scroll_ref on:scroll=move |e| {
-            let el = event_target::<web_sys::HtmlElement>(&e);
-            scroll_top.set(el.scroll_top() as f64);
-            viewport.set(el.client_height() as f64);
-        }>
+        <div class="span-list-scroll" node_ref=list.scroll_ref on:scroll=move |e| list.on_scroll(&e)>
             // Rows are keyed by their content, not their position: an edit re-creates only the
             // rows it changed; the list's top padding stands for the rows above the drawn ones.
             <ul class="span-list" data-testid="span-list" aria-label="Spans in text order"
-                style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)
-                style:padding-top=move || format!("{}px", window.get().0 as f64 * ROW_HEIGHT)>
+                style:height=move || list.px(rows.with(Vec::len))
+                style:padding-top=move || list.px(window.get().0)>
                 <For each=visible key=|(row, preview)| (row.clone(), preview.clone()) let:item>
                     {
                         let (row, preview) = item;
