@@ -1,6 +1,20 @@
 // Page object for Spanmark: every interaction goes through data-testid hooks and real input
 // (mouse drags, key presses), as a user would.
 import assert from 'node:assert/strict';
+import { serve, launch, context } from './harness.mjs';
+
+/**
+ * The set-up test files share: serve the release build, launch Chromium, open the app in a fresh
+ * context. `stop()` closes it all.
+ */
+export async function startApp() {
+  const server = await serve();
+  const browser = await launch();
+  const env = await context(browser, server.url);
+  const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
+  await app.open();
+  return { server, browser, env, app, stop: async () => { await browser.close(); await server.close(); } };
+}
 
 export class SpanmarkPage {
   constructor(page, url) {

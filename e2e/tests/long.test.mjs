@@ -3,11 +3,10 @@
 // user sees, selects, tags or exports.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, context } from '../harness.mjs';
-import { SpanmarkPage, sliceCodePoints, assertNoProblems } from '../spanmark-page.mjs';
+import { startApp, sliceCodePoints, assertNoProblems } from '../spanmark-page.mjs';
 import { offsetsOf } from '../fixtures.mjs';
 
-let server, browser, env, app;
+let session, env, app;
 
 /** ~250 kB of invented paragraphs: emoji, Persian, « guillemets », curly quotes, numbers. */
 function longArticle() {
@@ -23,17 +22,13 @@ function longArticle() {
 const TEXT = longArticle();
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  env = await context(browser, server.url);
-  app = new SpanmarkPage(await env.ctx.newPage(), server.url);
-  await app.open();
+  session = await startApp();
+  ({ env, app } = session);
   await app.paste('Long levee report', TEXT);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.stop();
 });
 
 test('a long article shows its exact text while only the part in view is drawn', async () => {

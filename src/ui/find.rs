@@ -82,6 +82,12 @@ pub fn FindBar() -> impl IntoView {
     };
     Effect::new(move |_| {
         app.reader_dom.track();
+        if matches.with(Vec::is_empty) {
+            // Nothing to paint (the find bar is closed, or no match): leave the registry alone.
+            crate::dom::highlights::clear("find");
+            crate::dom::highlights::clear("find-current");
+            return;
+        }
         let ranges = matches.with(|all| reader::ranges_for(all.iter().take(PAINT_LIMIT).copied()));
         crate::dom::highlights::set("find", &ranges);
         paint_current(current.get_untracked());
