@@ -59,6 +59,14 @@ pub fn App() -> impl IntoView {
         })
     });
 
+    // `data-workspace="loaded"` once every saved document has been read (the list shows before).
+    Effect::new(move |_| {
+        let loaded = state.loaded.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-workspace", if loaded { "loaded" } else { "loading" });
+        }
+    });
+
     Effect::new(move |_| {
         let saved = state.save_state.get();
         if let Some(root) = document().document_element() {

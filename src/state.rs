@@ -13,7 +13,7 @@ use spanmark_core::{
     CharOffset, Document, DocumentId, Edit, History, SpanId, SpanShaping, Workspace,
 };
 
-use crate::storage::workspace_store::{Dirty, WorkspaceStore};
+use crate::storage::workspace_store::{Dirty, DocSummary, StartUp, WorkspaceStore};
 
 /// A request to the reader to redraw part of the open document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +50,12 @@ pub struct AppState {
     /// Counts changes to the reader's DOM (a chunk filled, paragraphs redrawn): DOM Ranges into
     /// the reader (find highlights) must be made anew after each.
     pub reader_dom: RwSignal<u64>,
-    /// Whether the saved workspace has been loaded (nothing is saved before).
+    /// Whether the whole saved workspace has been loaded (nothing is saved before, and actions
+    /// over every document wait for it).
     pub loaded: RwSignal<bool>,
+    /// While the workspace loads: the saved document list (read first, so the list shows at
+    /// once). `ws` then holds only the documents read so far (the open one, any opened or added).
+    pub listing: RwSignal<Option<Vec<DocSummary>>>,
     /// Whether the paste panel is shown instead of the reader.
     pub show_paste: RwSignal<bool>,
     /// Whether new spans snap to word boundaries.
@@ -96,6 +100,7 @@ impl AppState {
             redraw: RwSignal::new(vec![]),
             reader_dom: RwSignal::new(0),
             loaded: RwSignal::new(false),
+            listing: RwSignal::new(None),
             show_paste: RwSignal::new(false),
             snap_to_words: RwSignal::new(false),
             save_state: RwSignal::new("saved"),
@@ -125,16 +130,32 @@ impl AppState {
                 return;
             }
         };
-        match store.load().await {
-            Ok((ws, open)) => {
-                let open = open
-                    .filter(|id| ws.document(id).is_some())
-                    .or_else(|| ws.documents.first().map(|d| d.id.clone()));
-                let empty = ws.documents.is_empty();
-                self.ws.set(ws);
+        // First what the screen needs (the list and the open document), then everything else.
+        match store.load_start().await {
+            Ok(StartUp {
+                labels,
+                open,
+                open_document,
+                listing: Some(listing),
+            }) if !listing.is_empty() => {
+                self.ws.set(Workspace {
+                    documents: open_document.into_iter().collect(),
+                    labels,
+                });
+                self.listing.set(Some(listing));
                 self.current.set(open);
-                self.show_paste.set(empty);
+                self.show_paste.set(false);
+                self.store.set_value(Some(store.clone()));
+                crate::dom::perf::after_paint().await;
+                match store.load().await {
+                    Ok((full, _)) => self.merge_loaded(full),
+                    Err(e) => self
+                        .error
+                        .set(Some(format!("Could not read the saved workspace: {e}"))),
+                }
+                self.listing.set(None);
             }
+            Ok(_) => self.load_everything(&store).await,
             Err(e) => {
                 self.error
                     .set(Some(format!("Could not read the saved workspace: {e}")));
@@ -145,6 +166,72 @@ impl AppState {
         self.loaded.set(true);
         // Anything done while loading is saved now.
         self.flush_soon();
+    }
+
+    /// Loads the whole workspace at once (no summary saved yet), then saves the summary.
+    async fn load_everything(&self, store: &WorkspaceStore) {
+        match store.load().await {
+            Ok((ws, open)) => {
+                let open = open
+                    .filter(|id| ws.document(id).is_some())
+                    .or_else(|| ws.documents.first().map(|d| d.id.clone()));
+                let empty = ws.documents.is_empty();
+                self.ws.set(ws);
+                self.current.set(open);
+                self.show_paste.set(empty);
+                if !empty {
+                    // Writes the summary the next start-up reads first.
+                    self.dirty.update_value(|d| d.meta = true);
+                }
+            }
+            Err(e) => {
+                self.error
+                    .set(Some(format!("Could not read the saved workspace: {e}")));
+                self.show_paste.set(true);
+            }
+        }
+    }
+
+    /// Puts the fully loaded workspace in place of the partial one, keeping what was read or
+    /// made meanwhile: documents already in memory (perhaps edited) win over their saved copy,
+    /// documents added meanwhile go last, and the label set in memory is kept.
+    fn merge_loaded(&self, full: Workspace) {
+        let removed = self.dirty.with_value(|d| d.removed.clone());
+        self.ws.update(|ws| {
+            let mut in_memory: std::collections::HashMap<DocumentId, Document> =
+                ws.documents.drain(..).map(|d| (d.id.clone(), d)).collect();
+            let mut documents = Vec::with_capacity(full.documents.len() + in_memory.len());
+            for saved in full.documents {
+                if removed.contains(&saved.id) {
+                    continue;
+                }
+                documents.push(in_memory.remove(&saved.id).unwrap_or(saved));
+            }
+            let mut added: Vec<Document> = in_memory.into_values().collect();
+            added.sort_by_key(|d| d.added_at);
+            documents.extend(added);
+            ws.documents = documents;
+        });
+    }
+
+    /// Resolves once the whole workspace is loaded (at once if it is).
+    pub async fn until_loaded(&self) {
+        while !self.loaded.get_untracked() {
+            crate::dom::perf::yield_to_browser().await;
+        }
+    }
+
+    /// Runs `action`, which concerns every document, now, or once the workspace has loaded.
+    pub fn when_loaded(&self, action: impl FnOnce() + 'static) {
+        if self.loaded.get_untracked() {
+            action();
+            return;
+        }
+        let state = *self;
+        spawn_local(async move {
+            state.until_loaded().await;
+            action();
+        });
     }
 
     /// Records what must be saved, and saves it after the current event.
@@ -231,8 +318,35 @@ impl AppState {
         Ok(())
     }
 
-    /// Opens a document in the reader.
+    /// Opens a document in the reader (reading it first if the workspace is still loading).
     pub fn open(&self, id: DocumentId) {
+        if self.ws.with_untracked(|ws| ws.document(&id).is_none()) {
+            let (Some(store), false) = (self.store.get_value(), self.loaded.get_untracked()) else {
+                return;
+            };
+            let state = *self;
+            spawn_local(async move {
+                match store.load_document(&id).await {
+                    Ok(Some(doc)) => {
+                        state.ws.update(|ws| {
+                            if ws.document(&doc.id).is_none() {
+                                ws.documents.push(doc);
+                            }
+                        });
+                        state.show(id);
+                    }
+                    Ok(None) => {}
+                    Err(e) => state
+                        .error
+                        .set(Some(format!("Could not read that document: {e}"))),
+                }
+            });
+            return;
+        }
+        self.show(id);
+    }
+
+    fn show(&self, id: DocumentId) {
         self.selected.set(None);
         self.text_selection.set(None);
         self.current.set(Some(id));
@@ -441,11 +555,13 @@ impl AppState {
     pub fn listed_documents(&self) -> Vec<DocumentId> {
         let filter = self.status_filter.get_untracked();
         self.ws.with_untracked(|ws| {
-            ws.documents
-                .iter()
-                .filter(|d| filter.is_none_or(|f| d.done == f))
-                .map(|d| d.id.clone())
-                .collect()
+            self.listing.with_untracked(|listing| {
+                document_order(ws, listing.as_deref())
+                    .into_iter()
+                    .filter(|(_, done)| filter.is_none_or(|f| *done == f))
+                    .map(|(id, _)| id)
+                    .collect()
+            })
         })
     }
 
@@ -587,6 +703,34 @@ impl Default for AppState {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Every document's id and done mark in list order: the workspace's documents, or while it
+/// loads, the saved listing (documents already in memory overriding their summary) followed by
+/// documents added meanwhile.
+pub fn document_order(ws: &Workspace, listing: Option<&[DocSummary]>) -> Vec<(DocumentId, bool)> {
+    let Some(listing) = listing else {
+        return ws
+            .documents
+            .iter()
+            .map(|d| (d.id.clone(), d.done))
+            .collect();
+    };
+    let mut order: Vec<(DocumentId, bool)> = listing
+        .iter()
+        .map(|s| {
+            let done = ws.document(&s.id).map_or(s.done, |d| d.done);
+            (s.id.clone(), done)
+        })
+        .collect();
+    let listed: std::collections::HashSet<&DocumentId> = listing.iter().map(|s| &s.id).collect();
+    order.extend(
+        ws.documents
+            .iter()
+            .filter(|d| !listed.contains(&d.id))
+            .map(|d| (d.id.clone(), d.done)),
+    );
+    order
 }
 
 /// The code-point ranges an edit touches, for redrawing.

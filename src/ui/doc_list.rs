@@ -5,9 +5,12 @@
 //! says how many documents it lists.
 
 use leptos::prelude::*;
-use spanmark_core::DocumentId;
+use std::collections::HashSet;
 
-use crate::state::use_app;
+use spanmark_core::{Document, DocumentId, LabelSet};
+
+use crate::state::{document_order, use_app};
+use crate::storage::workspace_store::DocSummary;
 use crate::ui::virtual_list::VirtualList;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -17,6 +20,30 @@ struct DocRow {
     spans: usize,
     per_label: Vec<(String, usize)>,
     done: bool,
+}
+
+impl DocRow {
+    /// The row for a document summary; spans per label in the label set's order.
+    fn new(summary: &DocSummary, labels: &LabelSet) -> Self {
+        let per_label = labels
+            .labels
+            .iter()
+            .filter_map(|l| {
+                summary
+                    .per_label
+                    .iter()
+                    .find(|(name, _)| *name == l.name)
+                    .map(|(_, n)| (l.name.clone(), *n))
+            })
+            .collect();
+        DocRow {
+            id: summary.id.clone(),
+            title: summary.title.clone(),
+            spans: summary.spans,
+            per_label,
+            done: summary.done,
+        }
+    }
 }
 
 /// Row height in pixels; must match `.doc-list li { height }` in the stylesheet.
@@ -32,39 +59,41 @@ pub fn DocList() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let filter = state.status_filter.get();
         state.ws.with(|ws| {
-            ws.documents
-                .iter()
-                .filter(|d| filter.is_none_or(|f| d.done == f))
-                .map(|d| {
-                    let per_label = ws
-                        .labels
-                        .labels
-                        .iter()
-                        .map(|l| {
-                            (
-                                l.name.clone(),
-                                d.spans.iter().filter(|s| s.label == l.name).count(),
+            state.listing.with(|listing| {
+                let labels = &ws.labels;
+                let of_doc = |d: &Document| DocRow::new(&DocSummary::of(d), labels);
+                let rows: Vec<DocRow> = match listing {
+                    None => ws.documents.iter().map(of_doc).collect(),
+                    // Still loading: the saved list, with the documents read so far up to date.
+                    Some(listing) => {
+                        let listed: HashSet<&DocumentId> = listing.iter().map(|s| &s.id).collect();
+                        listing
+                            .iter()
+                            .map(|s| match ws.document(&s.id) {
+                                Some(d) => of_doc(d),
+                                None => DocRow::new(s, labels),
+                            })
+                            .chain(
+                                ws.documents
+                                    .iter()
+                                    .filter(|d| !listed.contains(&d.id))
+                                    .map(of_doc),
                             )
-                        })
-                        .filter(|(_, n)| *n > 0)
-                        .collect();
-                    DocRow {
-                        id: d.id.clone(),
-                        title: d.title.clone(),
-                        spans: d.spans.len(),
-                        per_label,
-                        done: d.done,
+                            .collect()
                     }
-                })
-                .collect::<Vec<_>>()
+                };
+                rows.into_iter()
+                    .filter(|r| filter.is_none_or(|f| r.done == f))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let progress = Memo::new(move |_| {
         state.ws.with(|ws| {
-            (
-                ws.documents.iter().filter(|d| d.done).count(),
-                ws.documents.len(),
-            )
+            state.listing.with(|listing| {
+                let order = document_order(ws, listing.as_deref());
+                (order.iter().filter(|(_, done)| *done).count(), order.len())
+            })
         })
     });
     let window = Memo::new(move |_| list.window(rows.with(Vec::len)));

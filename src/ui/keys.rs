@@ -98,9 +98,13 @@ pub fn on_global_key(state: &AppState, suggest: &SuggestState, e: &KeyboardEvent
         "[" => state.step_document(-1),
         "m" => state.toggle_done(),
         "e" if state.ws.with_untracked(|ws| !ws.documents.is_empty()) => {
-            state.export_open.set(true)
+            let open = state.export_open;
+            state.when_loaded(move || open.set(true))
         }
-        "l" => state.labels_open.set(true),
+        "l" => {
+            let open = state.labels_open;
+            state.when_loaded(move || open.set(true))
+        }
         "s" => {
             if let Some(d) = state.current.get_untracked() {
                 suggest.run(*state, &[d]);

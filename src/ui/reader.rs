@@ -451,15 +451,15 @@ pub fn Reader() -> impl IntoView {
                     if state.ws.with(|ws| id.and_then(|id| ws.document(&id).map(|d| d.done)).unwrap_or(false)) { "✓ Done" } else { "Mark done" }
                 }}
             </button>
-            <button data-testid="labels-open" title="Edit labels" on:click=move |_| labels_open.set(true)>"Labels…"</button>
+            <button data-testid="labels-open" title="Edit labels" on:click=move |_| state.when_loaded(move || labels_open.set(true))>"Labels…"</button>
             <LabelEditor open=labels_open />
             <button data-testid="suggest-run" title="Suggest quotes, speakers, figures and claims in this document"
                 on:click=move |_| if let Some(d) = state.current.get_untracked() { suggest.run(state, &[d]) }>"Suggest"</button>
             <button data-testid="suggest-run-all" title="Suggest in every document"
-                on:click=move |_| {
+                on:click=move |_| state.when_loaded(move || {
                     let all: Vec<_> = state.ws.with_untracked(|ws| ws.documents.iter().map(|d| d.id.clone()).collect());
                     suggest.run(state, &all);
-                }>"Suggest all"</button>
+                })>"Suggest all"</button>
             <label class="hint"><input type="checkbox" prop:checked=move || state.snap_to_words.get()
                 on:change=move |e| state.snap_to_words.set(event_target_checked(&e)) />" snap to words"</label>
             <span class="hint">"Select text, then press a label key. Arrows + Shift select with the keyboard."</span>

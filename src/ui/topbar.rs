@@ -81,9 +81,9 @@ pub fn TopBar() -> impl IntoView {
                     accept=".jsonl,.json,.jsonld,.zip,.txt,.ann,.md,.html,.htm,.conll,.iob,.tsv"
                     aria-label="Import files (any supported format, or .txt/.md/.html articles)" on:change=on_pick />
             </label>
-            <button data-testid="export-open" on:click=move |_| export_open.set(true)
+            <button data-testid="export-open" on:click=move |_| state.when_loaded(move || export_open.set(true))
                 disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export…"</button>
-            <button data-testid="export-jsonl" class="primary" on:click=move |_| state.export_jsonl()
+            <button data-testid="export-jsonl" class="primary" on:click=move |_| state.when_loaded(move || state.export_jsonl())
                 disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export JSONL"</button>
             <button data-testid="theme-toggle" title="Colour theme (remembered)" on:click=move |_| {
                 let next = match state.theme.get_untracked() {

@@ -101,7 +101,7 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
             }
             done += count;
             import.progress.set(Some((done.min(total), total)));
-            yield_to_browser().await;
+            crate::dom::perf::yield_to_browser().await;
         }
         import.progress.set(None);
         if !errors.is_empty() && !keep_valid {
@@ -114,6 +114,8 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
             return;
         }
         warnings.extend(errors.into_iter().map(|e| format!("skipped {e}")));
+        // Id clashes and labels are checked against every document.
+        app.until_loaded().await;
         for labels in pending_labels {
             app.merge_labels(labels);
         }
@@ -242,14 +244,4 @@ fn import_file(
         return Err(error);
     }
     Ok(kept)
-}
-
-/// Lets the browser paint (the progress bar) between files.
-async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -1,0 +1,130 @@
+// Start-up reads the document list's summary and the open document first, then the rest of the
+// workspace in slices. What the user sees and does meanwhile must come out the same as after a
+// full load: every document listed with its counts, the open one shown, edits and documents
+// made while loading kept, and whole-workspace actions (export) covering every document.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp } from '../spanmark-page.mjs';
+
+let ctx;
+before(async () => { ctx = await startApp(); });
+after(async () => { await ctx?.stop(); });
+
+/** A native span from UTF-16 indices into `text`. */
+function span(id, text, from, to, label) {
+  const cp = (i) => [...text.slice(0, i)].length;
+  return { id, start: cp(from), end: cp(to), start_utf16: from, end_utf16: to, label, text: text.slice(from, to) };
+}
+
+/** A native JSONL workspace of `n` small documents, each with two spans. */
+function workspace(n) {
+  const lines = [];
+  for (let i = 1; i <= n; i++) {
+    const text = `Item ${i}: the council said “spending rose 4%” in Tabriz 🚲.`;
+    const quote = text.indexOf('“');
+    const figure = text.indexOf('4%');
+    lines.push(JSON.stringify({
+      schema: 'spanmark/1', offset_unit: 'codepoint', id: `s-${String(i).padStart(4, '0')}`,
+      title: `Start-up report ${i}`, source: null, added_at: 1_700_000_000_000 + i, line_endings_normalised: false,
+      text, done: i % 3 === 0,
+      spans: [
+        span(1, text, quote, text.indexOf('”') + 1, 'quote'),
+        span(2, text, figure, figure + 2, 'figure'),
+      ],
+      relations: [],
+    }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+const loaded = (page) => page.waitForFunction(() => document.documentElement.dataset.workspace === 'loaded');
+const listed = (page) => page.evaluate(() => Number(document.querySelector('[data-testid="doc-list"]').dataset.count));
+
+test('the list shows every saved document with its counts before the rest loads, and the load completes it', async () => {
+  const { app } = ctx;
+  await app.byTestId('import-file').setInputFiles({ name: 'ws.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(workspace(600)) });
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="doc-list"]')?.dataset.count === '600');
+  await app.waitSaved();
+
+  // Reload: the list is drawn from the summary; the whole workspace follows.
+  await app.page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (window.__listedWhile == null && document.querySelector('[data-testid="doc-list"]')?.dataset.count === '600') {
+        window.__listedWhile = document.documentElement.dataset.workspace;
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await app.page.reload();
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="doc-list"]')?.dataset.count === '600');
+  const firstRow = app.byTestId('doc-item').first();
+  assert.equal(await firstRow.locator('.title').textContent(), 'Start-up report 1');
+  assert.equal(await firstRow.locator('.count').textContent(), '2');
+  assert.match(await firstRow.locator('.per-label').textContent(), /1 quote, 1 figure/);
+  assert.match(await app.byTestId('doc-progress').textContent(), /200 \/ 600 done/);
+  await loaded(app.page);
+  assert.equal(await app.page.evaluate(() => window.__listedWhile), 'loading', 'the list showed before the full load');
+  assert.equal(await listed(app.page), 600);
+  assert.match(await app.byTestId('doc-progress').textContent(), /200 \/ 600 done/);
+
+  // Whole-workspace export after the load has every document and span.
+  const { text } = await app.exportJsonl();
+  const docs = text.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(docs.length, 600);
+  assert.equal(docs.reduce((n, d) => n + d.spans.length, 0), 1200);
+  assert.equal(docs[599].title, 'Start-up report 600');
+});
+
+test('work done while the workspace is still loading is kept and saved', async () => {
+  const { app } = ctx;
+  await app.page.reload();
+  // Act at once, without waiting for the load: open another document, tag in it, paste a new one.
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="doc-list"]')?.dataset.count === '600');
+  await app.byTestId('doc-item').nth(2).locator('button').click();
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="doc-text"]')?.textContent.startsWith('Item 3:'));
+  const text = await app.docText();
+  const s = [...text.slice(0, text.indexOf('Tabriz'))].length;
+  await app.dragSelect(s, s + 6);
+  await app.page.keyboard.press('1');
+  await app.waitForSpanCount(3);
+  await app.paste('Pasted while loading', 'A new article, pasted at once: « bonjour » 👋.');
+  await loaded(app.page);
+  await app.waitSaved();
+  assert.equal(await listed(app.page), 601);
+
+  await app.page.reload();
+  await loaded(app.page);
+  assert.equal(await listed(app.page), 601);
+  const { text: out } = await app.exportJsonl();
+  const docs = out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(docs.length, 601);
+  const third = docs.find((d) => d.id === 's-0003');
+  assert.deepEqual(third.spans.map((sp) => sp.text).sort(), ['4%', 'Tabriz', '“spending rose 4%”'].sort());
+  assert.equal(docs.at(-1).title, 'Pasted while loading');
+  assert.equal(docs.filter((d) => d.spans.length === 2).length, 599);
+});
+
+test('a workspace saved without a list summary (older version) loads in full and gains one', async () => {
+  const { app } = ctx;
+  await app.page.evaluate(() => new Promise((ok, fail) => {
+    const req = indexedDB.open('spanmark');
+    req.onsuccess = () => {
+      const tx = req.result.transaction('meta', 'readwrite');
+      tx.objectStore('meta').delete('summary');
+      tx.oncomplete = () => { req.result.close(); ok(); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }));
+  await app.page.reload();
+  await loaded(app.page);
+  assert.equal(await listed(app.page), 601);
+  await app.waitSaved();
+  const summary = await app.page.evaluate(() => new Promise((ok) => {
+    const req = indexedDB.open('spanmark');
+    req.onsuccess = () => {
+      const get = req.result.transaction('meta').objectStore('meta').get('summary');
+      get.onsuccess = () => ok(get.result);
+    };
+  }));
+  assert.ok(summary, 'the summary is written after a full load');
+  assert.equal(JSON.parse(summary).documents.length, 601);
+});
