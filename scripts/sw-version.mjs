@@ -26,7 +26,8 @@ if (!source.includes(HASH_MARK) || !source.includes(FILES_MARK)) {
   process.exit(1);
 }
 const shell = files.filter((f) => f !== SW);
-for (const needed of ['index.html', 'init.js', 'spanmark.js', 'spanmark_bg.wasm', 'manifest.webmanifest']) {
+for (const needed of ['index.html', 'init.js', 'spanmark.js', 'spanmark_bg.wasm', 'spanmark-formats-web.js',
+  'spanmark-formats-web_bg.wasm', 'manifest.webmanifest']) {
   if (!shell.includes(needed)) {
     console.error(`sw-version: ${needed} is missing from the build in ${dir}`);
     process.exit(1);

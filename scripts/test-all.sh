@@ -12,9 +12,13 @@ step "format and lint"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p spanmark --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p spanmark-formats-web --target wasm32-unknown-unknown -- -D warnings
+# The app's own build of the core: Spanmark JSONL only (the other formats load on first use).
+cargo clippy -p spanmark-core --no-default-features --all-targets -- -D warnings
 
 step "native tests (core, CLI, app logic)"
 cargo test --workspace
+cargo test -p spanmark-core --no-default-features --lib
 
 step "wasm-bindgen-test in headless Chromium (DOM <-> code points)"
 cargo test -p spanmark --target wasm32-unknown-unknown --test dom

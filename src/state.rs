@@ -164,6 +164,11 @@ impl AppState {
         }
         self.store.set_value(Some(store));
         self.loaded.set(true);
+        // The other dataset formats are a second module: fetch it now that start-up is done.
+        spawn_local(async {
+            crate::dom::perf::after_paint().await;
+            crate::dom::lazy_formats::preload();
+        });
         // Anything done while loading is saved now.
         self.flush_soon();
     }

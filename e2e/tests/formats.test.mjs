@@ -36,6 +36,7 @@ after(async () => {
 async function download(format) {
   await app.byTestId('export-open').click();
   await app.byTestId('export-format').selectOption(format);
+  await app.page.locator('.dialog[aria-busy="false"]').waitFor();
   await app.page.waitForFunction(() => document.querySelector('[data-testid="export-preview"]').textContent.length > 0);
   const preview = await app.byTestId('export-preview').textContent();
   const warnings = await app.byTestId('export-warnings').locator('li').allTextContents();
@@ -64,6 +65,7 @@ test('IOB2 export warns about a span that splits a token, naming it', async () =
   await app.byTestId('export-open').click();
   await app.byTestId('export-format').selectOption('iob2');
   await app.byTestId('export-layers').waitFor();
+  await app.page.locator('.dialog[aria-busy="false"]').waitFor();
   const warnings = await app.byTestId('export-warnings').locator('li').allTextContents();
   assert.ok(warnings.some((w) => w.includes(`${s}..${e}`) || w.includes('46 hom')), warnings.join('\n'));
   await app.page.keyboard.press('Escape');

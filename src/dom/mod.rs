@@ -4,6 +4,7 @@
 pub mod download;
 pub mod files;
 pub mod highlights;
+pub mod lazy_formats;
 pub mod paragraphs;
 pub mod perf;
 pub mod reader_view;

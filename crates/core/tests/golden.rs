@@ -1,3 +1,4 @@
+#![cfg(feature = "formats")]
 //! Each format's export of the hand-checked sample (`common::sample`) matches its committed golden
 //! file under `tests/golden/`. After an intended change, regenerate with
 //! `UPDATE_GOLDEN=1 cargo test -p spanmark-core --test golden` and review the diff.

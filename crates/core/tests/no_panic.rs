@@ -1,3 +1,4 @@
+#![cfg(feature = "formats")]
 //! Every importer, fed arbitrary or damaged input, returns an error or documents — never panics.
 //! (The cargo-fuzz targets in `crates/core/fuzz/` go further on nightly.)
 

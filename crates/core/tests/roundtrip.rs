@@ -1,3 +1,4 @@
+#![cfg(feature = "formats")]
 //! Export → import is the identity for what each format can hold, over generated Unicode documents.
 
 mod common;

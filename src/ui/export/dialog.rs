@@ -1,9 +1,13 @@
 //! The export dialog: choose a format (and its options), see the first record and every warning
 //! (misaligned spans, nesting a format cannot hold) before downloading.
 
+use leptos::task::spawn_local;
 use leptos::{html, prelude::*};
-use spanmark_core::formats::{self, brat, DoccanoVariant, ExportOptions, Format};
+use spanmark_core::formats::{
+    self, spanmark_jsonl, DoccanoVariant, ExportOptions, Exported, Format,
+};
 
+use crate::dom::lazy_formats;
 use crate::state::use_app;
 
 /// Characters of the first record shown as a preview.
@@ -42,44 +46,47 @@ pub fn ExportDialog(
         doccano: doccano.get(),
         file_stem: None,
     };
-    let exported =
-        Memo::new(move |_| {
-            if !open.get() {
-                return None;
-            }
-            let (format, options) = (format.get(), options());
-            Some(app.ws.with(|ws| {
-                formats::export(format, &ws.documents, &options).map_err(|e| e.to_string())
-            }))
-        });
-    let preview = Memo::new(move |_| {
+    // The export and its preview are made by the formats module (loaded on first use): each
+    // change of format, options or documents starts a new run; a run's result is shown only if
+    // no later run has started.
+    let exported = RwSignal::new(None::<Result<Exported, String>>);
+    let preview = RwSignal::new(String::new());
+    let run = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        exported.set(None);
+        preview.set(String::new());
         if !open.get() {
-            return String::new();
+            return;
         }
         let (format, options) = (format.get(), options());
-        app.ws.with(|ws| {
-            let Some(first) = ws.documents.first() else {
-                return "(no documents)".to_string();
-            };
-            let one = std::slice::from_ref(first);
-            let text = if format == Format::Brat {
-                format!(
-                    "{}.ann\n{}",
-                    brat::encode_name(&first.id.0),
-                    brat::export_ann(first, &mut vec![])
-                )
-            } else {
-                match formats::export(format, one, &options) {
-                    Ok(e) => String::from_utf8_lossy(&e.bytes).into_owned(),
-                    Err(e) => e.to_string(),
-                }
+        let (all, first) = app.ws.with(|ws| {
+            (
+                spanmark_jsonl::export(&ws.documents).into_bytes(),
+                ws.documents
+                    .first()
+                    .map(|d| spanmark_jsonl::export([d]).into_bytes()),
+            )
+        });
+        run.update_value(|n| *n += 1);
+        let this_run = run.get_value();
+        let current = move || run.get_value() == this_run;
+        spawn_local(async move {
+            let text = match first {
+                Some(first) => lazy_formats::preview(format, first, &options)
+                    .await
+                    .unwrap_or_else(|e| e),
+                None => "(no documents)".to_string(),
             };
             let mut cut: String = text.chars().take(PREVIEW_CHARS).collect();
             if text.chars().count() > PREVIEW_CHARS {
                 cut.push_str("\n…");
             }
-            cut
-        })
+            let result = lazy_formats::export(format, all, &options).await;
+            if current() {
+                preview.set(cut);
+                exported.set(Some(result));
+            }
+        });
     });
     let download = move |_| {
         let Some(result) = exported.get_untracked() else {
@@ -112,6 +119,7 @@ pub fn ExportDialog(
         <Show when=move || open.get()>
             <div class="overlay" on:click=move |_| open.set(false)></div>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title"
+                aria-busy=move || exported.with(Option::is_none).to_string()
                 on:keydown=move |e| if e.key() == "Escape" { open.set(false) }>
                 <h2 id="export-title">"Export the workspace"</h2>
                 <div class="dialog-row">
@@ -167,7 +175,7 @@ pub fn ExportDialog(
                         Some(Ok(e)) if e.warnings.is_empty() => view! { <li class="none">"None: every span fits this format exactly."</li> }.into_any(),
                         Some(Ok(e)) => e.warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view().into_any(),
                         Some(Err(e)) => view! { <li>{e}</li> }.into_any(),
-                        None => ().into_any(),
+                        None => view! { <li class="none">"Preparing the export…"</li> }.into_any(),
                     }}
                 </ul>
                 <div class="dialog-actions">

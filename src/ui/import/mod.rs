@@ -10,10 +10,11 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use spanmark_core::formats::{self, brat, Format, ImportError, Imported, Warning};
+use spanmark_core::formats::{spanmark_jsonl, Format, Warning};
 use spanmark_core::Document;
 
 use crate::dom::files::PickedFile;
+use crate::dom::lazy_formats;
 use crate::state::AppState;
 
 /// What the last import did, for the summary panel.
@@ -80,16 +81,27 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
         let mut pending_labels = vec![];
         for unit in units(files.clone()) {
             let mut labels = match &unit {
-                Unit::File(f) if formats::detect(&f.name, &f.bytes) == Some(Format::Spanmark) => {
+                Unit::File(f) if spanmark_jsonl::looks_native(&f.bytes) => {
                     std::str::from_utf8(&f.bytes)
                         .ok()
-                        .and_then(formats::spanmark_jsonl::labels_of)
+                        .and_then(spanmark_jsonl::labels_of)
                 }
                 _ => None,
             };
             let (result, count) = match unit {
-                Unit::BratPair { stem, text, ann } => (brat_pair(&stem, &text, &ann), 2),
-                Unit::File(f) => (import_file(format, &f, keep_valid), 1),
+                Unit::BratPair { stem, text, ann } => (
+                    lazy_formats::import_brat_pair(
+                        &stem,
+                        (&text.name, &text.bytes),
+                        (&ann.name, &ann.bytes),
+                    )
+                    .await,
+                    2,
+                ),
+                Unit::File(f) => (
+                    lazy_formats::import(format, &f.name, &f.bytes, keep_valid).await,
+                    1,
+                ),
             };
             pending_labels.extend(labels.take());
             match result {
@@ -97,7 +109,7 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
                     docs.extend(imported.documents);
                     warnings.extend(imported.warnings.iter().map(Warning::to_string));
                 }
-                Err(e) => errors.push(e.to_string()),
+                Err(e) => errors.push(e),
             }
             done += count;
             import.progress.set(Some((done.min(total), total)));
@@ -179,69 +191,4 @@ fn units(files: Vec<PickedFile>) -> Vec<Unit> {
     }
     units.extend(files.into_iter().flatten().map(Unit::File));
     units
-}
-
-fn brat_pair(stem: &str, text: &PickedFile, ann: &PickedFile) -> Result<Imported, ImportError> {
-    let utf8 = |f: &PickedFile| {
-        std::str::from_utf8(&f.bytes)
-            .map(str::to_string)
-            .map_err(|e| {
-                ImportError::whole(format!("not UTF-8 text (byte {})", e.valid_up_to()))
-                    .in_file(&f.name)
-            })
-    };
-    let (text, ann_text) = (utf8(text)?, utf8(ann)?);
-    let (text, _) = spanmark_core::text::normalise_line_endings(&text);
-    let mut warnings = vec![];
-    let doc = brat::import_pair(stem, &text, &ann_text, &mut warnings)
-        .map_err(|e| e.in_file(&ann.name))?;
-    Ok(Imported {
-        documents: vec![doc],
-        warnings,
-    })
-}
-
-/// Imports one file; with `keep_valid`, a line-based file keeps its valid lines and reports the others.
-fn import_file(
-    format: Option<Format>,
-    f: &PickedFile,
-    keep_valid: bool,
-) -> Result<Imported, ImportError> {
-    let whole = match format {
-        Some(format) => formats::import(format, &f.name, &f.bytes),
-        None => formats::import_any(&f.name, &f.bytes),
-    };
-    let Err(error) = whole else { return whole };
-    let format = format.or_else(|| formats::detect(&f.name, &f.bytes));
-    let line_based = matches!(
-        format,
-        Some(Format::Spanmark | Format::Spacy | Format::Doccano | Format::Hf)
-    );
-    let (true, Some(format), Ok(text)) = (
-        keep_valid && line_based,
-        format,
-        std::str::from_utf8(&f.bytes),
-    ) else {
-        return Err(error);
-    };
-    let mut kept = Imported::default();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match formats::import(format, &f.name, line.as_bytes()) {
-            Ok(one) => {
-                kept.documents.extend(one.documents);
-                kept.warnings.extend(one.warnings);
-            }
-            Err(e) => kept.warnings.push(Warning::new(
-                format!("{}, line {}", f.name, i + 1),
-                format!("skipped: {}", e.message),
-            )),
-        }
-    }
-    if kept.documents.is_empty() {
-        return Err(error);
-    }
-    Ok(kept)
 }

@@ -5,16 +5,26 @@
 //! name and warnings about what the format could not hold) and [`import`] reads the bytes of a picked
 //! file back into documents (plus warnings). Offsets are code points everywhere (see `docs/formats.md`).
 
+#[cfg(feature = "formats")]
 pub mod brat;
+#[cfg(feature = "formats")]
 pub mod doccano;
+#[cfg(feature = "formats")]
 pub mod hf;
+#[cfg(feature = "formats")]
 pub mod iob2;
+#[cfg(feature = "formats")]
 pub mod label_studio;
+#[cfg(feature = "formats")]
 mod layers;
+#[cfg(feature = "formats")]
 pub mod plain;
+#[cfg(feature = "formats")]
 pub mod spacy;
 pub mod spanmark_jsonl;
+#[cfg(feature = "formats")]
 pub mod tokens;
+#[cfg(feature = "formats")]
 pub mod w3c;
 
 use std::fmt;
@@ -23,6 +33,7 @@ use std::str::FromStr;
 use thiserror::Error;
 
 use crate::model::{Document, DocumentId};
+#[cfg(feature = "formats")]
 use crate::offsets::{CharOffset, OffsetIndex};
 
 /// Why an import failed. It names where (line or record) and what, so the user can fix the file;
@@ -285,6 +296,7 @@ pub struct Imported {
     pub warnings: Vec<Warning>,
 }
 
+#[cfg(feature = "formats")]
 /// Writes `docs` in `format`.
 pub fn export(
     format: Format,
@@ -317,6 +329,7 @@ pub fn export(
     })
 }
 
+#[cfg(feature = "formats")]
 /// Reads the bytes of one file in `format`. `file_name` names documents that carry no id and
 /// prefixes error locations.
 pub fn import(format: Format, file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
@@ -343,6 +356,7 @@ pub fn import(format: Format, file_name: &str, bytes: &[u8]) -> Result<Imported,
     result.map_err(|e| e.in_file(file_name))
 }
 
+#[cfg(feature = "formats")]
 /// Reads any supported file: a dataset format (detected from its content) or a plain `.txt`, `.md`
 /// or `.html` article, which becomes one new document.
 pub fn import_any(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
@@ -361,6 +375,105 @@ pub fn import_any(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError
     }
 }
 
+/// Imports one file the user picked: in `format`, or detected when `None`. With `keep_valid`, a
+/// line-based file whose import fails keeps its valid lines and reports each skipped line as a
+/// warning (it still fails when no line is valid).
+#[cfg(feature = "formats")]
+pub fn import_picked(
+    format: Option<Format>,
+    file_name: &str,
+    bytes: &[u8],
+    keep_valid: bool,
+) -> Result<Imported, ImportError> {
+    let whole = match format {
+        Some(format) => import(format, file_name, bytes),
+        None => import_any(file_name, bytes),
+    };
+    let Err(error) = whole else { return whole };
+    let format = format.or_else(|| detect(file_name, bytes));
+    let line_based = matches!(
+        format,
+        Some(Format::Spanmark | Format::Spacy | Format::Doccano | Format::Hf)
+    );
+    match (keep_valid && line_based, format, std::str::from_utf8(bytes)) {
+        (true, Some(format), Ok(text)) => keep_valid_lines(file_name, text, error, |line| {
+            import(format, file_name, line.as_bytes())
+        }),
+        _ => Err(error),
+    }
+}
+
+/// Imports a brat pair picked together: `<stem>.txt` (the text) and `<stem>.ann`.
+#[cfg(feature = "formats")]
+pub fn import_brat_pair(
+    stem: &str,
+    (text_name, text): (&str, &[u8]),
+    (ann_name, ann): (&str, &[u8]),
+) -> Result<Imported, ImportError> {
+    let utf8 = |name: &str, bytes: &[u8]| {
+        std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
+            ImportError::whole(format!("not UTF-8 text (byte {})", e.valid_up_to())).in_file(name)
+        })
+    };
+    let (text, ann_text) = (utf8(text_name, text)?, utf8(ann_name, ann)?);
+    let (text, _) = crate::text::normalise_line_endings(&text);
+    let mut warnings = vec![];
+    let doc = brat::import_pair(stem, &text, &ann_text, &mut warnings)
+        .map_err(|e| e.in_file(ann_name))?;
+    Ok(Imported {
+        documents: vec![doc],
+        warnings,
+    })
+}
+
+/// What the export dialog shows of `format` before downloading: the first document's record (for
+/// brat, its `.ann` file, as the export is a zip).
+#[cfg(feature = "formats")]
+pub fn preview(format: Format, first: &Document, options: &ExportOptions) -> String {
+    if format == Format::Brat {
+        return format!(
+            "{}.ann\n{}",
+            brat::encode_name(&first.id.0),
+            brat::export_ann(first, &mut vec![])
+        );
+    }
+    match export(format, std::slice::from_ref(first), options) {
+        Ok(e) => String::from_utf8_lossy(&e.bytes).into_owned(),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// The documents of every line of `text` that `import_line` accepts; each refused line becomes a
+/// warning. `error` (the whole file's) is returned when no line is accepted.
+pub fn keep_valid_lines(
+    file_name: &str,
+    text: &str,
+    error: ImportError,
+    import_line: impl Fn(&str) -> Result<Imported, ImportError>,
+) -> Result<Imported, ImportError> {
+    let mut kept = Imported::default();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match import_line(line) {
+            Ok(one) => {
+                kept.documents.extend(one.documents);
+                kept.warnings.extend(one.warnings);
+            }
+            Err(e) => kept.warnings.push(Warning::new(
+                format!("{file_name}, line {}", i + 1),
+                format!("skipped: {}", e.message),
+            )),
+        }
+    }
+    if kept.documents.is_empty() {
+        return Err(error);
+    }
+    Ok(kept)
+}
+
+#[cfg(feature = "formats")]
 /// Guesses a file's format from its content (the name only breaks ties). `None` when it is none of
 /// the dataset formats (plain text, for instance).
 pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Format> {
@@ -394,6 +507,7 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Format> {
     None
 }
 
+#[cfg(feature = "formats")]
 fn detect_json(value: &serde_json::Value) -> Option<Format> {
     use serde_json::Value;
     match value {
@@ -448,7 +562,9 @@ fn detect_json(value: &serde_json::Value) -> Option<Format> {
     }
 }
 
-fn utf8(bytes: &[u8]) -> Result<&str, ImportError> {
+/// The text of a file's bytes, without a byte-order mark; the error names the line of the first
+/// byte that is not UTF-8.
+pub fn utf8(bytes: &[u8]) -> Result<&str, ImportError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
@@ -463,6 +579,7 @@ fn utf8(bytes: &[u8]) -> Result<&str, ImportError> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
+#[cfg(feature = "formats")]
 /// Checks every span of a document lies inside its text and relations point at spans.
 fn check_document(doc: &Document) -> Result<(), ExportError> {
     let len = doc.len_chars();
@@ -517,6 +634,7 @@ pub fn derived_title(text: &str, fallback: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
+#[cfg(feature = "formats")]
 /// Checks an imported span's range against the text; the message names the range and the bound.
 pub(crate) fn check_range(index: &OffsetIndex, start: i64, end: i64) -> Result<(), String> {
     let len = index.len_chars() as i64;
@@ -536,6 +654,7 @@ pub(crate) fn check_range(index: &OffsetIndex, start: i64, end: i64) -> Result<(
     Ok(())
 }
 
+#[cfg(feature = "formats")]
 /// Checks that `quoted` (when the file gives it) is the text at `start..end`.
 pub(crate) fn check_quote(
     index: &OffsetIndex,
@@ -555,6 +674,7 @@ pub(crate) fn check_quote(
     Ok(())
 }
 
+#[cfg(feature = "formats")]
 /// Milliseconds since the epoch as an RFC 3339 UTC timestamp, e.g. `2024-05-01T12:00:00.000Z`.
 pub(crate) fn iso8601(ms: u64) -> String {
     let secs = ms / 1000;
@@ -570,6 +690,7 @@ pub(crate) fn iso8601(ms: u64) -> String {
     )
 }
 
+#[cfg(feature = "formats")]
 /// Parses the RFC 3339 timestamps [`iso8601`] writes (and ones without milliseconds or with an
 /// offset of `Z`/`+00:00`); `None` for anything else.
 pub(crate) fn parse_iso8601(s: &str) -> Option<u64> {
@@ -605,6 +726,7 @@ pub(crate) fn parse_iso8601(s: &str) -> Option<u64> {
 }
 
 // Howard Hinnant's civil-date algorithms.
+#[cfg(feature = "formats")]
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
@@ -618,6 +740,7 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+#[cfg(feature = "formats")]
 fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
@@ -641,7 +764,7 @@ pub fn labels_in(docs: &[Document]) -> Vec<String> {
     labels
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "formats"))]
 mod tests {
     use super::*;
 

@@ -177,6 +177,41 @@ pub fn import(input: &str) -> Result<Vec<Document>, ImportError> {
     Ok(docs)
 }
 
+/// Whether a file is Spanmark JSONL, judged as `formats::detect` does: its first non-blank line
+/// is a JSON object whose `schema` starts with `spanmark/` (and is not a W3C annotation).
+pub fn looks_native(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        schema: Option<String>,
+        #[serde(rename = "@context")]
+        context: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "type")]
+        kind: Option<serde_json::Value>,
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let Some(first) = bytes
+        .split(|&b| b == b'\n')
+        .find(|l| !l.iter().all(u8::is_ascii_whitespace))
+    else {
+        return false;
+    };
+    match serde_json::from_slice::<Head>(first) {
+        Ok(head) => {
+            let annotation = head
+                .kind
+                .as_ref()
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|k| {
+                    matches!(k, "Annotation" | "AnnotationCollection" | "AnnotationPage")
+                });
+            head.context.is_none()
+                && !annotation
+                && head.schema.is_some_and(|s| s.starts_with("spanmark/"))
+        }
+        Err(_) => false,
+    }
+}
+
 /// Reads one line; the error is a message without the line number.
 pub fn import_line(raw: &str) -> Result<Document, String> {
     let line: Line = serde_json::from_str(raw).map_err(|e| describe_json_error(&e))?;
@@ -293,6 +328,47 @@ fn describe_json_error(e: &serde_json::Error) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn looks_native_agrees_with_detect() {
+        let doc = crate::model::Document::from_paste(
+            crate::model::DocumentId("d".into()),
+            "T",
+            "Text « ok » 😀",
+            0,
+        );
+        let native = export([&doc]);
+        let samples: Vec<(&[u8], bool)> = vec![
+            (native.as_bytes(), true),
+            (b"\n\n{\"schema\": \"spanmark/1\", \"id\": \"x\"}\n", true),
+            (b"\xef\xbb\xbf{\"schema\":\"spanmark/1\"}", true),
+            (b"{\"text\":\"a\",\"spans\":[]}", false),
+            (
+                b"{\"schema\":\"spanmark/1\",\"@context\":\"http://www.w3.org/ns/anno.jsonld\"}",
+                false,
+            ),
+            (
+                b"{\"schema\":\"spanmark/1\",\"type\":\"Annotation\"}",
+                false,
+            ),
+            (b"plain text", false),
+            (b"", false),
+        ];
+        for (bytes, expected) in samples {
+            assert_eq!(
+                looks_native(bytes),
+                expected,
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
+            #[cfg(feature = "formats")]
+            assert_eq!(
+                crate::formats::detect("f.jsonl", bytes) == Some(crate::formats::Format::Spanmark),
+                expected
+            );
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

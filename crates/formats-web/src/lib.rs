@@ -1,0 +1,130 @@
+//! Spanmark's dataset formats (spaCy, doccano, Label Studio, brat, W3C, IOB2, HF, plain articles)
+//! as a WebAssembly module of their own. The app's start-up module carries only Spanmark's JSONL;
+//! it loads this one the first time a file in another format is imported or exported.
+//!
+//! The two modules do not share memory: documents cross as Spanmark JSONL bytes (the lossless
+//! native format), files as bytes, warnings as `[location, message]` pairs.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use spanmark_core::formats::{
+    self, spanmark_jsonl, DoccanoVariant, ExportOptions, Format, ImportError, Imported, Warning,
+};
+use spanmark_core::Document;
+use wasm_bindgen::prelude::*;
+
+/// Writes the documents (Spanmark JSONL bytes) in `format` (its id). `labels` lists the labels a
+/// layered format (IOB2, HF) keeps, one per line; `None` keeps all. Returns
+/// `{ fileName, mediaType, bytes, warnings }`.
+#[wasm_bindgen]
+pub fn export_documents(
+    format: &str,
+    documents: &[u8],
+    labels: Option<String>,
+    doccano_entities: bool,
+) -> Result<JsValue, JsError> {
+    let format: Format = format.parse()?;
+    let docs = read_documents(documents)?;
+    let exported = formats::export(format, &docs, &options(labels, doccano_entities))?;
+    let out = Object::new();
+    set(&out, "fileName", &exported.file_name.into());
+    set(&out, "mediaType", &exported.media_type.into());
+    set(
+        &out,
+        "bytes",
+        &Uint8Array::from(exported.bytes.as_slice()).into(),
+    );
+    set(&out, "warnings", &warnings(&exported.warnings).into());
+    Ok(out.into())
+}
+
+/// The export dialog's preview of `format` for one document (Spanmark JSONL bytes).
+#[wasm_bindgen]
+pub fn preview(
+    format: &str,
+    document: &[u8],
+    labels: Option<String>,
+    doccano_entities: bool,
+) -> Result<String, JsError> {
+    let format: Format = format.parse()?;
+    let docs = read_documents(document)?;
+    let first = docs.first().ok_or_else(|| JsError::new("no document"))?;
+    Ok(formats::preview(
+        format,
+        first,
+        &options(labels, doccano_entities),
+    ))
+}
+
+/// Imports one picked file: in `format` (its id), or detected from its content when `None`.
+/// Returns `{ documents, warnings }` (documents as Spanmark JSONL bytes); throws the import
+/// error's text (it names the file, the line and the problem).
+#[wasm_bindgen]
+pub fn import_file(
+    format: Option<String>,
+    file_name: &str,
+    bytes: &[u8],
+    keep_valid: bool,
+) -> Result<JsValue, JsError> {
+    let format = format.map(|f| f.parse::<Format>()).transpose()?;
+    imported(formats::import_picked(format, file_name, bytes, keep_valid))
+}
+
+/// Imports a brat pair picked together (`<stem>.txt` and `<stem>.ann`); returns as `import_file`.
+#[wasm_bindgen]
+pub fn import_brat_pair(
+    stem: &str,
+    text_name: &str,
+    text: &[u8],
+    ann_name: &str,
+    ann: &[u8],
+) -> Result<JsValue, JsError> {
+    imported(formats::import_brat_pair(
+        stem,
+        (text_name, text),
+        (ann_name, ann),
+    ))
+}
+
+fn options(labels: Option<String>, doccano_entities: bool) -> ExportOptions {
+    ExportOptions {
+        labels: labels.map(|l| l.lines().map(str::to_string).collect()),
+        doccano: if doccano_entities {
+            DoccanoVariant::EntitiesRelations
+        } else {
+            DoccanoVariant::LabelTuples
+        },
+        file_stem: None,
+    }
+}
+
+fn read_documents(bytes: &[u8]) -> Result<Vec<Document>, JsError> {
+    let text = std::str::from_utf8(bytes)?;
+    Ok(spanmark_jsonl::import(text)?)
+}
+
+fn imported(result: Result<Imported, ImportError>) -> Result<JsValue, JsError> {
+    let imported = result?;
+    let out = Object::new();
+    let jsonl = spanmark_jsonl::export(&imported.documents);
+    set(
+        &out,
+        "documents",
+        &Uint8Array::from(jsonl.as_bytes()).into(),
+    );
+    set(&out, "warnings", &warnings(&imported.warnings).into());
+    Ok(out.into())
+}
+
+fn warnings(warnings: &[Warning]) -> Array {
+    warnings
+        .iter()
+        .map(|w| -> JsValue {
+            Array::of2(&w.location.as_str().into(), &w.message.as_str().into()).into()
+        })
+        .collect()
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(object, &key.into(), value);
+}

@@ -1,0 +1,199 @@
+//! The dataset formats, loaded on first use: Spanmark JSONL is read and written here, in the
+//! app's own module; every other format is in a second WebAssembly module
+//! (`crates/formats-web`) that `formats_module.js` fetches the first time it is needed, so that
+//! start-up downloads only what the annotation loop needs.
+//!
+//! The modules share no memory: documents cross as Spanmark JSONL bytes, files as bytes.
+
+use js_sys::{Array, Function, Reflect, Uint8Array};
+use spanmark_core::formats::{
+    self, spanmark_jsonl, DoccanoVariant, ExportOptions, Exported, Format, ImportError, Imported,
+    Warning,
+};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::dom::download::js_error;
+
+#[wasm_bindgen(module = "/src/dom/formats_module.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = loadFormats)]
+    fn load_formats() -> js_sys::Promise;
+}
+
+/// Starts loading the formats module in the background (start-up calls it once the page is idle),
+/// so the first import or export in another format does not wait for it. A failure is ignored
+/// here: the first use tries again and reports it.
+pub fn preload() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = JsFuture::from(load_formats()).await;
+    });
+}
+
+/// Writes documents (as Spanmark JSONL bytes: `spanmark_jsonl::export`) in `format`, through the
+/// formats module. Taking the bytes, not the documents, leaves the workspace free while it runs.
+pub async fn export(
+    format: Format,
+    documents: Vec<u8>,
+    options: &ExportOptions,
+) -> Result<Exported, String> {
+    let (labels, doccano) = option_args(options);
+    let out = call(
+        "export_documents",
+        &[
+            format.id().into(),
+            Uint8Array::from(documents.as_slice()).into(),
+            labels,
+            doccano,
+        ],
+    )
+    .await?;
+    Ok(Exported {
+        file_name: field(&out, "fileName")?.as_string().ok_or("no file name")?,
+        media_type: format.media_type(),
+        bytes: field(&out, "bytes")?
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| "no bytes")?
+            .to_vec(),
+        warnings: warnings(&field(&out, "warnings")?),
+    })
+}
+
+/// The export dialog's preview of `format` for one document (as Spanmark JSONL bytes).
+pub async fn preview(
+    format: Format,
+    document: Vec<u8>,
+    options: &ExportOptions,
+) -> Result<String, String> {
+    let (labels, doccano) = option_args(options);
+    let one = Uint8Array::from(document.as_slice());
+    call(
+        "preview",
+        &[format.id().into(), one.into(), labels, doccano],
+    )
+    .await?
+    .as_string()
+    .ok_or_else(|| "no preview".to_string())
+}
+
+/// Imports one picked file in `format`, or detected from its content when `None`; with
+/// `keep_valid`, the valid lines of a line-based file whose other lines fail. Spanmark JSONL is
+/// read here; anything else by the formats module.
+pub async fn import(
+    format: Option<Format>,
+    file_name: &str,
+    bytes: &[u8],
+    keep_valid: bool,
+) -> Result<Imported, String> {
+    let native = match format {
+        Some(f) => f == Format::Spanmark,
+        None => spanmark_jsonl::looks_native(bytes),
+    };
+    if native {
+        return import_native(file_name, bytes, keep_valid).map_err(|e| e.to_string());
+    }
+    let format = format.map_or(JsValue::UNDEFINED, |f| f.id().into());
+    let out = call(
+        "import_file",
+        &[
+            format,
+            file_name.into(),
+            Uint8Array::from(bytes).into(),
+            keep_valid.into(),
+        ],
+    )
+    .await?;
+    imported(&out)
+}
+
+/// Imports a brat pair picked together (`<stem>.txt` and `<stem>.ann`).
+pub async fn import_brat_pair(
+    stem: &str,
+    (text_name, text): (&str, &[u8]),
+    (ann_name, ann): (&str, &[u8]),
+) -> Result<Imported, String> {
+    let out = call(
+        "import_brat_pair",
+        &[
+            stem.into(),
+            text_name.into(),
+            Uint8Array::from(text).into(),
+            ann_name.into(),
+            Uint8Array::from(ann).into(),
+        ],
+    )
+    .await?;
+    imported(&out)
+}
+
+fn import_native(file_name: &str, bytes: &[u8], keep_valid: bool) -> Result<Imported, ImportError> {
+    let read = |text: &str| {
+        spanmark_jsonl::import(text).map(|documents| Imported {
+            documents,
+            warnings: vec![],
+        })
+    };
+    let text = formats::utf8(bytes).map_err(|e| e.in_file(file_name))?;
+    match read(text) {
+        Ok(imported) => Ok(imported),
+        Err(e) if keep_valid => {
+            formats::keep_valid_lines(file_name, text, e.in_file(file_name), read)
+        }
+        Err(e) => Err(e.in_file(file_name)),
+    }
+}
+
+/// Calls `name` of the formats module (loading it first, once).
+async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let module = JsFuture::from(load_formats()).await.map_err(|e| {
+        format!(
+            "the formats module could not be loaded ({}); Spanmark JSONL still works",
+            js_error(e)
+        )
+    })?;
+    let function: Function = Reflect::get(&module, &name.into())
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| format!("the formats module has no {name}"))?;
+    let args: Array = args.iter().collect();
+    function.apply(&JsValue::NULL, &args).map_err(js_error)
+}
+
+fn option_args(options: &ExportOptions) -> (JsValue, JsValue) {
+    let labels = options
+        .labels
+        .as_ref()
+        .map_or(JsValue::UNDEFINED, |l| l.join("\n").into());
+    let doccano = (options.doccano == DoccanoVariant::EntitiesRelations).into();
+    (labels, doccano)
+}
+
+fn imported(out: &JsValue) -> Result<Imported, String> {
+    let bytes = field(out, "documents")?
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| "no documents")?
+        .to_vec();
+    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    let documents = spanmark_jsonl::import(&text).map_err(|e| e.to_string())?;
+    Ok(Imported {
+        documents,
+        warnings: warnings(&field(out, "warnings")?),
+    })
+}
+
+fn field(object: &JsValue, key: &str) -> Result<JsValue, String> {
+    Reflect::get(object, &key.into()).map_err(js_error)
+}
+
+fn warnings(list: &JsValue) -> Vec<Warning> {
+    Array::from(list)
+        .iter()
+        .map(|pair| {
+            let pair = Array::from(&pair);
+            Warning::new(
+                pair.get(0).as_string().unwrap_or_default(),
+                pair.get(1).as_string().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
