@@ -637,7 +637,12 @@ pub fn derived_title(text: &str, fallback: &str) -> String {
 #[cfg(feature = "formats")]
 /// Checks an imported span's range against the text; the message names the range and the bound.
 pub(crate) fn check_range(index: &OffsetIndex, start: i64, end: i64) -> Result<(), String> {
-    let len = index.len_chars() as i64;
+    check_range_in(index.len_chars(), start, end)
+}
+
+/// [`check_range`] for a text of `len_chars` code points (when no [`OffsetIndex`] is at hand).
+pub(crate) fn check_range_in(len_chars: usize, start: i64, end: i64) -> Result<(), String> {
+    let len = len_chars as i64;
     if start < 0 || end < 0 {
         return Err(format!("span {start}..{end} has a negative offset"));
     }

@@ -15,23 +15,31 @@
 //! span ids and notes as extra span keys. Import also reads spaCy v2's `[text, {"entities": [[s, e,
 //! label]]}]` lines, and skips (with a warning) Prodigy answers other than `accept`.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::tokens::spacy_tokens;
-use super::{check_quote, check_range, derived_id, derived_title, ImportError, Imported, Warning};
+use super::{
+    check_quote, check_range_in, derived_id, derived_title, ImportError, Imported, Warning,
+};
 use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
-use crate::offsets::OffsetIndex;
+use crate::offsets::{CharOffset, OffsetIndex};
 
-#[derive(Serialize, Deserialize)]
-struct Task {
+/// One line, with its token list as `Tokens`: [`Tokens`], or `IgnoredAny` for the rest of a line
+/// whose tokens [`fast_task`] reads itself.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[serde(bound(deserialize = "Tokens: Deserialize<'de>"))]
+struct Task<Tokens> {
     text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     meta: Option<Meta>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    tokens: Option<Vec<TaskToken>>,
+    tokens: Option<Tokens>,
     #[serde(default)]
     spans: Vec<TaskSpan>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -40,7 +48,7 @@ struct Task {
     answer: Option<String>,
 }
 
-#[derive(Serialize, Deserialize, Default)]
+#[derive(Serialize, Deserialize, Default, Debug, PartialEq)]
 struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     id: Option<Value>,
@@ -54,16 +62,21 @@ struct Meta {
     line_endings_normalised: bool,
 }
 
-#[derive(Serialize, Deserialize)]
-struct TaskToken {
-    text: String,
+/// A task's tokens. Their texts borrow from the input where they hold no JSON escapes (a workspace
+/// has millions of tokens; allocating each one's text was a large part of the import's time).
+type Tokens<'a> = Vec<TaskToken<'a>>;
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+struct TaskToken<'a> {
+    #[serde(borrow)]
+    text: Cow<'a, str>,
     start: i64,
     end: i64,
     id: i64,
     ws: bool,
 }
 
-#[derive(Serialize, Deserialize, Clone)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 struct TaskSpan {
     start: i64,
     end: i64,
@@ -80,7 +93,7 @@ struct TaskSpan {
     note: String,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
 struct TaskRelation {
     #[serde(default)]
     head: Option<i64>,
@@ -132,7 +145,7 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
                 })
             })
             .collect();
-        let task = Task {
+        let task: Task<Tokens> = Task {
             text: doc.text.clone(),
             meta: Some(Meta {
                 id: Some(Value::String(doc.id.0.clone())),
@@ -145,7 +158,7 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
                 toks.iter()
                     .enumerate()
                     .map(|(i, t)| TaskToken {
-                        text: chars[t.start..t.end].iter().collect(),
+                        text: Cow::Owned(chars[t.start..t.end].iter().collect()),
                         start: t.start as i64,
                         end: t.end as i64,
                         id: i as i64,
@@ -184,13 +197,18 @@ pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
                 _ => unreachable!("a line starting with [ parses as an array"),
             }
         } else {
-            serde_json::from_str::<Task>(raw).map_err(|e| {
-                let problem = match e.classify() {
-                    serde_json::error::Category::Data => "not a spaCy/Prodigy task",
-                    _ => "not valid JSON",
-                };
-                ImportError::at_line(n, format!("{problem} ({e})"))
-            })?
+            match fast_task(raw) {
+                Some(task) => task,
+                // Anything the fast path does not take (including every error) is read in full,
+                // so results and error messages are serde's own.
+                None => serde_json::from_str::<Task<Tokens>>(raw).map_err(|e| {
+                    let problem = match e.classify() {
+                        serde_json::error::Category::Data => "not a spaCy/Prodigy task",
+                        _ => "not valid JSON",
+                    };
+                    ImportError::at_line(n, format!("{problem} ({e})"))
+                })?,
+            }
         };
         if let Some(answer) = task.answer.as_deref() {
             if answer != "accept" {
@@ -222,7 +240,7 @@ pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
     })
 }
 
-fn v2_task(pair: Vec<Value>) -> Result<Task, String> {
+fn v2_task(pair: Vec<Value>) -> Result<Task<Tokens<'static>>, String> {
     let [text, annotations] = <[Value; 2]>::try_from(pair)
         .map_err(|_| "a spaCy v2 line is [text, {\"entities\": [...]}]".to_string())?;
     let text = text
@@ -256,39 +274,648 @@ fn v2_task(pair: Vec<Value>) -> Result<Task, String> {
     })
 }
 
-fn task_to_document(task: Task, stem: &str, n: usize) -> Result<Document, String> {
-    let index = OffsetIndex::new(&task.text);
-    if let Some(tokens) = &task.tokens {
-        for (k, t) in tokens.iter().enumerate() {
-            check_range(&index, t.start, t.end).map_err(|m| format!("token {k}: {m}"))?;
-            check_quote(&index, t.start as usize, t.end as usize, Some(&t.text))
-                .map_err(|m| format!("token {k}: {}", m.replacen("span text", "token text", 1)))?;
+/// The fast path for a task line: `None` when it does not take the line, which is then read in full
+/// by serde (so every error, and every unusual line, gets serde's own reading and message).
+///
+/// A line is mostly its token array: a 3 KB text has some 600 tokens, each an object of five keys,
+/// then its spans. serde spent most of an import reading those objects, so here [`Scanner`] reads
+/// the `tokens` and `spans` arrays (only their usual shape; see [`Scanner::tokens`] and
+/// [`Scanner::spans`]), and serde reads the rest of the line with those arrays replaced by `null`
+/// and `[]`. Reading a JSON object is compositional (serde reads one member after another, each
+/// value on its own), so when both readings succeed the result is the one serde would give for the
+/// whole line — checked by `fast_path_agrees_with_serde`.
+fn fast_task(line: &str) -> Option<Task<Tokens<'_>>> {
+    let members = Scanner::new(line).members()?;
+    // The spliced-out arrays, in line order, each with what stands in for it.
+    let mut cuts: Vec<(std::ops::Range<usize>, &str)> = vec![];
+    if let Some((_, range)) = &members.tokens {
+        cuts.push((range.clone(), "null"));
+    }
+    if let Some((_, range)) = &members.spans {
+        cuts.push((range.clone(), "[]"));
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    cuts.sort_by_key(|(range, _)| range.start);
+    let mut rest = String::with_capacity(line.len());
+    let mut from = 0;
+    for (range, stand_in) in cuts {
+        rest.push_str(&line[from..range.start]);
+        rest.push_str(stand_in);
+        from = range.end;
+    }
+    rest.push_str(&line[from..]);
+    let task: Task<IgnoredAny> = serde_json::from_str(&rest).ok()?;
+    // Where the scanner read `tokens`, `rest` has null (a second `tokens` key, even escaped, made
+    // serde give up). Where it found none, serde may still have: a key written with escapes.
+    if task.tokens.is_some() {
+        return None;
+    }
+    Some(Task {
+        text: task.text,
+        meta: task.meta,
+        tokens: members.tokens.map(|(tokens, _)| tokens),
+        spans: match members.spans {
+            Some((spans, _)) => spans,
+            None => task.spans,
+        },
+        relations: task.relations,
+        answer: task.answer,
+    })
+}
+
+/// The arrays [`Scanner::members`] read, with their byte ranges in the line.
+struct Members<'a> {
+    tokens: Option<(Tokens<'a>, std::ops::Range<usize>)>,
+    spans: Option<(Vec<TaskSpan>, std::ops::Range<usize>)>,
+}
+
+/// A cursor over one line of raw JSON, for [`fast_task`].
+///
+/// It accepts only a strict subset of JSON (any doubt gives `None`), so whatever it reads is valid
+/// JSON that serde would read the same way.
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+}
+
+/// The byte after JSON whitespace from `at`.
+#[inline(always)]
+fn after_ws(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The byte after `want` at `at`, if it is there.
+#[inline(always)]
+fn after(bytes: &[u8], at: usize, want: &[u8]) -> Option<usize> {
+    bytes[at..].starts_with(want).then_some(at + want.len())
+}
+
+/// `"key"`, optional whitespace, `:` and optional whitespace from `at`: the byte after them.
+#[inline(always)]
+fn after_key(bytes: &[u8], at: usize, quoted_key: &[u8]) -> Option<usize> {
+    let at = after(bytes, after_ws(bytes, at), quoted_key)?;
+    Some(after_ws(bytes, after(bytes, after_ws(bytes, at), b":")?))
+}
+
+/// Optional whitespace and `,` from `at`: the byte after them.
+#[inline(always)]
+fn after_comma(bytes: &[u8], at: usize) -> Option<usize> {
+    after(bytes, after_ws(bytes, at), b",")
+}
+
+/// A non-negative integer of 1 to 18 digits (so it fits an `i64`) at `at`, without a fraction or
+/// exponent and without a leading zero, and the byte after it.
+#[inline(always)]
+fn integer_at(bytes: &[u8], at: usize) -> Option<(i64, usize)> {
+    let mut end = at;
+    let mut value: i64 = 0;
+    while let Some(&d) = bytes.get(end) {
+        if !d.is_ascii_digit() || end - at == 18 {
+            break;
+        }
+        value = value * 10 + i64::from(d - b'0');
+        end += 1;
+    }
+    let digits = end - at;
+    if digits == 0 || (digits > 1 && bytes[at] == b'0') {
+        return None;
+    }
+    match bytes.get(end) {
+        // A 19th digit, a fraction or an exponent.
+        Some(b'0'..=b'9' | b'.' | b'e' | b'E') => None,
+        _ => Some((value, end)),
+    }
+}
+
+/// `true` or `false` at `at`, and the byte after it.
+#[inline(always)]
+fn boolean_at(bytes: &[u8], at: usize) -> Option<(bool, usize)> {
+    if bytes[at..].starts_with(b"true") {
+        Some((true, at + 4))
+    } else if bytes[at..].starts_with(b"false") {
+        Some((false, at + 5))
+    } else {
+        None
+    }
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        Scanner {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
         }
     }
-    let meta = task.meta.unwrap_or_default();
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn eat(&mut self, want: u8) -> Option<()> {
+        (self.next()? == want).then_some(())
+    }
+
+    fn skip_ws(&mut self) {
+        self.at = after_ws(self.bytes, self.at);
+    }
+
+    /// Walks the top-level object's members, reading its `tokens` array (which must then be one
+    /// [`Self::tokens`] reads) and its `spans` array (left to serde when [`Self::spans`] does not
+    /// read it). `None` when the line is not an object, the tokens are not of the usual shape, or
+    /// either key comes twice. Other members are skipped without being checked: serde reads them.
+    fn members(&mut self) -> Option<Members<'a>> {
+        let mut members = Members {
+            tokens: None,
+            spans: None,
+        };
+        let mut spans_seen = false;
+        self.skip_ws();
+        self.eat(b'{')?;
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            return Some(members);
+        }
+        loop {
+            self.skip_ws();
+            let key = self.at;
+            self.skip_string()?;
+            let key = &self.bytes[key..self.at];
+            self.skip_ws();
+            self.eat(b':')?;
+            self.skip_ws();
+            let start = self.at;
+            // Keys are compared as written: an escaped key (`"tok\u0065ns"`) is left to serde,
+            // which then finds it (a second `tokens`, say) on its own.
+            match key {
+                b"\"tokens\"" => {
+                    if members.tokens.is_some() {
+                        return None;
+                    }
+                    let tokens = self.tokens()?;
+                    members.tokens = Some((tokens, start..self.at));
+                }
+                b"\"spans\"" => {
+                    if spans_seen {
+                        return None;
+                    }
+                    spans_seen = true;
+                    match self.spans() {
+                        Some(spans) => members.spans = Some((spans, start..self.at)),
+                        None => {
+                            self.at = start;
+                            self.skip_value()?;
+                        }
+                    }
+                }
+                _ => self.skip_value()?,
+            }
+            self.skip_ws();
+            match self.next()? {
+                b',' => {}
+                b'}' => return Some(members),
+                _ => return None,
+            }
+        }
+    }
+
+    /// Moves past a string (its opening quote at the cursor) without decoding it. Returns whether
+    /// it holds an escape.
+    fn skip_string(&mut self) -> Option<bool> {
+        self.eat(b'"')?;
+        let mut escaped = false;
+        loop {
+            match self.next()? {
+                b'"' => return Some(escaped),
+                b'\\' => {
+                    escaped = true;
+                    self.next()?;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Moves past any JSON value, tracking only strings and nesting.
+    fn skip_value(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => {
+                self.skip_string()?;
+            }
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match self.peek()? {
+                        b'"' => {
+                            self.skip_string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                self.at += 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.at += 1;
+                }
+            }
+            _ => {
+                let first = self.at;
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+                ) {
+                    self.at += 1;
+                }
+                if self.at == first {
+                    return None;
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// A JSON array of tokens of the usual shape: objects with exactly the keys `text`, `start`,
+    /// `end`, `id` and `ws` (any order, any JSON whitespace), non-negative integers of at most 18
+    /// digits, and a boolean. `None` for anything else — another shape, an unknown or repeated key,
+    /// a negative, fractional or huge number — so that whatever it returns is exactly what serde
+    /// would read as [`Tokens`].
+    fn tokens(&mut self) -> Option<Tokens<'a>> {
+        let mut tokens = Vec::new();
+        self.eat(b'[')?;
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Some(tokens);
+        }
+        loop {
+            let token = match self.ordered_token(self.at) {
+                Some((token, end)) => {
+                    self.at = end;
+                    token
+                }
+                None => self.token()?,
+            };
+            tokens.push(token);
+            self.skip_ws();
+            match self.next()? {
+                b',' => self.skip_ws(),
+                b']' => return Some(tokens),
+                _ => return None,
+            }
+        }
+    }
+
+    /// A token whose keys come in the order spaCy, Prodigy and [`export`] write them (`text`,
+    /// `start`, `end`, `id`, `ws`), and the byte after it; `None` for anything else, which
+    /// [`Self::token`] then reads.
+    fn ordered_token(&self, at: usize) -> Option<(TaskToken<'a>, usize)> {
+        let bytes = self.bytes;
+        let at = after(bytes, at, b"{")?;
+        let at = after_key(bytes, at, b"\"text\"")?;
+        let (text, at) = self.string_at(at)?;
+        let at = after_key(bytes, after_comma(bytes, at)?, b"\"start\"")?;
+        let (start, at) = integer_at(bytes, at)?;
+        let at = after_key(bytes, after_comma(bytes, at)?, b"\"end\"")?;
+        let (end, at) = integer_at(bytes, at)?;
+        let at = after_key(bytes, after_comma(bytes, at)?, b"\"id\"")?;
+        let (id, at) = integer_at(bytes, at)?;
+        let at = after_key(bytes, after_comma(bytes, at)?, b"\"ws\"")?;
+        let (ws, at) = boolean_at(bytes, at)?;
+        let at = after(bytes, after_ws(bytes, at), b"}")?;
+        Some((
+            TaskToken {
+                text,
+                start,
+                end,
+                id,
+                ws,
+            },
+            at,
+        ))
+    }
+
+    /// One `{"text": …, "start": …, "end": …, "id": …, "ws": …}` object, its keys in any order.
+    fn token(&mut self) -> Option<TaskToken<'a>> {
+        const TEXT: u8 = 1;
+        const START: u8 = 2;
+        const END: u8 = 4;
+        const ID: u8 = 8;
+        const WS: u8 = 16;
+        self.eat(b'{')?;
+        let mut token = TaskToken {
+            text: Cow::Borrowed(""),
+            start: 0,
+            end: 0,
+            id: 0,
+            ws: false,
+        };
+        let mut seen = 0u8;
+        loop {
+            self.skip_ws();
+            let rest = &self.bytes[self.at..];
+            let (key, len) = if rest.starts_with(b"\"text\"") {
+                (TEXT, 6)
+            } else if rest.starts_with(b"\"start\"") {
+                (START, 7)
+            } else if rest.starts_with(b"\"end\"") {
+                (END, 5)
+            } else if rest.starts_with(b"\"id\"") {
+                (ID, 4)
+            } else if rest.starts_with(b"\"ws\"") {
+                (WS, 4)
+            } else {
+                return None;
+            };
+            if seen & key != 0 {
+                return None;
+            }
+            seen |= key;
+            self.at += len;
+            self.skip_ws();
+            self.eat(b':')?;
+            self.skip_ws();
+            let bytes = self.bytes;
+            self.at = match key {
+                TEXT => {
+                    let (text, end) = self.string_at(self.at)?;
+                    token.text = text;
+                    end
+                }
+                START | END | ID => {
+                    let (n, end) = integer_at(bytes, self.at)?;
+                    *match key {
+                        START => &mut token.start,
+                        END => &mut token.end,
+                        _ => &mut token.id,
+                    } = n;
+                    end
+                }
+                _ => {
+                    let (ws, end) = boolean_at(bytes, self.at)?;
+                    token.ws = ws;
+                    end
+                }
+            };
+            self.skip_ws();
+            match self.next()? {
+                b',' => {}
+                b'}' => break,
+                _ => return None,
+            }
+        }
+        (seen == TEXT | START | END | ID | WS).then_some(token)
+    }
+
+    /// A JSON array of spans: objects with the keys `start`, `end` and `label`, and any of
+    /// `token_start`, `token_end`, `id`, `text` and `note`, each at most once, in any order, with
+    /// the values [`Self::tokens`] takes (or `null` for the optional ones but `note`). `None` for
+    /// anything else — an unknown key included — so that whatever it returns is exactly what serde
+    /// would read as `Vec<TaskSpan>`.
+    fn spans(&mut self) -> Option<Vec<TaskSpan>> {
+        let mut spans = Vec::new();
+        self.eat(b'[')?;
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Some(spans);
+        }
+        loop {
+            spans.push(self.span()?);
+            self.skip_ws();
+            match self.next()? {
+                b',' => self.skip_ws(),
+                b']' => return Some(spans),
+                _ => return None,
+            }
+        }
+    }
+
+    /// One span object (see [`Self::spans`]).
+    fn span(&mut self) -> Option<TaskSpan> {
+        const KEYS: [&[u8]; 8] = [
+            b"\"start\"",
+            b"\"end\"",
+            b"\"token_start\"",
+            b"\"token_end\"",
+            b"\"label\"",
+            b"\"id\"",
+            b"\"text\"",
+            b"\"note\"",
+        ];
+        const REQUIRED: u8 = 0b1_0011; // start, end, label
+        self.eat(b'{')?;
+        let mut span = TaskSpan {
+            start: 0,
+            end: 0,
+            token_start: None,
+            token_end: None,
+            label: String::new(),
+            id: None,
+            text: None,
+            note: String::new(),
+        };
+        let mut seen = 0u8;
+        loop {
+            self.skip_ws();
+            let rest = &self.bytes[self.at..];
+            let key = KEYS.iter().position(|k| rest.starts_with(k))?;
+            if seen & (1 << key) != 0 {
+                return None;
+            }
+            seen |= 1 << key;
+            self.at += KEYS[key].len();
+            self.skip_ws();
+            self.eat(b':')?;
+            self.skip_ws();
+            let bytes = self.bytes;
+            let null = bytes[self.at..].starts_with(b"null");
+            self.at = match key {
+                0 | 1 => {
+                    let (n, end) = integer_at(bytes, self.at)?;
+                    *if key == 0 {
+                        &mut span.start
+                    } else {
+                        &mut span.end
+                    } = n;
+                    end
+                }
+                2 | 3 | 5 | 6 if null => self.at + 4,
+                2 | 3 => {
+                    let (n, end) = integer_at(bytes, self.at)?;
+                    *if key == 2 {
+                        &mut span.token_start
+                    } else {
+                        &mut span.token_end
+                    } = Some(n);
+                    end
+                }
+                5 => {
+                    let (n, end) = integer_at(bytes, self.at)?;
+                    span.id = Some(n as u64);
+                    end
+                }
+                _ => {
+                    let (text, end) = self.string_at(self.at)?;
+                    let text = text.into_owned();
+                    match key {
+                        4 => span.label = text,
+                        6 => span.text = Some(text),
+                        _ => span.note = text,
+                    }
+                    end
+                }
+            };
+            self.skip_ws();
+            match self.next()? {
+                b',' => {}
+                b'}' => break,
+                _ => return None,
+            }
+        }
+        (seen & REQUIRED == REQUIRED).then_some(span)
+    }
+
+    /// The string at `at` and the byte after it: borrowed when it has no escapes, else decoded by
+    /// serde. Raw control characters, which JSON forbids, give `None`.
+    fn string_at(&self, at: usize) -> Option<(Cow<'a, str>, usize)> {
+        let bytes = self.bytes;
+        if bytes.get(at) != Some(&b'"') {
+            return None;
+        }
+        let mut end = at + 1;
+        loop {
+            match *bytes.get(end)? {
+                b'"' => return Some((Cow::Borrowed(&self.text[at + 1..end]), end + 1)),
+                b'\\' => break,
+                0x00..=0x1f => return None,
+                _ => end += 1,
+            }
+        }
+        // An escape: find the string's end, and let serde decode it.
+        let mut p = Scanner {
+            text: self.text,
+            bytes,
+            at,
+        };
+        p.skip_string()?;
+        let decoded = serde_json::from_str::<String>(&self.text[at..p.at]).ok()?;
+        Some((Cow::Owned(decoded), p.at))
+    }
+}
+
+/// Checks every token's range and text, in order, stopping at the first bad one.
+///
+/// Tokens come sorted, so a cursor walks the text once instead of converting two code-point
+/// offsets per token; a token behind the cursor, or far ahead of it, is found through the text's
+/// [`OffsetIndex`] (built only then). A token whose text does not match is re-checked with
+/// [`check_quote`], which words the error exactly as before.
+fn check_tokens<'t>(
+    text: &'t str,
+    len_chars: usize,
+    index: &OnceCell<OffsetIndex<'t>>,
+    tokens: &[TaskToken],
+) -> Result<(), String> {
+    /// How far ahead (code points) the cursor walks before asking the index instead.
+    const WALK_AT_MOST: usize = 256;
+    let bytes = text.as_bytes();
+    let index = || index.get_or_init(|| OffsetIndex::new(text));
+    // The cursor: code point `at` starts at byte `at_byte`.
+    let (mut at, mut at_byte) = (0usize, 0usize);
+    for (k, t) in tokens.iter().enumerate() {
+        check_range_in(len_chars, t.start, t.end).map_err(|m| format!("token {k}: {m}"))?;
+        let (start, end) = (t.start as usize, t.end as usize);
+        let start_byte = if start >= at && start - at <= WALK_AT_MOST {
+            let mut b = at_byte;
+            for _ in at..start {
+                b += 1;
+                // Skip UTF-8 continuation bytes (0b10xx_xxxx).
+                while b < bytes.len() && (bytes[b] as i8) < -0x40 {
+                    b += 1;
+                }
+            }
+            b
+        } else {
+            index()
+                .char_to_byte(CharOffset(start))
+                .map_err(|e| format!("token {k}: {e}"))?
+                .0
+        };
+        // The text at `start..end` is the token's text exactly when the text from `start` begins
+        // with it and it holds `end - start` code points.
+        let quoted = t.text.as_ref();
+        if bytes[start_byte..].starts_with(quoted.as_bytes())
+            && quoted.chars().count() == end - start
+        {
+            (at, at_byte) = (end, start_byte + quoted.len());
+        } else {
+            check_quote(index(), start, end, Some(quoted))
+                .map_err(|m| format!("token {k}: {}", m.replacen("span text", "token text", 1)))?;
+            // Not reached (the two checks agree), but carry on correctly if it were.
+            (at, at_byte) = (
+                end,
+                index().char_to_byte(CharOffset(end)).map_or(0, |b| b.0),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn task_to_document(task: Task<Tokens>, stem: &str, n: usize) -> Result<Document, String> {
+    let Task {
+        text,
+        meta,
+        tokens,
+        spans: task_spans,
+        relations: task_relations,
+        answer: _,
+    } = task;
+    let len_chars = text.chars().count();
+    // Built on first use: only quoted span texts, out-of-order tokens and errors need it.
+    let index: OnceCell<OffsetIndex> = OnceCell::new();
+    if let Some(tokens) = &tokens {
+        check_tokens(&text, len_chars, &index, tokens)?;
+    }
+    let meta = meta.unwrap_or_default();
     let id = match meta.id {
         Some(Value::String(s)) if !s.is_empty() => DocumentId(s),
         Some(Value::Number(x)) => DocumentId(x.to_string()),
         _ => derived_id(stem, n),
     };
-    let title = meta
-        .title
-        .unwrap_or_else(|| derived_title(&task.text, &id.0));
-    let mut doc = Document::new(id, title, task.text.clone(), meta.added_at.unwrap_or(0));
-    doc.source = meta.source;
-    doc.line_endings_normalised = meta.line_endings_normalised;
-    let mut used = HashSet::new();
-    let mut next = task.spans.iter().filter_map(|s| s.id).max().unwrap_or(0) + 1;
-    let mut keyed: HashMap<(i64, i64, String), SpanId> = HashMap::new();
-    for (k, s) in task.spans.iter().enumerate() {
-        let which = format!("span {}", k + 1);
-        check_range(&index, s.start, s.end).map_err(|m| format!("{which}: {m}"))?;
-        check_quote(&index, s.start as usize, s.end as usize, s.text.as_deref())
-            .map_err(|m| format!("{which}: {m}"))?;
-        if s.label.is_empty() {
-            return Err(format!("{which}: label is empty"));
+    let title = meta.title.unwrap_or_else(|| derived_title(&text, &id.0));
+    let mut used = HashSet::with_capacity(task_spans.len());
+    let mut next = task_spans.iter().filter_map(|s| s.id).max().unwrap_or(0) + 1;
+    // Relations find spans without ids by (start, end, label); only built when there are some.
+    let mut keyed: HashMap<(i64, i64, &str), SpanId> = HashMap::new();
+    let mut spans = Vec::with_capacity(task_spans.len());
+    for (k, s) in task_spans.iter().enumerate() {
+        let which = || format!("span {}", k + 1);
+        check_range_in(len_chars, s.start, s.end).map_err(|m| format!("{}: {m}", which()))?;
+        if s.text.is_some() {
+            let index = index.get_or_init(|| OffsetIndex::new(&text));
+            check_quote(index, s.start as usize, s.end as usize, s.text.as_deref())
+                .map_err(|m| format!("{}: {m}", which()))?;
         }
-        if let (Some(tokens), Some(ts), Some(te)) = (&task.tokens, s.token_start, s.token_end) {
+        if s.label.is_empty() {
+            return Err(format!("{}: label is empty", which()));
+        }
+        if let (Some(tokens), Some(ts), Some(te)) = (&tokens, s.token_start, s.token_end) {
             let ok = ts >= 0
                 && te >= ts
                 && (te as usize) < tokens.len()
@@ -296,8 +923,10 @@ fn task_to_document(task: Task, stem: &str, n: usize) -> Result<Document, String
                 && tokens[te as usize].end == s.end;
             if !ok {
                 return Err(format!(
-                    "{which}: tokens {ts}..={te} do not cover characters {}..{}",
-                    s.start, s.end
+                    "{}: tokens {ts}..={te} do not cover characters {}..{}",
+                    which(),
+                    s.start,
+                    s.end
                 ));
             }
         }
@@ -309,21 +938,18 @@ fn task_to_document(task: Task, stem: &str, n: usize) -> Result<Document, String
             }
         };
         if !used.insert(id) {
-            return Err(format!("{which}: span id {id} appears twice"));
+            return Err(format!("{}: span id {id} appears twice", which()));
         }
-        keyed
-            .entry((s.start, s.end, s.label.clone()))
-            .or_insert(SpanId(id));
-        doc.spans.push(Span {
-            id: SpanId(id),
-            start: crate::offsets::CharOffset(s.start as usize),
-            end: crate::offsets::CharOffset(s.end as usize),
-            label: s.label.clone(),
-            note: s.note.clone(),
-        });
+        if !task_relations.is_empty() {
+            keyed
+                .entry((s.start, s.end, s.label.as_str()))
+                .or_insert(SpanId(id));
+        }
+        spans.push(SpanId(id));
     }
+    let mut relations = Vec::with_capacity(task_relations.len());
     let mut rel_ids = HashSet::new();
-    for (k, r) in task.relations.iter().enumerate() {
+    for (k, r) in task_relations.iter().enumerate() {
         let which = format!("relation {}", k + 1);
         let find = |s: &Option<TaskSpan>, role: &str| -> Result<SpanId, String> {
             let s = s
@@ -332,7 +958,7 @@ fn task_to_document(task: Task, stem: &str, n: usize) -> Result<Document, String
             match s.id.filter(|id| used.contains(id)) {
                 Some(id) => Ok(SpanId(id)),
                 None => keyed
-                    .get(&(s.start, s.end, s.label.clone()))
+                    .get(&(s.start, s.end, s.label.as_str()))
                     .copied()
                     .ok_or_else(|| {
                         format!(
@@ -349,20 +975,38 @@ fn task_to_document(task: Task, stem: &str, n: usize) -> Result<Document, String
             return Err(format!("{which}: relation id {id} appears twice"));
         }
         let _ = (r.head, r.child);
-        doc.relations.push(Relation {
+        relations.push(Relation {
             id: RelationId(id),
             from,
             to,
             kind: r.label.clone(),
         });
     }
+    // They borrow the text and the spans' labels, which now move into the document.
+    drop(keyed);
+    drop(index);
+    let mut doc = Document::new(id, title, text, meta.added_at.unwrap_or(0));
+    doc.source = meta.source;
+    doc.line_endings_normalised = meta.line_endings_normalised;
+    doc.spans = task_spans
+        .into_iter()
+        .zip(spans)
+        .map(|(s, id)| Span {
+            id,
+            start: CharOffset(s.start as usize),
+            end: CharOffset(s.end as usize),
+            label: s.label,
+            note: s.note,
+        })
+        .collect();
+    doc.relations = relations;
     Ok(doc)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::offsets::CharOffset;
+    use proptest::prelude::*;
 
     #[test]
     fn spans_fall_on_tokens_and_ws_is_spacy_style() {
@@ -400,5 +1044,221 @@ mod tests {
         let got = import("f", r#"{"text":"a","spans":[],"answer":"reject"}"#).unwrap();
         assert!(got.documents.is_empty());
         assert_eq!(got.warnings[0].location, "line 1");
+    }
+
+    /// Exported lines (the usual shape) take the fast path, and read as serde reads them.
+    #[test]
+    fn exported_lines_take_the_fast_path() {
+        let mut d = Document::new(DocumentId("d".into()), "t", "Ali  said \"no\"\n😀 x\\y", 0);
+        d.spans.push(Span {
+            id: SpanId(1),
+            start: CharOffset(1),
+            end: CharOffset(3),
+            label: "x".into(),
+            note: "a \"note\"".into(),
+        });
+        let line = export(&[d], &mut vec![]);
+        let line = line.trim_end();
+        let fast = fast_task(line).expect("an exported line takes the fast path");
+        assert_eq!(fast, serde_json::from_str::<Task<Tokens>>(line).unwrap());
+        // Prodigy's layout: `json.dumps` separators, and a span with nulls and a quoted text.
+        let prodigy = r#"{"text": "Ali said", "tokens": [{"text": "Ali", "start": 0, "end": 3, "id": 0, "ws": true}, {"start": 4, "id": 1, "ws": false, "end": 8, "text": "s\u0061id"}], "spans": [{"start": 0, "end": 3, "token_start": 0, "token_end": null, "label": "PER", "text": "Ali", "id": null}], "answer": "accept"}"#;
+        let fast = fast_task(prodigy).expect("Prodigy's layout takes the fast path");
+        assert_eq!(fast.tokens.as_ref().unwrap()[1].text, "said");
+        assert_eq!(fast, serde_json::from_str::<Task<Tokens>>(prodigy).unwrap());
+    }
+
+    /// Keys written with escapes are left to serde, which still reads them as the keys they spell.
+    #[test]
+    fn escaped_keys_are_left_to_serde() {
+        let tokens = r#"[{"text":"ab","start":0,"end":2,"id":0,"ws":false}]"#;
+        let spans = r#"[{"start":0,"end":2,"label":"x"}]"#;
+        for line in [
+            format!(r#"{{"text":"ab","tok\u0065ns":{tokens},"spans":{spans}}}"#),
+            format!(r#"{{"text":"ab","tokens":{tokens},"sp\u0061ns":{spans}}}"#),
+            format!(r#"{{"text":"ab","tokens":{tokens},"tok\u0065ns":{tokens}}}"#),
+        ] {
+            let slow = serde_json::from_str::<Task<Tokens>>(&line).ok();
+            if let Some(fast) = fast_task(&line) {
+                assert_eq!(Some(fast), slow, "{line}");
+            }
+        }
+        // A token that does not match the text is found wherever its key came from.
+        let line = r#"{"text":"ab","tok\u0065ns":[{"text":"zz","start":0,"end":2,"id":0,"ws":false}],"spans":[]}"#;
+        let err = import("f", line).unwrap_err();
+        assert!(
+            err.message.starts_with("token 0: token text \"zz\""),
+            "{}",
+            err.message
+        );
+    }
+
+    /// The token checks as they were: each token's range, then its text, through the index.
+    fn per_token_checks(text: &str, tokens: &[TaskToken]) -> Result<(), String> {
+        let index = OffsetIndex::new(text);
+        for (k, t) in tokens.iter().enumerate() {
+            super::super::check_range(&index, t.start, t.end)
+                .map_err(|m| format!("token {k}: {m}"))?;
+            check_quote(&index, t.start as usize, t.end as usize, Some(&t.text))
+                .map_err(|m| format!("token {k}: {}", m.replacen("span text", "token text", 1)))?;
+        }
+        Ok(())
+    }
+
+    fn unicode_text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("a".to_string()),
+            Just("Ali".to_string()),
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            Just("😀".to_string()),
+            Just("e\u{301}".to_string()),
+            Just("سلام".to_string()),
+            Just("\"".to_string()),
+            Just("\\".to_string()),
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        proptest::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    /// A line as the exporter writes it, for some text with some spans.
+    fn exported_line() -> impl Strategy<Value = String> {
+        (
+            unicode_text(),
+            proptest::collection::vec((0usize..200, 1usize..20), 0..4),
+        )
+            .prop_map(|(text, cuts)| {
+                let len = text.chars().count();
+                let mut d = Document::new(DocumentId("d".into()), "t", text, 0);
+                for (k, (s, l)) in cuts.into_iter().enumerate() {
+                    if len > 0 {
+                        let start = s % len;
+                        let end = (start + l).min(len);
+                        d.spans.push(Span {
+                            id: SpanId(k as u64 + 1),
+                            start: CharOffset(start),
+                            end: CharOffset(end),
+                            label: "x".into(),
+                            note: String::new(),
+                        });
+                    }
+                }
+                export(&[d], &mut vec![]).trim_end().to_string()
+            })
+    }
+
+    /// Bits of JSON (and of broken JSON) to splice into lines.
+    const SNIPPETS: &[&str] = &[
+        " ",
+        "\n",
+        "\t",
+        "-",
+        "0",
+        "7",
+        ".5",
+        "e3",
+        "\"",
+        "\\",
+        "\\n",
+        "\\u00e9",
+        "null",
+        "true",
+        ",",
+        ":",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\u{1}",
+        "é",
+        "99999999999999999999",
+        "1234567890123456789",
+        "\"text\":\"a\",",
+        "\"id\":1,",
+        "\"ws\":false,",
+        "\"x\":[1,{\"y\":\"]\"}],",
+        "\"tokens\":[],",
+        "\"spans\":[],",
+        "\"note\":null,",
+        "\"label\":\"y\",",
+        "\"tok\\u0065ns\":null,",
+        "\"tok\\u0065ns\":[],",
+        "\"sp\\u0061ns\":[],",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Whatever the fast path reads, serde reads the same way; and an exported line, untouched,
+        /// always takes it.
+        #[test]
+        fn fast_path_agrees_with_serde(
+            line in exported_line(),
+            edits in proptest::collection::vec((any::<usize>(), 0usize..SNIPPETS.len(), 0usize..4), 0..4),
+            escape_key in 0u8..4,
+        ) {
+            let mut line = line;
+            if edits.is_empty() && escape_key == 0 {
+                prop_assert!(fast_task(&line).is_some());
+            }
+            match escape_key {
+                1 => line = line.replacen("\"tokens\":", "\"tok\\u0065ns\":", 1),
+                2 => line = line.replacen("\"spans\":", "\"sp\\u0061ns\":", 1),
+                _ => {}
+            }
+            for (at, snippet, delete) in edits {
+                let mut at = at % (line.len() + 1);
+                while !line.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let mut end = (at + delete).min(line.len());
+                while !line.is_char_boundary(end) {
+                    end += 1;
+                }
+                line.replace_range(at..end, SNIPPETS[snippet]);
+            }
+            if let Some(fast) = fast_task(&line) {
+                let slow = serde_json::from_str::<Task<Tokens>>(&line);
+                prop_assert!(slow.is_ok(), "fast path took {:?}, which serde refuses: {:?}", line, slow.err());
+                prop_assert_eq!(fast, slow.unwrap());
+            }
+        }
+
+        /// The cursor walk over tokens finds exactly the errors (and the first of them) that
+        /// checking each token through the index found.
+        #[test]
+        fn check_tokens_agrees_with_per_token_checks(
+            text in unicode_text(),
+            picks in proptest::collection::vec((-2i64..60, 0i64..8, 0u8..6), 0..30),
+            sorted in any::<bool>(),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let mut at = 0i64;
+            let mut tokens: Vec<TaskToken> = picks
+                .into_iter()
+                .map(|(start, len, how)| {
+                    // Mostly consecutive tokens, as files have them; some anywhere.
+                    let start = if sorted && how != 0 { at + start.rem_euclid(3) } else { start };
+                    let end = start + len;
+                    at = end;
+                    let covered = if 0 <= start && start <= end && end as usize <= chars.len() {
+                        chars[start as usize..end as usize].iter().collect()
+                    } else {
+                        "?".to_string()
+                    };
+                    let text = match how {
+                        5 => format!("{covered}x"),
+                        4 => covered.chars().skip(1).collect(),
+                        _ => covered,
+                    };
+                    TaskToken { text: Cow::Owned(text), start, end, id: 0, ws: false }
+                })
+                .collect();
+            if sorted {
+                tokens.sort_by_key(|t| t.start);
+            }
+            let walked = check_tokens(&text, chars.len(), &OnceCell::new(), &tokens);
+            prop_assert_eq!(walked, per_token_checks(&text, &tokens));
+        }
     }
 }
