@@ -57,9 +57,11 @@ export async function writeReports(results, dir) {
   md.push('| figure | stat | value (ms unless noted) | min | max | n | target |', '|---|---|---|---|---|---|---|');
   for (const r of R) md.push(`| ${r.label} | ${r.kind} | ${r.main}${r.unit !== 'ms' ? ' ' + r.unit : ''} | ${r.min} | ${r.max} | ${r.n} | ${r.target} |`);
   if (results.shell) {
-    md.push('', `App shell (wasm + js + css in dist/): **${(results.shell.raw / 1000).toFixed(1)} KB raw, ${(results.shell.gzip / 1000).toFixed(1)} KB gzip, ${(results.shell.brotli / 1000).toFixed(1)} KB brotli**; wasm-opt level \`${results.shell.wasm_opt}\`.`, '');
-    md.push('| file | raw | gzip | brotli |', '|---|---|---|---|');
-    for (const [f, s] of Object.entries(results.shell.files)) md.push(`| ${f} | ${s.raw} | ${s.gzip} | ${s.brotli} |`);
+    const kb = (t) => `${(t.raw / 1000).toFixed(1)} KB raw, ${(t.gzip / 1000).toFixed(1)} KB gzip, ${(t.brotli / 1000).toFixed(1)} KB brotli`;
+    md.push('', `App shell (the wasm, js and css start-up loads): **${kb(results.shell)}**; wasm-opt level \`${results.shell.wasm_opt}\`.`);
+    if (results.shell.on_first_use?.raw) md.push(`Formats module, fetched after start-up and used on the first import or export in a format other than Spanmark JSONL: ${kb(results.shell.on_first_use)}.`);
+    md.push('', '| file | raw | gzip | brotli | loaded |', '|---|---|---|---|---|');
+    for (const [f, s] of Object.entries(results.shell.files)) md.push(`| ${f} | ${s.raw} | ${s.gzip} | ${s.brotli} | ${s.on_first_use ? 'on first use' : 'start-up'} |`);
   }
   md.push('', '## Ratios', '', '| ratio | value |', '|---|---|');
   for (const [k, v] of Object.entries(results.ratios || {})) md.push(`| ${k} | ${v ?? '—'} |`);
