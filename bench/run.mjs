@@ -171,7 +171,8 @@ async function appPage(ctx, expectDocs = 0, expectText = false) {
 async function gotoReady(page) {
   await page.goto(server.url);
   await page.waitForFunction(() => window.__bench.readyAt != null && window.__bench.paintedAt != null, null, { timeout: 60_000 });
-  await page.waitForFunction(() => window.__bench.loadedAt != null, null, { timeout: 60_000 });
+  // Builds before the two-step start-up load everything before the list shows (no data-workspace).
+  await page.waitForFunction(() => window.__bench.loadedAt != null || !document.documentElement.hasAttribute('data-workspace'), null, { timeout: 60_000 });
   return page.evaluate(() => ({ ready: window.__bench.readyAt, painted: window.__bench.paintedAt, loaded: window.__bench.loadedAt }));
 }
 const waitSaved = (page, timeout = 60_000) => page.waitForFunction(() => document.documentElement.dataset.saveState === 'saved', null, { timeout, polling: 50 });
@@ -307,8 +308,9 @@ await runCase('startup-workspace', 300_000, async () => {
   for (let i = 0; i <= RUNS; i++) {
     const page = await appPage(wsContext, wsDocs, true);
     const r = await gotoReady(page);
-    if (i > 0) { xs.push(r.ready); painted.push(r.painted); loaded.push(r.loaded); }
-    log(`  start-up with workspace run ${i}: ${r.ready.toFixed(0)} ms listed, ${r.loaded.toFixed(0)} ms all loaded`);
+    const all = r.loaded ?? r.ready;
+    if (i > 0) { xs.push(r.ready); painted.push(r.painted); loaded.push(all); }
+    log(`  start-up with workspace run ${i}: ${r.ready.toFixed(0)} ms listed, ${all.toFixed(0)} ms all loaded`);
     await page.close();
   }
   fig('startup_workspace_ms', summary(xs), { label: `start-up, ${wsDocs}-doc workspace from IndexedDB (→ list shows ${wsDocs} documents)`, target: 300 });

@@ -2,5 +2,6 @@
 
 fn main() {
     console_error_panic_hook::set_once();
+    spanmark::dom::perf::milestone("spanmark-wasm-start");
     leptos::mount::mount_to_body(spanmark::app::App);
 }

@@ -79,6 +79,9 @@ pub struct AppState {
     flushing: StoredValue<bool>,
 }
 
+/// How long after start-up the formats module is fetched (see `lazy_formats::preload`).
+const PRELOAD_DELAY_MS: i32 = 2_000;
+
 /// Reads the shared state from context.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
@@ -130,8 +133,11 @@ impl AppState {
                 return;
             }
         };
+        crate::dom::perf::milestone("spanmark-store-open");
         // First what the screen needs (the list and the open document), then everything else.
-        match store.load_start().await {
+        let start = store.load_start().await;
+        crate::dom::perf::milestone("spanmark-start-read");
+        match start {
             Ok(StartUp {
                 labels,
                 open,
@@ -154,6 +160,7 @@ impl AppState {
                         .set(Some(format!("Could not read the saved workspace: {e}"))),
                 }
                 self.listing.set(None);
+                crate::dom::perf::milestone("spanmark-all-read");
             }
             Ok(_) => self.load_everything(&store).await,
             Err(e) => {
@@ -164,8 +171,10 @@ impl AppState {
         }
         self.store.set_value(Some(store));
         self.loaded.set(true);
-        // The other dataset formats are a second module: fetch it now that start-up is done.
+        // The other dataset formats are a second module: fetch it a little after start-up, when
+        // the page is idle, so it neither delays start-up nor competes with the first actions.
         spawn_local(async {
+            crate::dom::perf::sleep(PRELOAD_DELAY_MS).await;
             crate::dom::perf::after_paint().await;
             crate::dom::lazy_formats::preload();
         });

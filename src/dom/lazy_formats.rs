@@ -3,13 +3,15 @@
 //! (`crates/formats-web`) that `formats_module.js` fetches the first time it is needed, so that
 //! start-up downloads only what the annotation loop needs.
 //!
-//! The modules share no memory: documents cross as Spanmark JSONL bytes, files as bytes.
+//! The modules share no memory: documents cross as bytes (`documents_bytes`: a JSON array of the
+//! model's `Document`s, which both modules read with the same serde code), files as bytes.
 
 use js_sys::{Array, Function, Reflect, Uint8Array};
 use spanmark_core::formats::{
     self, spanmark_jsonl, DoccanoVariant, ExportOptions, Exported, Format, ImportError, Imported,
     Warning,
 };
+use spanmark_core::Document;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -30,8 +32,8 @@ pub fn preload() {
     });
 }
 
-/// Writes documents (as Spanmark JSONL bytes: `spanmark_jsonl::export`) in `format`, through the
-/// formats module. Taking the bytes, not the documents, leaves the workspace free while it runs.
+/// Writes documents (as `documents_bytes`) in `format`, through the formats module. Taking the
+/// bytes, not the documents, leaves the workspace free while it runs.
 pub async fn export(
     format: Format,
     documents: Vec<u8>,
@@ -59,7 +61,7 @@ pub async fn export(
     })
 }
 
-/// The export dialog's preview of `format` for one document (as Spanmark JSONL bytes).
+/// The export dialog's preview of `format` for one document (as `documents_bytes`).
 pub async fn preview(
     format: Format,
     document: Vec<u8>,
@@ -143,6 +145,12 @@ fn import_native(file_name: &str, bytes: &[u8], keep_valid: bool) -> Result<Impo
     }
 }
 
+/// Documents as the formats module reads them.
+pub fn documents_bytes<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<u8> {
+    let docs: Vec<&Document> = docs.into_iter().collect();
+    serde_json::to_vec(&docs).expect("plain data")
+}
+
 /// Calls `name` of the formats module (loading it first, once).
 async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     let module = JsFuture::from(load_formats()).await.map_err(|e| {
@@ -173,8 +181,7 @@ fn imported(out: &JsValue) -> Result<Imported, String> {
         .dyn_into::<Uint8Array>()
         .map_err(|_| "no documents")?
         .to_vec();
-    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
-    let documents = spanmark_jsonl::import(&text).map_err(|e| e.to_string())?;
+    let documents: Vec<Document> = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
     Ok(Imported {
         documents,
         warnings: warnings(&field(out, "warnings")?),

@@ -19,6 +19,14 @@ pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
     result
 }
 
+/// Records a `performance.measure` named `name` from navigation start to now (a milestone of
+/// start-up, read by the benchmark's profiles).
+pub fn milestone(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure(name);
+    }
+}
+
 /// Resolves after the browser has painted the current frame and has time to spare (a rAF, then
 /// an idle callback due within 250 ms), so deferred work such as saving never delays the paint of
 /// an edit, nor the frame after it.
@@ -52,13 +60,18 @@ pub async fn after_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Resolves in a new task (a zero-delay timeout), so the browser can handle input and paint
-/// between two slices of long work.
-pub async fn yield_to_browser() {
+/// Resolves after `ms` milliseconds (a timeout).
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves in a new task (a zero-delay timeout), so the browser can handle input and paint
+/// between two slices of long work.
+pub async fn yield_to_browser() {
+    sleep(0).await;
 }

@@ -2,17 +2,18 @@
 //! as a WebAssembly module of their own. The app's start-up module carries only Spanmark's JSONL;
 //! it loads this one the first time a file in another format is imported or exported.
 //!
-//! The two modules do not share memory: documents cross as Spanmark JSONL bytes (the lossless
-//! native format), files as bytes, warnings as `[location, message]` pairs.
+//! The two modules do not share memory: documents cross as bytes of a JSON array of the model's
+//! `Document`s (serde's own shape: no offset checks or UTF-16 fields to recompute, as both sides
+//! run the same model), files as bytes, warnings as `[location, message]` pairs.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use spanmark_core::formats::{
-    self, spanmark_jsonl, DoccanoVariant, ExportOptions, Format, ImportError, Imported, Warning,
+    self, DoccanoVariant, ExportOptions, Format, ImportError, Imported, Warning,
 };
 use spanmark_core::Document;
 use wasm_bindgen::prelude::*;
 
-/// Writes the documents (Spanmark JSONL bytes) in `format` (its id). `labels` lists the labels a
+/// Writes the documents (a JSON array of `Document`s) in `format` (its id). `labels` lists the labels a
 /// layered format (IOB2, HF) keeps, one per line; `None` keeps all. Returns
 /// `{ fileName, mediaType, bytes, warnings }`.
 #[wasm_bindgen]
@@ -37,7 +38,7 @@ pub fn export_documents(
     Ok(out.into())
 }
 
-/// The export dialog's preview of `format` for one document (Spanmark JSONL bytes).
+/// The export dialog's preview of `format` for the first document of `document` (a JSON array).
 #[wasm_bindgen]
 pub fn preview(
     format: &str,
@@ -56,7 +57,7 @@ pub fn preview(
 }
 
 /// Imports one picked file: in `format` (its id), or detected from its content when `None`.
-/// Returns `{ documents, warnings }` (documents as Spanmark JSONL bytes); throws the import
+/// Returns `{ documents, warnings }` (documents as a JSON array of `Document`s); throws the import
 /// error's text (it names the file, the line and the problem).
 #[wasm_bindgen]
 pub fn import_file(
@@ -98,18 +99,17 @@ fn options(labels: Option<String>, doccano_entities: bool) -> ExportOptions {
 }
 
 fn read_documents(bytes: &[u8]) -> Result<Vec<Document>, JsError> {
-    let text = std::str::from_utf8(bytes)?;
-    Ok(spanmark_jsonl::import(text)?)
+    Ok(serde_json::from_slice(bytes)?)
 }
 
 fn imported(result: Result<Imported, ImportError>) -> Result<JsValue, JsError> {
     let imported = result?;
     let out = Object::new();
-    let jsonl = spanmark_jsonl::export(&imported.documents);
+    let documents = serde_json::to_vec(&imported.documents)?;
     set(
         &out,
         "documents",
-        &Uint8Array::from(jsonl.as_bytes()).into(),
+        &Uint8Array::from(documents.as_slice()).into(),
     );
     set(&out, "warnings", &warnings(&imported.warnings).into());
     Ok(out.into())

@@ -3,9 +3,7 @@
 
 use leptos::task::spawn_local;
 use leptos::{html, prelude::*};
-use spanmark_core::formats::{
-    self, spanmark_jsonl, DoccanoVariant, ExportOptions, Exported, Format,
-};
+use spanmark_core::formats::{self, DoccanoVariant, ExportOptions, Exported, Format};
 
 use crate::dom::lazy_formats;
 use crate::state::use_app;
@@ -61,10 +59,10 @@ pub fn ExportDialog(
         let (format, options) = (format.get(), options());
         let (all, first) = app.ws.with(|ws| {
             (
-                spanmark_jsonl::export(&ws.documents).into_bytes(),
+                lazy_formats::documents_bytes(&ws.documents),
                 ws.documents
                     .first()
-                    .map(|d| spanmark_jsonl::export([d]).into_bytes()),
+                    .map(|d| lazy_formats::documents_bytes([d])),
             )
         });
         run.update_value(|n| *n += 1);

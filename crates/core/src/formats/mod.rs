@@ -640,6 +640,7 @@ pub(crate) fn check_range(index: &OffsetIndex, start: i64, end: i64) -> Result<(
     check_range_in(index.len_chars(), start, end)
 }
 
+#[cfg(feature = "formats")]
 /// [`check_range`] for a text of `len_chars` code points (when no [`OffsetIndex`] is at hand).
 pub(crate) fn check_range_in(len_chars: usize, start: i64, end: i64) -> Result<(), String> {
     let len = len_chars as i64;
