@@ -4,4 +4,5 @@ fn main() {
     console_error_panic_hook::set_once();
     spanmark::dom::perf::milestone("spanmark-wasm-start");
     leptos::mount::mount_to_body(spanmark::app::App);
+    spanmark::dom::perf::milestone("spanmark-mounted");
 }

@@ -3,13 +3,12 @@
 //! (`crates/formats-web`) that `formats_module.js` fetches the first time it is needed, so that
 //! start-up downloads only what the annotation loop needs.
 //!
-//! The modules share no memory: documents cross as bytes (`documents_bytes`: a JSON array of the
-//! model's `Document`s, which both modules read with the same serde code), files as bytes.
+//! The modules share no memory: documents cross as bytes (`documents_bytes`, encoded by
+//! `spanmark_core::transfer`, which both modules share), files as bytes, exports as `Blob`s.
 
 use js_sys::{Array, Function, Reflect, Uint8Array};
 use spanmark_core::formats::{
-    self, spanmark_jsonl, DoccanoVariant, ExportOptions, Exported, Format, ImportError, Imported,
-    Warning,
+    self, spanmark_jsonl, DoccanoVariant, ExportOptions, Format, ImportError, Imported, Warning,
 };
 use spanmark_core::Document;
 use wasm_bindgen::prelude::*;
@@ -32,13 +31,26 @@ pub fn preload() {
     });
 }
 
+/// A file an export made, ready to download. Its body stays a browser `Blob`, made by the formats
+/// module from its own memory: a workspace in a verbose format is tens of megabytes, never copied
+/// into this module.
+#[derive(Clone)]
+pub struct ExportedFile {
+    /// The suggested file name.
+    pub file_name: String,
+    /// The file (its media type set).
+    pub blob: web_sys::Blob,
+    /// What the format could not hold exactly.
+    pub warnings: Vec<Warning>,
+}
+
 /// Writes documents (as `documents_bytes`) in `format`, through the formats module. Taking the
 /// bytes, not the documents, leaves the workspace free while it runs.
 pub async fn export(
     format: Format,
     documents: Vec<u8>,
     options: &ExportOptions,
-) -> Result<Exported, String> {
+) -> Result<ExportedFile, String> {
     let (labels, doccano) = option_args(options);
     let out = call(
         "export_documents",
@@ -50,13 +62,11 @@ pub async fn export(
         ],
     )
     .await?;
-    Ok(Exported {
+    Ok(ExportedFile {
         file_name: field(&out, "fileName")?.as_string().ok_or("no file name")?,
-        media_type: format.media_type(),
-        bytes: field(&out, "bytes")?
-            .dyn_into::<Uint8Array>()
-            .map_err(|_| "no bytes")?
-            .to_vec(),
+        blob: field(&out, "blob")?
+            .dyn_into::<web_sys::Blob>()
+            .map_err(|_| "no file")?,
         warnings: warnings(&field(&out, "warnings")?),
     })
 }
@@ -78,31 +88,20 @@ pub async fn preview(
     .ok_or_else(|| "no preview".to_string())
 }
 
-/// Imports one picked file in `format`, or detected from its content when `None`; with
-/// `keep_valid`, the valid lines of a line-based file whose other lines fail. Spanmark JSONL is
-/// read here; anything else by the formats module.
+/// Imports one picked file (its contents as the browser read them) in `format`, or detected from
+/// its content when `None`, through the formats module; with `keep_valid`, the valid lines of a
+/// line-based file whose other lines fail. Spanmark JSONL detected before is read by
+/// `import_native`, in this module.
 pub async fn import(
     format: Option<Format>,
     file_name: &str,
-    bytes: &[u8],
+    contents: &Uint8Array,
     keep_valid: bool,
 ) -> Result<Imported, String> {
-    let native = match format {
-        Some(f) => f == Format::Spanmark,
-        None => spanmark_jsonl::looks_native(bytes),
-    };
-    if native {
-        return import_native(file_name, bytes, keep_valid).map_err(|e| e.to_string());
-    }
     let format = format.map_or(JsValue::UNDEFINED, |f| f.id().into());
     let out = call(
         "import_file",
-        &[
-            format,
-            file_name.into(),
-            Uint8Array::from(bytes).into(),
-            keep_valid.into(),
-        ],
+        &[format, file_name.into(), contents.into(), keep_valid.into()],
     )
     .await?;
     imported(&out)
@@ -111,44 +110,47 @@ pub async fn import(
 /// Imports a brat pair picked together (`<stem>.txt` and `<stem>.ann`).
 pub async fn import_brat_pair(
     stem: &str,
-    (text_name, text): (&str, &[u8]),
-    (ann_name, ann): (&str, &[u8]),
+    (text_name, text): (&str, &Uint8Array),
+    (ann_name, ann): (&str, &Uint8Array),
 ) -> Result<Imported, String> {
     let out = call(
         "import_brat_pair",
         &[
             stem.into(),
             text_name.into(),
-            Uint8Array::from(text).into(),
+            text.into(),
             ann_name.into(),
-            Uint8Array::from(ann).into(),
+            ann.into(),
         ],
     )
     .await?;
     imported(&out)
 }
 
-fn import_native(file_name: &str, bytes: &[u8], keep_valid: bool) -> Result<Imported, ImportError> {
+/// Imports a Spanmark JSONL file, here (no formats module needed); with `keep_valid`, its valid
+/// lines when others fail.
+pub fn import_native(file_name: &str, bytes: &[u8], keep_valid: bool) -> Result<Imported, String> {
     let read = |text: &str| {
         spanmark_jsonl::import(text).map(|documents| Imported {
             documents,
             warnings: vec![],
         })
     };
-    let text = formats::utf8(bytes).map_err(|e| e.in_file(file_name))?;
-    match read(text) {
-        Ok(imported) => Ok(imported),
-        Err(e) if keep_valid => {
-            formats::keep_valid_lines(file_name, text, e.in_file(file_name), read)
-        }
-        Err(e) => Err(e.in_file(file_name)),
-    }
+    let result = formats::utf8(bytes)
+        .map_err(|e| e.in_file(file_name))
+        .and_then(|text| match read(text) {
+            Ok(imported) => Ok(imported),
+            Err(e) if keep_valid => {
+                formats::keep_valid_lines(file_name, text, e.in_file(file_name), read)
+            }
+            Err(e) => Err(e.in_file(file_name)),
+        });
+    result.map_err(|e: ImportError| e.to_string())
 }
 
-/// Documents as the formats module reads them.
+/// Documents as the formats module reads them (`spanmark_core::transfer`).
 pub fn documents_bytes<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<u8> {
-    let docs: Vec<&Document> = docs.into_iter().collect();
-    serde_json::to_vec(&docs).expect("plain data")
+    spanmark_core::transfer::documents_to_bytes(docs)
 }
 
 /// Calls `name` of the formats module (loading it first, once).
@@ -181,7 +183,7 @@ fn imported(out: &JsValue) -> Result<Imported, String> {
         .dyn_into::<Uint8Array>()
         .map_err(|_| "no documents")?
         .to_vec();
-    let documents: Vec<Document> = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+    let documents = spanmark_core::transfer::documents_from_bytes(&bytes)?;
     Ok(Imported {
         documents,
         warnings: warnings(&field(out, "warnings")?),

@@ -12,6 +12,7 @@ pub mod model;
 pub mod offsets;
 pub mod suggest;
 pub mod text;
+pub mod transfer;
 
 pub use history::{Edit, EditError, History};
 pub use model::{

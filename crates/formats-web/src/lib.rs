@@ -2,20 +2,22 @@
 //! as a WebAssembly module of their own. The app's start-up module carries only Spanmark's JSONL;
 //! it loads this one the first time a file in another format is imported or exported.
 //!
-//! The two modules do not share memory: documents cross as bytes of a JSON array of the model's
-//! `Document`s (serde's own shape: no offset checks or UTF-16 fields to recompute, as both sides
-//! run the same model), files as bytes, warnings as `[location, message]` pairs.
+//! The two modules do not share memory: documents cross as bytes (`spanmark_core::transfer`: the
+//! model's `Document`s in a compact binary encoding both sides share), files as bytes, and an
+//! export comes back as a `Blob`; warnings as `[location, message]` pairs.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use spanmark_core::formats::{
     self, DoccanoVariant, ExportOptions, Format, ImportError, Imported, Warning,
 };
+use spanmark_core::transfer::{documents_from_bytes, documents_to_bytes};
 use spanmark_core::Document;
 use wasm_bindgen::prelude::*;
 
-/// Writes the documents (a JSON array of `Document`s) in `format` (its id). `labels` lists the labels a
+/// Writes the documents (as `spanmark_core::transfer` encodes them) in `format` (its id). `labels` lists the labels a
 /// layered format (IOB2, HF) keeps, one per line; `None` keeps all. Returns
-/// `{ fileName, mediaType, bytes, warnings }`.
+/// `{ fileName, blob, warnings }`: the file is a `Blob` made straight from this module's memory
+/// (one copy, however large the file), ready to download.
 #[wasm_bindgen]
 pub fn export_documents(
     format: &str,
@@ -28,17 +30,17 @@ pub fn export_documents(
     let exported = formats::export(format, &docs, &options(labels, doccano_entities))?;
     let out = Object::new();
     set(&out, "fileName", &exported.file_name.into());
-    set(&out, "mediaType", &exported.media_type.into());
     set(
         &out,
-        "bytes",
-        &Uint8Array::from(exported.bytes.as_slice()).into(),
+        "blob",
+        &blob(&exported.bytes, exported.media_type)?.into(),
     );
     set(&out, "warnings", &warnings(&exported.warnings).into());
     Ok(out.into())
 }
 
-/// The export dialog's preview of `format` for the first document of `document` (a JSON array).
+/// The export dialog's preview of `format` for the first document of `document` (encoded as
+/// `spanmark_core::transfer` does).
 #[wasm_bindgen]
 pub fn preview(
     format: &str,
@@ -57,7 +59,7 @@ pub fn preview(
 }
 
 /// Imports one picked file: in `format` (its id), or detected from its content when `None`.
-/// Returns `{ documents, warnings }` (documents as a JSON array of `Document`s); throws the import
+/// Returns `{ documents, warnings }` (documents encoded by `spanmark_core::transfer`); throws the import
 /// error's text (it names the file, the line and the problem).
 #[wasm_bindgen]
 pub fn import_file(
@@ -98,14 +100,25 @@ fn options(labels: Option<String>, doccano_entities: bool) -> ExportOptions {
     }
 }
 
+/// A `Blob` of `bytes`: the Blob constructor copies them out of this module's memory at once.
+fn blob(bytes: &[u8], media_type: &str) -> Result<web_sys::Blob, JsError> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    // SAFETY: the view is only read by the Blob constructor, which copies it before returning;
+    // nothing allocates (which could move this module's memory) while the view exists.
+    let view = unsafe { Uint8Array::view(bytes) };
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&view), &options)
+        .map_err(|e| JsError::new(&format!("the file could not be made: {e:?}")))
+}
+
 fn read_documents(bytes: &[u8]) -> Result<Vec<Document>, JsError> {
-    Ok(serde_json::from_slice(bytes)?)
+    documents_from_bytes(bytes).map_err(|e| JsError::new(&e))
 }
 
 fn imported(result: Result<Imported, ImportError>) -> Result<JsValue, JsError> {
     let imported = result?;
     let out = Object::new();
-    let documents = serde_json::to_vec(&imported.documents)?;
+    let documents = documents_to_bytes(&imported.documents);
     set(
         &out,
         "documents",

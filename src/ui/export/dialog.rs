@@ -3,9 +3,9 @@
 
 use leptos::task::spawn_local;
 use leptos::{html, prelude::*};
-use spanmark_core::formats::{self, DoccanoVariant, ExportOptions, Exported, Format};
+use spanmark_core::formats::{self, DoccanoVariant, ExportOptions, Format};
 
-use crate::dom::lazy_formats;
+use crate::dom::lazy_formats::{self, ExportedFile};
 use crate::state::use_app;
 
 /// Characters of the first record shown as a preview.
@@ -47,7 +47,8 @@ pub fn ExportDialog(
     // The export and its preview are made by the formats module (loaded on first use): each
     // change of format, options or documents starts a new run; a run's result is shown only if
     // no later run has started.
-    let exported = RwSignal::new(None::<Result<Exported, String>>);
+    // Local: the file is a browser Blob. Read with `with` (never cloned out of the signal).
+    let exported = RwSignal::new_local(None::<Result<ExportedFile, String>>);
     let preview = RwSignal::new(String::new());
     let run = StoredValue::new(0u64);
     Effect::new(move |_| {
@@ -87,14 +88,12 @@ pub fn ExportDialog(
         });
     });
     let download = move |_| {
-        let Some(result) = exported.get_untracked() else {
+        let Some(result) = exported.with_untracked(|r| r.clone()) else {
             return;
         };
         match result {
             Ok(e) => {
-                if let Err(err) =
-                    crate::dom::download::download(&e.file_name, e.media_type, &e.bytes)
-                {
+                if let Err(err) = crate::dom::download::download_blob(&e.file_name, &e.blob) {
                     app.error
                         .set(Some(format!("The export could not be downloaded: {err}")));
                 } else {
@@ -169,18 +168,21 @@ pub fn ExportDialog(
                 <pre class="preview" data-testid="export-preview" dir="auto">{move || preview.get()}</pre>
                 <h3>"Warnings"</h3>
                 <ul class="warnings" data-testid="export-warnings">
-                    {move || match exported.get() {
+                    {move || exported.with(|r| match r {
                         Some(Ok(e)) if e.warnings.is_empty() => view! { <li class="none">"None: every span fits this format exactly."</li> }.into_any(),
                         Some(Ok(e)) => e.warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view().into_any(),
-                        Some(Err(e)) => view! { <li>{e}</li> }.into_any(),
+                        Some(Err(e)) => view! { <li>{e.clone()}</li> }.into_any(),
                         None => view! { <li class="none">"Preparing the export…"</li> }.into_any(),
-                    }}
+                    })}
                 </ul>
                 <div class="dialog-actions">
                     <button on:click=move |_| open.set(false)>"Cancel"</button>
                     <button class="primary" data-testid="export-download" on:click=download
-                        disabled=move || !matches!(exported.get(), Some(Ok(_)))>
-                        {move || exported.get().and_then(|r| r.ok()).map(|e| format!("Download {}", e.file_name)).unwrap_or_else(|| "Download".into())}
+                        disabled=move || !exported.with(|r| matches!(r, Some(Ok(_))))>
+                        {move || exported.with(|r| match r {
+                            Some(Ok(e)) => format!("Download {}", e.file_name),
+                            _ => "Download".into(),
+                        })}
                     </button>
                 </div>
             </div>

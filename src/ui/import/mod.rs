@@ -40,7 +40,7 @@ pub struct ImportState {
     /// The last import's report.
     pub report: RwSignal<Option<ImportReport>>,
     /// Files of a rejected import, kept so the user can import their valid records.
-    pub rejected: StoredValue<Vec<PickedFile>>,
+    pub rejected: StoredValue<Vec<PickedFile>, LocalStorage>,
     /// Whether a rejected import can be retried keeping its valid records.
     pub can_keep_valid: RwSignal<bool>,
 }
@@ -52,7 +52,7 @@ impl ImportState {
             format: RwSignal::new(None),
             progress: RwSignal::new(None),
             report: RwSignal::new(None),
-            rejected: StoredValue::new(vec![]),
+            rejected: StoredValue::new_local(vec![]),
             can_keep_valid: RwSignal::new(false),
         }
     }
@@ -80,30 +80,35 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
         let mut done = 0;
         let mut pending_labels = vec![];
         for unit in units(files.clone()) {
-            let mut labels = match &unit {
-                Unit::File(f) if spanmark_jsonl::looks_native(&f.bytes) => {
-                    std::str::from_utf8(&f.bytes)
-                        .ok()
-                        .and_then(spanmark_jsonl::labels_of)
-                }
-                _ => None,
-            };
             let (result, count) = match unit {
                 Unit::BratPair { stem, text, ann } => (
                     lazy_formats::import_brat_pair(
                         &stem,
-                        (&text.name, &text.bytes),
-                        (&ann.name, &ann.bytes),
+                        (&text.name, &text.contents),
+                        (&ann.name, &ann.contents),
                     )
                     .await,
                     2,
                 ),
-                Unit::File(f) => (
-                    lazy_formats::import(format, &f.name, &f.bytes, keep_valid).await,
-                    1,
-                ),
+                Unit::File(f) => {
+                    let native = match format {
+                        Some(chosen) => chosen == Format::Spanmark,
+                        None => spanmark_jsonl::looks_native(&f.head_line()),
+                    };
+                    let result = if native {
+                        let bytes = f.to_vec();
+                        pending_labels.extend(
+                            std::str::from_utf8(&bytes)
+                                .ok()
+                                .and_then(spanmark_jsonl::labels_of),
+                        );
+                        lazy_formats::import_native(&f.name, &bytes, keep_valid)
+                    } else {
+                        lazy_formats::import(format, &f.name, &f.contents, keep_valid).await
+                    };
+                    (result, 1)
+                }
             };
-            pending_labels.extend(labels.take());
             match result {
                 Ok(imported) => {
                     docs.extend(imported.documents);

@@ -91,7 +91,7 @@ pub fn LabelEditor(
                 Ok(p) => p,
                 Err(e) => return problem.set(Some(format!("{}: {e}", file.name()))),
             };
-            let text = String::from_utf8_lossy(&picked.bytes).into_owned();
+            let text = String::from_utf8_lossy(&picked.to_vec()).into_owned();
             match labels::import_file(&text) {
                 Ok(mut set) => apply_set(app, problem, |current| {
                     // Labels that spans use but the shared scheme lacks stay, so no span loses its label.

@@ -309,7 +309,7 @@ pub fn export(
     let mut warnings = vec![];
     let bytes = match format {
         Format::Spanmark => spanmark_jsonl::export(docs).into_bytes(),
-        Format::Spacy => spacy::export(docs, &mut warnings).into_bytes(),
+        Format::Spacy => spacy::export(docs, &mut warnings),
         Format::Doccano => doccano::export(docs, options.doccano, &mut warnings).into_bytes(),
         Format::LabelStudio => label_studio::export(docs).into_bytes(),
         Format::Brat => brat::export_zip(docs, &mut warnings)?,

@@ -23,7 +23,7 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::tokens::spacy_tokens;
+use super::tokens::{spacy_tokens, SpacyToken};
 use super::{
     check_quote, check_range_in, derived_id, derived_title, ImportError, Imported, Warning,
 };
@@ -109,21 +109,26 @@ struct TaskRelation {
 }
 
 /// Writes documents as spaCy / Prodigy JSONL, one task per line.
-pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
-    let mut out = String::new();
-    for doc in docs {
+pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::new();
+    for (done, doc) in docs.iter().enumerate() {
         let ranges: Vec<(usize, usize)> = doc.spans.iter().map(|s| (s.start.0, s.end.0)).collect();
         let toks = spacy_tokens(&doc.text, &ranges);
-        let chars: Vec<char> = doc.text.chars().collect();
-        let by_start: HashMap<usize, usize> =
-            toks.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
-        let by_end: HashMap<usize, usize> =
-            toks.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+        // Byte offset of every code point (and of the end): token texts are slices of the text.
+        let bytes: Vec<usize> = doc
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([doc.text.len()])
+            .collect();
+        // Tokens are in text order and do not overlap: sorted by start and by end alike.
+        let starting_at = |c: usize| toks.binary_search_by_key(&c, |t| t.start).ok();
+        let ending_at = |c: usize| toks.binary_search_by_key(&c, |t| t.end).ok();
         let task_span = |s: &Span| TaskSpan {
             start: s.start.0 as i64,
             end: s.end.0 as i64,
-            token_start: by_start.get(&s.start.0).map(|&i| i as i64),
-            token_end: by_end.get(&s.end.0).map(|&i| i as i64),
+            token_start: starting_at(s.start.0).map(|i| i as i64),
+            token_end: ending_at(s.end.0).map(|i| i as i64),
             label: s.label.clone(),
             id: Some(s.id.0),
             text: None,
@@ -154,26 +159,96 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
                 added_at: Some(doc.added_at),
                 line_endings_normalised: doc.line_endings_normalised,
             }),
-            tokens: Some(
-                toks.iter()
-                    .enumerate()
-                    .map(|(i, t)| TaskToken {
-                        text: Cow::Owned(chars[t.start..t.end].iter().collect()),
-                        start: t.start as i64,
-                        end: t.end as i64,
-                        id: i as i64,
-                        ws: t.ws,
-                    })
-                    .collect(),
-            ),
+            // Written by `write_task`, by hand.
+            tokens: None,
             spans: doc.spans.iter().map(task_span).collect(),
             relations,
             answer: Some("accept".into()),
         };
-        out.push_str(&serde_json::to_string(&task).expect("plain data serialises"));
-        out.push('\n');
+        let before = out.len();
+        write_task(&mut out, &task, &doc.text, &bytes, &toks);
+        out.push(b'\n');
+        // After the first document, make room for what it says the rest will take (plus 10 %),
+        // rather than doubling the output (and copying everything written so far) repeatedly.
+        if done == 0 {
+            let rest = (out.len() - before) * (docs.len() - 1);
+            out.reserve(rest + rest / 10);
+        }
     }
     out
+}
+
+/// Writes `task` exactly as `serde_json` writes it with its tokens set to `tokens` (with `text` and
+/// `bytes`, the byte offset of each code point, for their texts). The tokens are written by hand: a
+/// workspace has millions of them, and serde's generic path for them was most of an export's time.
+fn write_task(
+    out: &mut Vec<u8>,
+    task: &Task<Tokens>,
+    text: &str,
+    bytes: &[usize],
+    tokens: &[SpacyToken],
+) {
+    fn json(out: &mut Vec<u8>, value: &impl Serialize) {
+        serde_json::to_writer(out, value).expect("plain data serialises");
+    }
+    out.extend_from_slice(b"{\"text\":");
+    json(out, &task.text);
+    if let Some(meta) = &task.meta {
+        out.extend_from_slice(b",\"meta\":");
+        json(out, meta);
+    }
+    out.extend_from_slice(b",\"tokens\":[");
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"text\":");
+        let token = &text[bytes[t.start]..bytes[t.end]];
+        if token.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+            out.push(b'"');
+            out.extend_from_slice(token.as_bytes());
+            out.push(b'"');
+        } else {
+            json(out, &token);
+        }
+        out.extend_from_slice(b",\"start\":");
+        write_number(out, t.start);
+        out.extend_from_slice(b",\"end\":");
+        write_number(out, t.end);
+        out.extend_from_slice(b",\"id\":");
+        write_number(out, i);
+        out.extend_from_slice(if t.ws {
+            b",\"ws\":true}"
+        } else {
+            b",\"ws\":false}"
+        });
+    }
+    out.extend_from_slice(b"],\"spans\":");
+    json(out, &task.spans);
+    if !task.relations.is_empty() {
+        out.extend_from_slice(b",\"relations\":");
+        json(out, &task.relations);
+    }
+    if let Some(answer) = &task.answer {
+        out.extend_from_slice(b",\"answer\":");
+        json(out, answer);
+    }
+    out.push(b'}');
+}
+
+/// Writes `n` in decimal.
+fn write_number(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// Reads spaCy / Prodigy JSONL (or spaCy v2 `[text, {"entities": …}]` lines).
@@ -1018,7 +1093,7 @@ mod tests {
             label: "x".into(),
             note: String::new(),
         });
-        let line = export(&[d], &mut vec![]);
+        let line = String::from_utf8(export(&[d], &mut vec![])).expect("UTF-8");
         let v: Value = serde_json::from_str(line.trim()).unwrap();
         let words: Vec<&str> = v["tokens"]
             .as_array()
@@ -1048,6 +1123,62 @@ mod tests {
 
     /// Exported lines (the usual shape) take the fast path, and read as serde reads them.
     #[test]
+    fn hand_written_tokens_equal_serde() {
+        let text = "He said: \"don't\" \u{1}x \\ «ok» 😀 3.5\n\nA 10 % rise";
+        let mut d = Document::new(DocumentId("d".into()), "t", text, 0);
+        for (i, (s, e)) in [(0, 2), (9, 16), (3, 7)].into_iter().enumerate() {
+            d.spans.push(Span {
+                id: SpanId(i as u64 + 1),
+                start: CharOffset(s),
+                end: CharOffset(e),
+                label: "quote\"x".into(),
+                note: if i == 0 { "n\\".into() } else { String::new() },
+            });
+        }
+        for relations in [false, true] {
+            if relations {
+                d.relations.push(Relation {
+                    id: RelationId(1),
+                    from: SpanId(2),
+                    to: SpanId(1),
+                    kind: "said-by".into(),
+                });
+            }
+            let ranges: Vec<(usize, usize)> =
+                d.spans.iter().map(|s| (s.start.0, s.end.0)).collect();
+            let toks = spacy_tokens(&d.text, &ranges);
+            let bytes: Vec<usize> = d
+                .text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([d.text.len()])
+                .collect();
+            let line = String::from_utf8(export(std::slice::from_ref(&d), &mut vec![])).unwrap();
+            let mut task: Task<Tokens> = serde_json::from_str(line.trim_end()).unwrap();
+            let mut by_hand = vec![];
+            task.tokens = None;
+            write_task(&mut by_hand, &task, &d.text, &bytes, &toks);
+            task.tokens = Some(
+                toks.iter()
+                    .enumerate()
+                    .map(|(i, t)| TaskToken {
+                        text: Cow::Borrowed(&d.text[bytes[t.start]..bytes[t.end]]),
+                        start: t.start as i64,
+                        end: t.end as i64,
+                        id: i as i64,
+                        ws: t.ws,
+                    })
+                    .collect(),
+            );
+            assert_eq!(
+                String::from_utf8(by_hand).unwrap(),
+                serde_json::to_string(&task).unwrap()
+            );
+            assert_eq!(line.trim_end(), serde_json::to_string(&task).unwrap());
+        }
+    }
+
+    #[test]
     fn exported_lines_take_the_fast_path() {
         let mut d = Document::new(DocumentId("d".into()), "t", "Ali  said \"no\"\n😀 x\\y", 0);
         d.spans.push(Span {
@@ -1057,7 +1188,7 @@ mod tests {
             label: "x".into(),
             note: "a \"note\"".into(),
         });
-        let line = export(&[d], &mut vec![]);
+        let line = String::from_utf8(export(&[d], &mut vec![])).expect("UTF-8");
         let line = line.trim_end();
         let fast = fast_task(line).expect("an exported line takes the fast path");
         assert_eq!(fast, serde_json::from_str::<Task<Tokens>>(line).unwrap());
@@ -1143,7 +1274,10 @@ mod tests {
                         });
                     }
                 }
-                export(&[d], &mut vec![]).trim_end().to_string()
+                String::from_utf8(export(&[d], &mut vec![]))
+                    .expect("UTF-8")
+                    .trim_end()
+                    .to_string()
             })
     }
 

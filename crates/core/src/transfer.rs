@@ -1,0 +1,69 @@
+//! Documents as bytes for crossing between two WebAssembly modules of the app (the start-up module
+//! and the formats module share no memory). Both run this same code and the same model, so the
+//! encoding is compact binary (postcard: strings as length and bytes, numbers as varints, no field
+//! names) rather than JSON: no escaping, no keys, no number parsing, and no offset checks to redo.
+//! Not a file format: nothing is stored or exported in it.
+
+use crate::model::Document;
+
+/// Encodes documents for `documents_from_bytes`.
+pub fn documents_to_bytes<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<u8> {
+    let docs: Vec<&Document> = docs.into_iter().collect();
+    postcard::to_allocvec(&docs).expect("plain data encodes")
+}
+
+/// Decodes what `documents_to_bytes` encoded.
+pub fn documents_from_bytes(bytes: &[u8]) -> Result<Vec<Document>, String> {
+    postcard::from_bytes(bytes).map_err(|e| format!("documents could not be decoded: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Rejection, Relation, RelationId, Span, SpanId};
+    use crate::offsets::CharOffset;
+
+    #[test]
+    fn documents_cross_unchanged() {
+        let mut doc = Document::from_paste(
+            crate::model::DocumentId("d1".into()),
+            "Title",
+            "Ünïcödé «quote» 😀\r\nline",
+            7,
+        );
+        doc.source = Some("https://example.org/a".into());
+        doc.done = true;
+        doc.spans = vec![
+            Span {
+                id: SpanId(1),
+                start: CharOffset(8),
+                end: CharOffset(15),
+                label: "quote".into(),
+                note: "n".into(),
+            },
+            Span {
+                id: SpanId(2),
+                start: CharOffset(0),
+                end: CharOffset(7),
+                label: "speaker".into(),
+                note: String::new(),
+            },
+        ];
+        doc.rejected = vec![Rejection {
+            start: CharOffset(0),
+            end: CharOffset(3),
+            label: "claim".into(),
+        }];
+        doc.relations = vec![Relation {
+            id: RelationId(1),
+            from: SpanId(1),
+            to: SpanId(2),
+            kind: "said-by".into(),
+        }];
+        let empty = Document::from_paste(crate::model::DocumentId("d2".into()), "", "", 0);
+        let docs = vec![doc, empty];
+        let bytes = documents_to_bytes(&docs);
+        assert_eq!(documents_from_bytes(&bytes).unwrap(), docs);
+        assert!(documents_from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    }
+}
