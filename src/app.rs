@@ -107,6 +107,9 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
     let dragover = window_event_listener(ev::dragover, |e| e.prevent_default());
     on_cleanup(move || dragover.remove());
+    // A file dragged in is likely to be imported: have the formats module ready.
+    let dragenter = window_event_listener(ev::dragenter, |_| crate::dom::lazy_formats::preload());
+    on_cleanup(move || dragenter.remove());
     let drop = window_event_listener(ev::drop, move |e: web_sys::DragEvent| {
         e.prevent_default();
         let Some(list) = e.data_transfer().and_then(|d| d.files()) else {

@@ -79,9 +79,6 @@ pub struct AppState {
     flushing: StoredValue<bool>,
 }
 
-/// How long after start-up the formats module is fetched (see `lazy_formats::preload`).
-const PRELOAD_DELAY_MS: i32 = 2_000;
-
 /// Reads the shared state from context.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
@@ -171,10 +168,11 @@ impl AppState {
         }
         self.store.set_value(Some(store));
         self.loaded.set(true);
-        // The other dataset formats are a second module: fetch it a little after start-up, when
-        // the page is idle, so it neither delays start-up nor competes with the first actions.
+        // The other dataset formats are a second module: fetch it once the workspace is loaded
+        // and the page is idle, so it does not delay start-up, yet is there for a file dropped
+        // or picked right away (picking, dropping or exporting also starts it, see
+        // `lazy_formats::preload`). Its compilation runs off the main thread.
         spawn_local(async {
-            crate::dom::perf::sleep(PRELOAD_DELAY_MS).await;
             crate::dom::perf::after_paint().await;
             crate::dom::lazy_formats::preload();
         });

@@ -207,3 +207,34 @@ fn a_selection_from_a_filled_into_a_raw_chunk_is_in_code_points() {
     let end = doc.text.chars().position(|c| c == '”').unwrap() + 1;
     assert_selects(&view, &doc, start, end);
 }
+
+fn picked(bytes: &[u8]) -> spanmark::dom::files::PickedFile {
+    spanmark::dom::files::PickedFile {
+        name: "f.jsonl".into(),
+        contents: js_sys::Uint8Array::from(bytes),
+    }
+}
+
+#[wasm_bindgen_test]
+fn head_line_reaches_past_a_long_first_line_and_skips_blank_lines() {
+    // Blank lines, then a first record longer than the first 64 KB read: the head is read on
+    // until that line ends, and stops there.
+    let long = format!(
+        "{{\"schema\":\"spanmark/1\",\"text\":\"{}\"}}",
+        "x".repeat(200_000)
+    );
+    let file = format!("\n  \n{long}\n{{\"second\":1}}\n");
+    let head = picked(file.as_bytes()).head_line();
+    assert_eq!(head, format!("\n  \n{long}").as_bytes());
+    assert!(spanmark_core::formats::spanmark_jsonl::looks_native(&head));
+    // A file without a line break, or only blank lines: all of it.
+    assert_eq!(picked(b"abc").head_line(), b"abc");
+    assert_eq!(picked(b"\n \n").head_line(), b"\n \n");
+    assert_eq!(picked(b"").head_line(), b"");
+    // The same judgement as on the whole file.
+    let whole = file.as_bytes();
+    assert_eq!(
+        spanmark_core::formats::spanmark_jsonl::looks_native(&picked(whole).head_line()),
+        spanmark_core::formats::spanmark_jsonl::looks_native(whole)
+    );
+}

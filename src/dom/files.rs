@@ -28,17 +28,18 @@ impl PickedFile {
         let len = self.contents.length();
         let mut n = 64 * 1024;
         loop {
-            let head = self.contents.subarray(0, n.min(len)).to_vec();
-            if n >= len {
-                return head;
-            }
+            let mut head = self.contents.subarray(0, n.min(len)).to_vec();
             let mut start = 0;
             while let Some(end) = head[start..].iter().position(|&b| b == b'\n') {
                 let line = &head[start..start + end];
                 if !line.iter().all(u8::is_ascii_whitespace) {
-                    return head[..start + end].to_vec();
+                    head.truncate(start + end);
+                    return head;
                 }
                 start += end + 1;
+            }
+            if n >= len {
+                return head;
             }
             n = n.saturating_mul(4);
         }

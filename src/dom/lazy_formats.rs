@@ -22,9 +22,10 @@ extern "C" {
     fn load_formats() -> js_sys::Promise;
 }
 
-/// Starts loading the formats module in the background (start-up calls it once the page is idle),
-/// so the first import or export in another format does not wait for it. A failure is ignored
-/// here: the first use tries again and reports it.
+/// Starts loading the formats module in the background, so the first import or export in another
+/// format does not wait for it: start-up calls it once the page is idle, and so do the first signs
+/// of an import (the file picker opening, a file dragged over the page). Loading happens once; a
+/// failure is ignored here: the first use tries again and reports it.
 pub fn preload() {
     wasm_bindgen_futures::spawn_local(async {
         let _ = JsFuture::from(load_formats()).await;

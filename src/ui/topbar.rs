@@ -79,7 +79,8 @@ pub fn TopBar() -> impl IntoView {
                 <span class="button-like" aria-hidden="true">"Import…"</span>
                 <input type="file" data-testid="import-file" multiple
                     accept=".jsonl,.json,.jsonld,.zip,.txt,.ann,.md,.html,.htm,.conll,.iob,.tsv"
-                    aria-label="Import files (any supported format, or .txt/.md/.html articles)" on:change=on_pick />
+                    aria-label="Import files (any supported format, or .txt/.md/.html articles)" on:change=on_pick
+                    on:click=|_| crate::dom::lazy_formats::preload() />
             </label>
             <button data-testid="export-open" on:click=move |_| state.when_loaded(move || export_open.set(true))
                 disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export…"</button>
