@@ -79,6 +79,11 @@ pub struct AppState {
     flushing: StoredValue<bool>,
 }
 
+/// How often start-up reads the rest of the workspace again when the background read fails, and
+/// how long it waits before each retry.
+const LOAD_RETRIES: usize = 2;
+const LOAD_RETRY_MS: i32 = 300;
+
 /// Reads the shared state from context.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
@@ -150,13 +155,28 @@ impl AppState {
                 self.show_paste.set(false);
                 self.store.set_value(Some(store.clone()));
                 crate::dom::perf::after_paint().await;
-                match store.load().await {
-                    Ok((full, _)) => self.merge_loaded(full),
-                    Err(e) => self
-                        .error
-                        .set(Some(format!("Could not read the saved workspace: {e}"))),
+                let mut full = store.load().await;
+                for _ in 0..LOAD_RETRIES {
+                    if full.is_ok() {
+                        break;
+                    }
+                    crate::dom::perf::sleep(LOAD_RETRY_MS).await;
+                    full = store.load().await;
                 }
                 self.listing.set(None);
+                match full {
+                    Ok((full, _)) => self.merge_loaded(full),
+                    Err(e) => {
+                        // Saving now would write the document list from the documents read so
+                        // far, dropping the others from it: this tab saves nothing instead.
+                        self.error.set(Some(format!(
+                            "Could not read the whole saved workspace ({e}). To keep what is saved intact, this tab saves nothing: reload the page to try again, and export anything you do here first."
+                        )));
+                        self.store.set_value(None);
+                        self.loaded.set(true);
+                        return;
+                    }
+                }
                 crate::dom::perf::milestone("spanmark-all-read");
             }
             Ok(_) => self.load_everything(&store).await,
@@ -271,7 +291,11 @@ impl AppState {
                     break;
                 }
                 let Some(store) = state.store.get_value() else {
-                    break;
+                    // No storage (unavailable, or the saved workspace unreadable): the error
+                    // shown says so; the state must not claim the work is saved.
+                    state.save_state.set("error");
+                    state.flushing.set_value(false);
+                    return;
                 };
                 let open = state.current.get_untracked();
                 let batch = state

@@ -128,3 +128,27 @@ test('a workspace saved without a list summary (older version) loads in full and
   assert.ok(summary, 'the summary is written after a full load');
   assert.equal(JSON.parse(summary).documents.length, 601);
 });
+
+test('when the rest of the workspace cannot be read, nothing is saved over it and a reload shows it all', async () => {
+  const { app } = ctx;
+  // Every background read of the documents fails (the list and the open document still read).
+  await app.page.addInitScript(() => {
+    IDBObjectStore.prototype.getAll = function () {
+      throw new DOMException('The disk is unreadable.', 'UnknownError');
+    };
+  });
+  await app.page.reload();
+  await app.byTestId('error').waitFor({ state: 'visible' });
+  assert.match(await app.byTestId('error').textContent(), /Could not read the whole saved workspace.*UnknownError.*saves nothing.*reload/s);
+  // Work in this tab goes on, in memory only, and says it is not saved.
+  await app.paste('Unsaved while unreadable', 'Written in a tab that could not read its workspace.');
+  await app.page.waitForFunction(() => document.documentElement.dataset.saveState === 'error');
+  assert.equal(await app.byTestId('save-state').textContent(), 'Not saved');
+
+  // With the storage readable again, every saved document is there, and only them.
+  const fresh = await app.page.context().newPage();
+  await fresh.goto(app.url);
+  await fresh.waitForFunction(() => document.documentElement.dataset.workspace === 'loaded');
+  assert.equal(await listed(fresh), 601);
+  await fresh.close();
+});
