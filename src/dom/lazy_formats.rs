@@ -1,6 +1,6 @@
 //! The dataset formats, loaded on first use: Spanmark JSONL is read and written here, in the
 //! app's own module; every other format is in a second WebAssembly module
-//! (`crates/formats-web`) that `formats_module.js` fetches the first time it is needed, so that
+//! (`crates/formats-web`) that the page's loader (init.js) fetches the first time it is needed, so that
 //! start-up downloads only what the annotation loop needs.
 //!
 //! The modules share no memory: documents cross as bytes (`documents_bytes`, encoded by
@@ -16,10 +16,19 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::dom::download::js_error;
 
-#[wasm_bindgen(module = "/src/dom/formats_module.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = loadFormats)]
-    fn load_formats() -> js_sys::Promise;
+/// The page's loader (init.js) offers `spanmarkLoadFormats()`: a promise of the formats module,
+/// loaded once.
+fn load_formats() -> js_sys::Promise {
+    let loader = web_sys::window()
+        .and_then(|w| Reflect::get(&w, &"spanmarkLoadFormats".into()).ok())
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    match loader.map(|f| f.call0(&JsValue::NULL)) {
+        Some(Ok(promise)) => promise
+            .dyn_into::<js_sys::Promise>()
+            .unwrap_or_else(|v| js_sys::Promise::resolve(&v)),
+        Some(Err(e)) => js_sys::Promise::reject(&e),
+        None => js_sys::Promise::reject(&"this page has no loader for the formats module".into()),
+    }
 }
 
 /// Starts loading the formats module in the background, so the first import or export in another
