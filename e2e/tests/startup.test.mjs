@@ -152,3 +152,27 @@ test('when the rest of the workspace cannot be read, nothing is saved over it an
   assert.equal(await listed(fresh), 601);
   await fresh.close();
 });
+
+test('the document list draws the rows a taller window shows, without a scroll', async () => {
+  // A fresh browser context, 500 px high, with a workspace imported into it.
+  const { context } = await import('../harness.mjs');
+  const env = await context(ctx.browser, ctx.app.url);
+  const page = await env.ctx.newPage();
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.goto(ctx.app.url);
+  await page.waitForSelector('[data-testid="doc-list"]', { state: 'attached' });
+  await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'ws.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(workspace(300)) });
+  await page.waitForFunction(() => document.querySelector('[data-testid="doc-list"]')?.dataset.count === '300');
+  const rows = () => page.evaluate(() => {
+    const view = document.querySelector('.doc-list-scroll').getBoundingClientRect();
+    const items = [...document.querySelectorAll('[data-testid="doc-item"]')];
+    return { drawn: items.length, lastBottom: Math.max(...items.map((i) => i.getBoundingClientRect().bottom)), viewBottom: view.bottom };
+  });
+  const small = await rows();
+  assert.ok(small.lastBottom >= small.viewBottom, 'the rows fill the list');
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="doc-item"]').length > n, small.drawn);
+  const tall = await rows();
+  assert.ok(tall.lastBottom >= tall.viewBottom, `the rows fill the taller list (${tall.lastBottom} < ${tall.viewBottom})`);
+  await env.ctx.close();
+});

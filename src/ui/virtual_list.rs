@@ -3,6 +3,7 @@
 //! reading the element's scroll position during an edit would force a layout of the page.
 
 use leptos::{html, prelude::*};
+use wasm_bindgen::{closure::Closure, JsCast};
 
 /// A scroll container of rows `row_height` pixels high, drawing those in view and `overscan` more
 /// on each side.
@@ -26,13 +27,34 @@ impl VirtualList {
             row_height,
             overscan,
         };
+        // The height is read when the browser reports it (a ResizeObserver: after its own layout,
+        // before the paint), never on mounting, where reading it would force a layout of the whole
+        // page before its first paint; and again whenever it changes (a window resized).
         Effect::new(move |_| {
-            if let Some(el) = list.scroll_ref.get() {
-                let h = el.client_height() as f64;
-                if h > 0.0 {
-                    list.viewport.set(h);
-                }
-            }
+            let Some(el) = list.scroll_ref.get() else {
+                return;
+            };
+            let viewport = list.viewport;
+            let on_resize =
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    let target = entries
+                        .get(0)
+                        .dyn_into::<web_sys::ResizeObserverEntry>()
+                        .map(|e| e.target());
+                    if let Ok(target) = target {
+                        let h = f64::from(target.client_height());
+                        if h > 0.0 && viewport.try_get_untracked() != Some(h) {
+                            let _ = viewport.try_set(h);
+                        }
+                    }
+                });
+            let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())
+            else {
+                return;
+            };
+            observer.observe(&el);
+            // Both lists live as long as the app: the callback stays with the observer.
+            on_resize.forget();
         });
         list
     }
