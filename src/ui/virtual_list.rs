@@ -37,12 +37,13 @@ impl VirtualList {
             let viewport = list.viewport;
             let on_resize =
                 Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                    let target = entries
+                    // The content box: the containers have no padding, so this is their
+                    // clientHeight, read without asking for a layout.
+                    let height = entries
                         .get(0)
                         .dyn_into::<web_sys::ResizeObserverEntry>()
-                        .map(|e| e.target());
-                    if let Ok(target) = target {
-                        let h = f64::from(target.client_height());
+                        .map(|e| e.content_rect().height().floor());
+                    if let Ok(h) = height {
                         if h > 0.0 && viewport.try_get_untracked() != Some(h) {
                             let _ = viewport.try_set(h);
                         }
