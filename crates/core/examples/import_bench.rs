@@ -7,41 +7,30 @@
 //! and prints the minimum and median wall time in milliseconds. To make a spaCy input, convert a
 //! Spanmark workspace: `spanmark convert --from spanmark --to spacy workspace.jsonl out.jsonl`.
 
-use std::time::{Duration, Instant};
+mod bench_common;
 
-use spanmark_core::formats::{self, Format};
+use std::time::Instant;
+
+use bench_common::{args, fail, format, timing};
+use spanmark_core::formats;
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let Some(path) = args.next() else {
-        eprintln!("usage: import_bench FILE [FORMAT|auto] [RUNS]");
-        std::process::exit(2);
-    };
-    let format: Option<Format> = match args.next().as_deref() {
+    let args = args("import_bench FILE [FORMAT|auto] [RUNS]");
+    let format = match args.format.as_deref() {
         None | Some("auto") => None,
-        Some(f) => Some(f.parse().unwrap_or_else(|e| {
-            eprintln!("{e}");
-            std::process::exit(2)
-        })),
+        Some(id) => Some(format(id)),
     };
-    let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(10);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
-        eprintln!("{path}: {e}");
-        std::process::exit(2)
-    });
-    let mut times: Vec<Duration> = Vec::with_capacity(runs);
+    let mut times = Vec::with_capacity(args.runs);
     let mut summary = String::new();
-    for _ in 0..runs.max(1) {
+    for _ in 0..args.runs {
         let start = Instant::now();
         let imported = match format {
-            Some(f) => formats::import(f, &path, &bytes),
-            None => formats::import_any(&path, &bytes),
+            Some(f) => formats::import(f, &args.path, &args.bytes),
+            None => formats::import_any(&args.path, &args.bytes),
         };
         let elapsed = start.elapsed();
-        let imported = imported.unwrap_or_else(|e| {
-            eprintln!("{}: {}", e.location, e.message);
-            std::process::exit(1)
-        });
+        let imported =
+            imported.unwrap_or_else(|e| fail(format!("{}: {}", e.location, e.message), 1));
         let spans: usize = imported.documents.iter().map(|d| d.spans.len()).sum();
         summary = format!(
             "{} documents, {spans} spans, {} warnings",
@@ -52,13 +41,10 @@ fn main() {
         drop(imported);
         times.push(elapsed);
     }
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{path}: {} MB, {summary}; {} runs: min {:.1} ms, median {:.1} ms",
-        bytes.len() / 1_000_000,
-        times.len(),
-        ms(times[0]),
-        ms(times[times.len() / 2])
+        "{}: {} MB, {summary}; {}",
+        args.path,
+        args.bytes.len() / 1_000_000,
+        timing(&mut times)
     );
 }
