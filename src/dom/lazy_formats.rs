@@ -3,14 +3,13 @@
 //! (`crates/formats-web`) that the page's loader (init.js) fetches the first time it is needed, so that
 //! start-up downloads only what the annotation loop needs.
 //!
-//! The modules share no memory: documents cross as bytes (`documents_bytes`, encoded by
+//! The modules share no memory: documents cross as bytes (encoded by
 //! `spanmark_core::transfer`, which both modules share), files as bytes, exports as `Blob`s.
 
 use js_sys::{Array, Function, Reflect, Uint8Array};
 use spanmark_core::formats::{
     self, spanmark_jsonl, DoccanoVariant, ExportOptions, Format, ImportError, Imported, Warning,
 };
-use spanmark_core::Document;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -54,7 +53,7 @@ pub struct ExportedFile {
     pub warnings: Vec<Warning>,
 }
 
-/// Writes documents (as `documents_bytes`) in `format`, through the formats module. Taking the
+/// Writes documents (encoded by `spanmark_core::transfer`) in `format`, through the formats module. Taking the
 /// bytes, not the documents, leaves the workspace free while it runs.
 pub async fn export(
     format: Format,
@@ -81,7 +80,7 @@ pub async fn export(
     })
 }
 
-/// The export dialog's preview of `format` for one document (as `documents_bytes`).
+/// The export dialog's preview of `format` for one document (encoded by `spanmark_core::transfer`).
 pub async fn preview(
     format: Format,
     document: Vec<u8>,
@@ -139,28 +138,25 @@ pub async fn import_brat_pair(
 
 /// Imports a Spanmark JSONL file, here (no formats module needed); with `keep_valid`, its valid
 /// lines when others fail.
-pub fn import_native(file_name: &str, bytes: &[u8], keep_valid: bool) -> Result<Imported, String> {
+pub fn import_native(
+    file_name: &str,
+    bytes: &[u8],
+    keep_valid: bool,
+) -> Result<Imported, ImportError> {
     let read = |text: &str| {
         spanmark_jsonl::import(text).map(|documents| Imported {
             documents,
             warnings: vec![],
         })
     };
-    let result = formats::utf8(bytes)
-        .map_err(|e| e.in_file(file_name))
-        .and_then(|text| match read(text) {
-            Ok(imported) => Ok(imported),
-            Err(e) if keep_valid => {
-                formats::keep_valid_lines(file_name, text, e.in_file(file_name), read)
-            }
-            Err(e) => Err(e.in_file(file_name)),
-        });
-    result.map_err(|e: ImportError| e.to_string())
-}
-
-/// Documents as the formats module reads them (`spanmark_core::transfer`).
-pub fn documents_bytes<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<u8> {
-    spanmark_core::transfer::documents_to_bytes(docs)
+    let text = formats::utf8(bytes).map_err(|e| e.in_file(file_name))?;
+    match read(text) {
+        Ok(imported) => Ok(imported),
+        Err(e) if keep_valid => {
+            formats::keep_valid_lines(file_name, text, e.in_file(file_name), read)
+        }
+        Err(e) => Err(e.in_file(file_name)),
+    }
 }
 
 /// Calls `name` of the formats module (loading it first, once).

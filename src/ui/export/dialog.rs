@@ -4,6 +4,7 @@
 use leptos::task::spawn_local;
 use leptos::{html, prelude::*};
 use spanmark_core::formats::{self, DoccanoVariant, ExportOptions, Format};
+use spanmark_core::transfer::documents_to_bytes;
 
 use crate::dom::lazy_formats::{self, ExportedFile};
 use crate::state::use_app;
@@ -60,10 +61,8 @@ pub fn ExportDialog(
         let (format, options) = (format.get(), options());
         let (all, first) = app.ws.with(|ws| {
             (
-                lazy_formats::documents_bytes(&ws.documents),
-                ws.documents
-                    .first()
-                    .map(|d| lazy_formats::documents_bytes([d])),
+                documents_to_bytes(&ws.documents),
+                ws.documents.first().map(|d| documents_to_bytes([d])),
             )
         });
         run.update_value(|n| *n += 1);

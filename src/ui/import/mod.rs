@@ -103,6 +103,7 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
                                 .and_then(spanmark_jsonl::labels_of),
                         );
                         lazy_formats::import_native(&f.name, &bytes, keep_valid)
+                            .map_err(|e| e.to_string())
                     } else {
                         lazy_formats::import(format, &f.name, &f.contents, keep_valid).await
                     };
