@@ -21,10 +21,7 @@ fn round_trip(format: Format, docs: &[Document], options: &ExportOptions) -> Imp
 }
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 48,
-        ..ProptestConfig::default()
-    }
+    common::proptest_config(48)
 }
 
 /// Relations compared without their ids (formats that renumber them).

@@ -343,14 +343,49 @@ pub fn looks_like_ann(line: &str) -> bool {
 
 /// Reads one brat document from its text and `.ann` content. `name` is the file stem (it becomes
 /// the document id, decoded) and prefixes error locations as `<name>.ann line N`.
+///
+/// Offsets count every character of the `.txt` as brat and Python's `open(encoding="utf-8")` read
+/// it: a `\r` before a `\n` and a leading byte-order mark (U+FEFF) included. Some tools skip such a
+/// mark when they write offsets; when the `.ann` only fits the text without it, the mark is left
+/// out and a warning says so.
 pub fn import_pair(
     name: &str,
     text: &str,
     ann: &str,
     warnings: &mut Vec<Warning>,
 ) -> Result<Document, ImportError> {
+    let mut kept_warnings = vec![];
+    let kept_error = match read_pair(name, text, ann, &mut kept_warnings) {
+        Ok(doc) => {
+            warnings.append(&mut kept_warnings);
+            return Ok(doc);
+        }
+        Err(e) => e,
+    };
+    let Some(without_mark) = text.strip_prefix('\u{feff}') else {
+        return Err(kept_error);
+    };
+    let mut stripped_warnings = vec![Warning::new(
+        format!("{name}.txt"),
+        "starts with a byte-order mark (U+FEFF) that the .ann offsets do not count; the mark was \
+         left out of the text",
+    )];
+    match read_pair(name, without_mark, ann, &mut stripped_warnings) {
+        Ok(doc) => {
+            warnings.append(&mut stripped_warnings);
+            Ok(doc)
+        }
+        Err(_) => Err(kept_error),
+    }
+}
+
+fn read_pair(
+    name: &str,
+    text: &str,
+    ann: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Document, ImportError> {
     let id = DocumentId(percent_decode(name));
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut doc = Document::new(id.clone(), derived_title(text, &id.0), text, 0);
     let index = OffsetIndex::new(text);
     let at = |n: usize| format!("{name}.ann line {n}");
@@ -679,6 +714,67 @@ mod tests {
         let doc = import_pair("d", "Ali said no", "T1\tx 0 3;9 11\tAli no\n", &mut w).unwrap();
         assert_eq!(doc.spans.len(), 2);
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn a_leading_byte_order_mark_counts_as_brat_counts_it() {
+        let mut w = vec![];
+        let doc = import_pair("d", "\u{feff}Ali said", "T1\tx 1 4\tAli\n", &mut w).unwrap();
+        assert_eq!(doc.text, "\u{feff}Ali said");
+        assert_eq!((doc.spans[0].start.0, doc.spans[0].end.0), (1, 4));
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_the_ann_skipped_is_left_out_with_a_warning() {
+        let mut w = vec![];
+        let doc = import_pair("d", "\u{feff}Ali said", "T1\tx 0 3\tAli\n", &mut w).unwrap();
+        assert_eq!(doc.text, "Ali said");
+        assert_eq!((doc.spans[0].start.0, doc.spans[0].end.0), (0, 3));
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].location, "d.txt");
+        // Spans reaching the last character only fit without the mark too.
+        let doc = import_pair("d", "\u{feff}Ali", "T1\tx 0 3\n", &mut vec![]).unwrap();
+        assert_eq!(doc.text, "\u{feff}Ali");
+        let doc = import_pair("d", "\u{feff}Ali", "T1\tx 1 4\n", &mut vec![]).unwrap();
+        assert_eq!(doc.text, "\u{feff}Ali");
+    }
+
+    #[test]
+    fn an_ann_that_fits_neither_reading_reports_the_text_as_written() {
+        let err =
+            import_pair("d", "\u{feff}Ali said", "T1\tx 0 3\tBob\n", &mut vec![]).unwrap_err();
+        assert_eq!(err.location, "d.ann line 1");
+        assert!(err.message.contains(r"\u{feff}Al"), "{}", err.message);
+    }
+
+    #[test]
+    fn crlf_text_keeps_its_offsets() {
+        let text = "Ali said:\r\n\u{201c}No.\u{201d}\r\nEnd";
+        let doc = import_pair(
+            "d",
+            text,
+            "T1\tQuote 11 16\t\u{201c}No.\u{201d}\n",
+            &mut vec![],
+        )
+        .unwrap();
+        assert_eq!(doc.text, text);
+        assert_eq!((doc.spans[0].start.0, doc.spans[0].end.0), (11, 16));
+    }
+
+    #[test]
+    fn a_pair_picked_together_keeps_crlf_offsets() {
+        let text = "Ali said:\r\n\u{201c}No.\u{201d}\r\nEnd";
+        let ann = "T1\tQuote 11 16\t\u{201c}No.\u{201d}\r\n";
+        let got = crate::formats::import_brat_pair(
+            "d",
+            ("d.txt", text.as_bytes()),
+            ("d.ann", ann.as_bytes()),
+        )
+        .unwrap();
+        let doc = &got.documents[0];
+        assert_eq!(doc.text, text);
+        assert_eq!((doc.spans[0].start.0, doc.spans[0].end.0), (11, 16));
     }
 
     #[test]

@@ -415,8 +415,8 @@ pub fn import_brat_pair(
             ImportError::whole(format!("not UTF-8 text (byte {})", e.valid_up_to())).in_file(name)
         })
     };
+    // The text is kept as written (CRLF included): the .ann offsets count every character of it.
     let (text, ann_text) = (utf8(text_name, text)?, utf8(ann_name, ann)?);
-    let (text, _) = crate::text::normalise_line_endings(&text);
     let mut warnings = vec![];
     let doc = brat::import_pair(stem, &text, &ann_text, &mut warnings)
         .map_err(|e| e.in_file(ann_name))?;

@@ -4,6 +4,19 @@
 use proptest::prelude::*;
 use spanmark_core::{CharOffset, Document, DocumentId, Relation, RelationId, Span, SpanId};
 
+/// `cases` generated inputs per property in CI; `PROPTEST_CASES=20000 cargo test --release`
+/// explores further (a CI failure's input is printed, shrunk, to be kept as a unit test).
+pub fn proptest_config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
 /// Text pieces that trip offset code: emoji (astral and ZWJ sequences), Persian with ZWNJ,
 /// combining marks, guillemets and curly quotes, newlines, tabs, no-break spaces.
 pub fn unicode_text() -> impl Strategy<Value = String> {
