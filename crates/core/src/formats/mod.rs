@@ -23,6 +23,8 @@ pub mod plain;
 pub mod spacy;
 pub mod spanmark_jsonl;
 #[cfg(feature = "formats")]
+pub mod streamed;
+#[cfg(feature = "formats")]
 pub mod tokens;
 #[cfg(feature = "formats")]
 pub mod w3c;
@@ -337,7 +339,7 @@ pub fn import(format: Format, file_name: &str, bytes: &[u8]) -> Result<Imported,
     let result = match format {
         Format::Brat => brat::import_file(file_name, bytes),
         other => {
-            let text = utf8(bytes)?;
+            let text = utf8(bytes).map_err(|e| e.in_file(file_name))?;
             match other {
                 Format::Spanmark => spanmark_jsonl::import(text).map(|documents| Imported {
                     documents,

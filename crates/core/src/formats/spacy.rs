@@ -253,14 +253,38 @@ fn write_number(out: &mut Vec<u8>, mut n: usize) {
 
 /// Reads spaCy / Prodigy JSONL (or spaCy v2 `[text, {"entities": …}]` lines).
 pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
-    let mut documents: Vec<Document> = vec![];
-    let mut warnings = vec![];
-    let mut ids = HashSet::new();
+    let mut importer = Importer::new(stem);
     for (i, raw) in input.split('\n').enumerate() {
-        let n = i + 1;
+        importer.line(i + 1, raw)?;
+    }
+    importer.finish()
+}
+
+/// Reads a spaCy / Prodigy file one line at a time, so a large file can be read as it arrives (see
+/// [`super::streamed`]); [`import`] is this over the whole text.
+pub struct Importer {
+    stem: String,
+    documents: Vec<Document>,
+    warnings: Vec<Warning>,
+    ids: HashSet<DocumentId>,
+}
+
+impl Importer {
+    /// An importer for a file whose stem names documents that carry no id.
+    pub fn new(stem: &str) -> Self {
+        Importer {
+            stem: stem.to_string(),
+            documents: vec![],
+            warnings: vec![],
+            ids: HashSet::new(),
+        }
+    }
+
+    /// Reads line `n` (1-based; `raw` without its `\n`, a trailing `\r` allowed).
+    pub fn line(&mut self, n: usize, raw: &str) -> Result<(), ImportError> {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         if raw.trim().is_empty() {
-            continue;
+            return Ok(());
         }
         // Tasks are parsed straight into their shape (no intermediate `Value` tree); only v2
         // `[text, {...}]` pairs go through `Value`.
@@ -287,32 +311,37 @@ pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
         };
         if let Some(answer) = task.answer.as_deref() {
             if answer != "accept" {
-                warnings.push(Warning::new(
+                self.warnings.push(Warning::new(
                     format!("line {n}"),
                     format!("answer is {answer:?}, not \"accept\"; task skipped"),
                 ));
-                continue;
+                return Ok(());
             }
         }
-        let doc = task_to_document(task, stem, documents.len() + 1)
+        let doc = task_to_document(task, &self.stem, self.documents.len() + 1)
             .map_err(|m| ImportError::at_line(n, m))?;
-        if !ids.insert(doc.id.clone()) {
+        if !self.ids.insert(doc.id.clone()) {
             return Err(ImportError::at_line(
                 n,
                 format!("document id {:?} appears twice", doc.id.0),
             ));
         }
-        documents.push(doc);
+        self.documents.push(doc);
+        Ok(())
     }
-    if documents.is_empty() && warnings.is_empty() {
-        return Err(ImportError::whole(
-            "no documents: the file has no JSON lines",
-        ));
+
+    /// The documents read (an error when the file held none).
+    pub fn finish(self) -> Result<Imported, ImportError> {
+        if self.documents.is_empty() && self.warnings.is_empty() {
+            return Err(ImportError::whole(
+                "no documents: the file has no JSON lines",
+            ));
+        }
+        Ok(Imported {
+            documents: self.documents,
+            warnings: self.warnings,
+        })
     }
-    Ok(Imported {
-        documents,
-        warnings,
-    })
 }
 
 fn v2_task(pair: Vec<Value>) -> Result<Task<Tokens<'static>>, String> {
