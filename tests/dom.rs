@@ -209,14 +209,13 @@ fn a_selection_from_a_filled_into_a_raw_chunk_is_in_code_points() {
 }
 
 fn picked(bytes: &[u8]) -> spanmark::dom::files::PickedFile {
-    spanmark::dom::files::PickedFile {
-        name: "f.jsonl".into(),
-        contents: js_sys::Uint8Array::from(bytes),
-    }
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "f.jsonl").unwrap();
+    spanmark::dom::files::PickedFile::new(file)
 }
 
 #[wasm_bindgen_test]
-fn head_line_reaches_past_a_long_first_line_and_skips_blank_lines() {
+async fn head_line_reaches_past_a_long_first_line_and_skips_blank_lines() {
     // Blank lines, then a first record longer than the first 64 KB read: the head is read on
     // until that line ends, and stops there.
     let long = format!(
@@ -224,17 +223,43 @@ fn head_line_reaches_past_a_long_first_line_and_skips_blank_lines() {
         "x".repeat(200_000)
     );
     let file = format!("\n  \n{long}\n{{\"second\":1}}\n");
-    let head = picked(file.as_bytes()).head_line();
+    let head = picked(file.as_bytes()).head_line().await.unwrap();
     assert_eq!(head, format!("\n  \n{long}").as_bytes());
     assert!(spanmark_core::formats::spanmark_jsonl::looks_native(&head));
     // A file without a line break, or only blank lines: all of it.
-    assert_eq!(picked(b"abc").head_line(), b"abc");
-    assert_eq!(picked(b"\n \n").head_line(), b"\n \n");
-    assert_eq!(picked(b"").head_line(), b"");
+    for all in [&b"abc"[..], b"\n \n", b""] {
+        assert_eq!(picked(all).head_line().await.unwrap(), all);
+    }
     // The same judgement as on the whole file.
     let whole = file.as_bytes();
     assert_eq!(
-        spanmark_core::formats::spanmark_jsonl::looks_native(&picked(whole).head_line()),
+        spanmark_core::formats::spanmark_jsonl::looks_native(
+            &picked(whole).head_line().await.unwrap()
+        ),
         spanmark_core::formats::spanmark_jsonl::looks_native(whole)
     );
+}
+
+#[wasm_bindgen_test]
+async fn slices_pieces_and_contents_read_the_same_bytes() {
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(10_000).collect();
+    let file = picked(&bytes);
+    // Reads started together, awaited in order; the last is cut at the end of the file.
+    let reads: Vec<_> = (0..4)
+        .map(|i| file.read_slice(f64::from(i) * 3000.0, f64::from(i + 1) * 3000.0))
+        .collect();
+    let mut got = vec![];
+    for read in reads {
+        got.extend(read.await.unwrap().to_vec());
+    }
+    assert_eq!(got, bytes);
+    assert_eq!(file.contents().await.unwrap().to_vec(), bytes);
+    let mut pieces = file.pieces();
+    let mut streamed = vec![];
+    while let Some(piece) = pieces.next().await.unwrap() {
+        streamed.extend(piece.to_vec());
+    }
+    assert_eq!(streamed, bytes);
+    assert!(pieces.next().await.unwrap().is_none());
+    assert_eq!(file.size(), 10_000.0);
 }

@@ -1,6 +1,6 @@
 //! The top bar: new document, undo/redo, export, import.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
@@ -11,27 +11,10 @@ use crate::state::{use_app, AppState};
 use crate::ui::export::dialog::ExportDialog;
 use crate::ui::import::{self, ImportState};
 
-/// Reads picked or dropped files and imports them.
+/// Imports picked or dropped files.
 pub fn import_picked(state: AppState, import: ImportState, picked: Vec<web_sys::File>) {
-    if picked.is_empty() {
-        return;
-    }
-    spawn_local(async move {
-        let mut read = vec![];
-        for f in &picked {
-            match files::read(f).await {
-                Ok(p) => read.push(p),
-                Err(e) => {
-                    state.error.set(Some(format!(
-                        "{}: could not be read ({e}). Nothing was imported.",
-                        f.name()
-                    )));
-                    return;
-                }
-            }
-        }
-        import::start(state, import, read, false);
-    });
+    let files = picked.into_iter().map(files::PickedFile::new).collect();
+    import::start(state, import, files, false);
 }
 
 /// The app's top bar.

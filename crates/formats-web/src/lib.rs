@@ -7,6 +7,7 @@
 //! export comes back as a `Blob`; warnings as `[location, message]` pairs.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use spanmark_core::formats::streamed::StreamedImport;
 use spanmark_core::formats::{
     self, DoccanoVariant, ExportOptions, Format, ImportError, Imported, Warning,
 };
@@ -86,6 +87,35 @@ pub fn import_brat_pair(
         (text_name, text),
         (ann_name, ann),
     ))
+}
+
+/// A file imported as it is read, a slice at a time (`spanmark_core::formats::streamed`).
+#[wasm_bindgen]
+pub struct LineImport(StreamedImport);
+
+/// Starts importing `file_name` as it is read, in `format` (its id) or in the format its `head`
+/// (first bytes, up to the end of its first line that is not blank) shows; `undefined` when that
+/// format is imported whole (`import_file`).
+#[wasm_bindgen]
+pub fn start_line_import(
+    format: Option<String>,
+    file_name: &str,
+    head: &[u8],
+) -> Result<Option<LineImport>, JsError> {
+    let format = format.map(|f| f.parse::<Format>()).transpose()?;
+    Ok(StreamedImport::start(format, file_name, head).map(LineImport))
+}
+
+/// Reads the file's next slice.
+#[wasm_bindgen]
+pub fn push_line_import(import: &mut LineImport, slice: &[u8]) -> Result<(), JsError> {
+    Ok(import.0.push(slice)?)
+}
+
+/// Ends the import; returns as `import_file`.
+#[wasm_bindgen]
+pub fn finish_line_import(import: LineImport) -> Result<JsValue, JsError> {
+    imported(import.0.finish())
 }
 
 fn options(labels: Option<String>, doccano_entities: bool) -> ExportOptions {

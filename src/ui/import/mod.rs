@@ -10,8 +10,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use spanmark_core::formats::{spanmark_jsonl, Format, Warning};
-use spanmark_core::Document;
+use spanmark_core::formats::{spanmark_jsonl, Format, Imported, Warning};
+use spanmark_core::{Document, LabelSet};
 
 use crate::dom::files::PickedFile;
 use crate::dom::lazy_formats;
@@ -81,34 +81,13 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
         let mut pending_labels = vec![];
         for unit in units(files.clone()) {
             let (result, count) = match unit {
-                Unit::BratPair { stem, text, ann } => (
-                    lazy_formats::import_brat_pair(
-                        &stem,
-                        (&text.name, &text.contents),
-                        (&ann.name, &ann.contents),
-                    )
-                    .await,
-                    2,
-                ),
-                Unit::File(f) => {
-                    let native = match format {
-                        Some(chosen) => chosen == Format::Spanmark,
-                        None => spanmark_jsonl::looks_native(&f.head_line()),
-                    };
-                    let result = if native {
-                        let bytes = f.to_vec();
-                        pending_labels.extend(
-                            std::str::from_utf8(&bytes)
-                                .ok()
-                                .and_then(spanmark_jsonl::labels_of),
-                        );
-                        lazy_formats::import_native(&f.name, &bytes, keep_valid)
-                            .map_err(|e| e.to_string())
-                    } else {
-                        lazy_formats::import(format, &f.name, &f.contents, keep_valid).await
-                    };
-                    (result, 1)
+                Unit::BratPair { stem, text, ann } => {
+                    (import_brat_pair(&stem, &text, &ann).await, 2)
                 }
+                Unit::File(f) => (
+                    import_file(format, &f, keep_valid, &mut pending_labels).await,
+                    1,
+                ),
             };
             match result {
                 Ok(imported) => {
@@ -155,6 +134,47 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
             app.open(first);
         }
     });
+}
+
+/// Imports one file: Spanmark JSONL here, a large spaCy file as it is read (when it imports
+/// cleanly), anything else (and any error's full report) through the formats module, whole.
+async fn import_file(
+    format: Option<Format>,
+    file: &PickedFile,
+    keep_valid: bool,
+    pending_labels: &mut Vec<LabelSet>,
+) -> Result<Imported, String> {
+    let head = file.head_line().await?;
+    let native = match format {
+        Some(chosen) => chosen == Format::Spanmark,
+        None => spanmark_jsonl::looks_native(&head),
+    };
+    if native {
+        let bytes = file.contents().await?.to_vec();
+        pending_labels.extend(
+            std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(spanmark_jsonl::labels_of),
+        );
+        return lazy_formats::import_native(&file.name, &bytes, keep_valid)
+            .map_err(|e| e.to_string());
+    }
+    if !keep_valid {
+        if let Some(imported) = lazy_formats::import_streamed(format, file, &head).await {
+            return Ok(imported);
+        }
+    }
+    let contents = file.contents().await?;
+    lazy_formats::import(format, &file.name, &contents, keep_valid).await
+}
+
+async fn import_brat_pair(
+    stem: &str,
+    text: &PickedFile,
+    ann: &PickedFile,
+) -> Result<Imported, String> {
+    let (text_bytes, ann_bytes) = (text.contents().await?, ann.contents().await?);
+    lazy_formats::import_brat_pair(stem, (&text.name, &text_bytes), (&ann.name, &ann_bytes)).await
 }
 
 enum Unit {

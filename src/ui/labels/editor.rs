@@ -87,11 +87,12 @@ pub fn LabelEditor(
         };
         input.set_value("");
         spawn_local(async move {
-            let picked = match crate::dom::files::read(&file).await {
-                Ok(p) => p,
-                Err(e) => return problem.set(Some(format!("{}: {e}", file.name()))),
+            let picked = crate::dom::files::PickedFile::new(file);
+            let contents = match picked.contents().await {
+                Ok(contents) => contents,
+                Err(e) => return problem.set(Some(e)),
             };
-            let text = String::from_utf8_lossy(&picked.to_vec()).into_owned();
+            let text = String::from_utf8_lossy(&contents.to_vec()).into_owned();
             match labels::import_file(&text) {
                 Ok(mut set) => apply_set(app, problem, |current| {
                     // Labels that spans use but the shared scheme lacks stay, so no span loses its label.
