@@ -215,7 +215,7 @@ fn picked(bytes: &[u8]) -> spanmark::dom::files::PickedFile {
 }
 
 #[wasm_bindgen_test]
-async fn head_line_reaches_past_a_long_first_line_and_skips_blank_lines() {
+async fn the_head_reaches_past_a_long_first_line_and_skips_blank_lines() {
     // Blank lines, then a first record longer than the first 64 KB read: the head is read on
     // until that line ends, and stops there.
     let long = format!(
@@ -223,43 +223,39 @@ async fn head_line_reaches_past_a_long_first_line_and_skips_blank_lines() {
         "x".repeat(200_000)
     );
     let file = format!("\n  \n{long}\n{{\"second\":1}}\n");
-    let head = picked(file.as_bytes()).head_line().await.unwrap();
+    let head = picked(file.as_bytes()).open().await.unwrap().head;
     assert_eq!(head, format!("\n  \n{long}").as_bytes());
     assert!(spanmark_core::formats::spanmark_jsonl::looks_native(&head));
     // A file without a line break, or only blank lines: all of it.
     for all in [&b"abc"[..], b"\n \n", b""] {
-        assert_eq!(picked(all).head_line().await.unwrap(), all);
+        assert_eq!(picked(all).open().await.unwrap().head, all);
     }
     // The same judgement as on the whole file.
     let whole = file.as_bytes();
     assert_eq!(
         spanmark_core::formats::spanmark_jsonl::looks_native(
-            &picked(whole).head_line().await.unwrap()
+            &picked(whole).open().await.unwrap().head
         ),
         spanmark_core::formats::spanmark_jsonl::looks_native(whole)
     );
 }
 
 #[wasm_bindgen_test]
-async fn slices_pieces_and_contents_read_the_same_bytes() {
-    let bytes: Vec<u8> = (0..=255u8).cycle().take(10_000).collect();
+async fn an_opened_file_reads_on_to_the_same_bytes_as_its_contents() {
+    let mut bytes: Vec<u8> = b"\n\n{\"first\": 1}\n".to_vec();
+    bytes.extend((0..=255u8).cycle().take(3_000_000));
     let file = picked(&bytes);
-    // Reads started together, awaited in order; the last is cut at the end of the file.
-    let reads: Vec<_> = (0..4)
-        .map(|i| file.read_slice(f64::from(i) * 3000.0, f64::from(i + 1) * 3000.0))
-        .collect();
-    let mut got = vec![];
-    for read in reads {
-        got.extend(read.await.unwrap().to_vec());
+    let mut opened = file.open().await.unwrap();
+    assert_eq!(opened.head, b"\n\n{\"first\": 1}");
+    let mut read: Vec<u8> = opened.read.iter().flat_map(|p| p.to_vec()).collect();
+    while let Some(piece) = opened.rest.next().await.unwrap() {
+        read.extend(piece.to_vec());
     }
-    assert_eq!(got, bytes);
+    assert_eq!(read, bytes);
+    assert!(opened.rest.next().await.unwrap().is_none());
     assert_eq!(file.contents().await.unwrap().to_vec(), bytes);
-    let mut pieces = file.pieces();
-    let mut streamed = vec![];
-    while let Some(piece) = pieces.next().await.unwrap() {
-        streamed.extend(piece.to_vec());
-    }
-    assert_eq!(streamed, bytes);
-    assert!(pieces.next().await.unwrap().is_none());
-    assert_eq!(file.size(), 10_000.0);
+    assert_eq!(file.size(), bytes.len() as f64);
+    // A file left after its first line is read no further, and can be read again.
+    drop(file.open().await.unwrap());
+    assert_eq!(file.contents().await.unwrap().to_vec(), bytes);
 }

@@ -1,7 +1,5 @@
 //! Reading files the user picked or dropped.
 
-use std::future::Future;
-
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -35,23 +33,6 @@ impl PickedFile {
         self.file.size()
     }
 
-    /// Starts reading bytes `start..end` (cut at the end of the file) and returns the read to
-    /// await: the browser reads while the caller goes on (parsing the slice before, say).
-    pub fn read_slice(
-        &self,
-        start: f64,
-        end: f64,
-    ) -> impl Future<Output = Result<Uint8Array, String>> {
-        let reading = self
-            .file
-            .slice_with_f64_and_f64(start, end)
-            .map(|slice| JsFuture::from(slice.array_buffer()));
-        async move {
-            let buffer = reading.map_err(js_error)?.await.map_err(js_error)?;
-            Ok(Uint8Array::new(&buffer))
-        }
-    }
-
     /// Its bytes as the browser reads them, in pieces of its choosing (under a megabyte for a
     /// file on disk), the first at once: the fastest way to read a large file from start to end.
     pub fn pieces(&self) -> FilePieces {
@@ -72,38 +53,65 @@ impl PickedFile {
         format!("{}: could not be read ({problem})", self.name)
     }
 
-    /// Its bytes up to the end of the first line that is not blank (or all of them): what
-    /// `spanmark_jsonl::looks_native` and format detection read, without reading a large file (an
-    /// error names the file).
-    pub async fn head_line(&self) -> Result<Vec<u8>, String> {
-        let len = self.size();
-        let mut n: f64 = 64.0 * 1024.0;
-        loop {
-            let mut head = self
-                .read_slice(0.0, n.min(len))
-                .await
-                .map_err(|e| self.unreadable(e))?
-                .to_vec();
-            let mut start = 0;
-            while let Some(end) = head[start..].iter().position(|&b| b == b'\n') {
-                let line = &head[start..start + end];
-                if !line.iter().all(u8::is_ascii_whitespace) {
-                    head.truncate(start + end);
-                    return Ok(head);
-                }
-                start += end + 1;
+    /// Starts reading it from the start, as far as the end of its first line that is not blank:
+    /// what format detection reads, without reading a large file whole.
+    pub async fn open(&self) -> Result<OpenedFile, String> {
+        let mut rest = self.pieces();
+        let mut head = vec![];
+        let mut read = vec![];
+        while let Some(piece) = rest.next().await.map_err(|e| self.unreadable(e))? {
+            let searched = head.len();
+            head.extend(piece.to_vec());
+            read.push(piece);
+            if let Some(end) = first_line_end(&head, searched) {
+                head.truncate(end);
+                break;
             }
-            if n >= len {
-                return Ok(head);
-            }
-            n *= 4.0;
         }
+        Ok(OpenedFile { head, read, rest })
     }
+}
+
+/// Where the first line that is not blank ends in `bytes` (the offset of its `\n`), if it does;
+/// `searched` bytes at the start are known to hold no such line's end.
+fn first_line_end(bytes: &[u8], searched: usize) -> Option<usize> {
+    // Go back to the start of the line the search stopped in.
+    let mut start = bytes[..searched]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    while let Some(end) = bytes[start..].iter().position(|&b| b == b'\n') {
+        if !bytes[start..start + end]
+            .iter()
+            .all(u8::is_ascii_whitespace)
+        {
+            return Some(start + end);
+        }
+        start += end + 1;
+    }
+    None
+}
+
+/// A file being read from its start (see [`PickedFile::open`]).
+pub struct OpenedFile {
+    /// Its bytes up to the end of its first line that is not blank (all of them if there is none).
+    pub head: Vec<u8>,
+    /// The pieces read to find it, in order.
+    pub read: Vec<Uint8Array>,
+    /// The rest of the file.
+    pub rest: FilePieces,
 }
 
 /// A file's bytes, read one piece after another (see [`PickedFile::pieces`]).
 pub struct FilePieces {
     reader: ReadableStreamDefaultReader,
+}
+
+impl Drop for FilePieces {
+    fn drop(&mut self) {
+        // Stop reading a file left before its end (after the last piece, this does nothing).
+        let _ = self.reader.cancel();
+    }
 }
 
 impl FilePieces {
@@ -125,4 +133,33 @@ impl FilePieces {
 /// The files of a `FileList` (from an `<input type=file>` or a drop).
 pub fn files_of(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_line_end;
+
+    /// Feeds `file` in pieces of `n` bytes as `PickedFile::open` does.
+    fn head(file: &[u8], n: usize) -> &[u8] {
+        let mut len = 0;
+        for piece in file.chunks(n) {
+            let searched = len;
+            len += piece.len();
+            if let Some(end) = first_line_end(&file[..len], searched) {
+                return &file[..end];
+            }
+        }
+        file
+    }
+
+    #[test]
+    fn the_head_ends_with_the_first_line_that_is_not_blank_however_the_file_arrives() {
+        let file = b"\n \r\n\t\n{\"a\": 1}\r\n{\"b\": 2}\n";
+        for n in 1..=file.len() {
+            assert_eq!(head(file, n), b"\n \r\n\t\n{\"a\": 1}\r", "pieces of {n}");
+        }
+        for all in [&b"abc"[..], b"\n \n", b""] {
+            assert_eq!(head(all, 2), all);
+        }
+    }
 }

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::dom::download::js_error;
-use crate::dom::files::PickedFile;
+use crate::dom::files::OpenedFile;
 
 /// The page's loader (init.js) offers `spanmarkLoadFormats()`: a promise of the formats module,
 /// loaded once.
@@ -117,26 +117,26 @@ pub async fn import(
     imported(&out)
 }
 
-/// Imports `file` as it is read, a piece at a time, if its format is read that way (spaCy /
-/// Prodigy JSONL, chosen or detected from `head`, its first line): reading overlaps parsing, and
-/// neither module holds the whole file. `None` when the format is read whole, and when the import
-/// fails: the caller then imports the file whole, which reports the problem in full (and can keep
-/// the valid lines).
+/// Imports a file as it is read, a piece at a time, if its format is read that way (spaCy /
+/// Prodigy JSONL, chosen or detected from its first line): reading overlaps parsing, and neither
+/// module holds the whole file. `None` when the format is read whole, and when the import fails:
+/// the caller then imports the file whole, which reports the problem in full (and can keep the
+/// valid lines).
 pub async fn import_streamed(
     format: Option<Format>,
-    file: &PickedFile,
-    head: &[u8],
+    file_name: &str,
+    opened: OpenedFile,
 ) -> Option<Imported> {
     let format = format.map_or(JsValue::UNDEFINED, |f| f.id().into());
-    let head = Uint8Array::from(head);
+    let head = Uint8Array::from(opened.head.as_slice());
     let import = call(
         "start_line_import",
-        &[format, file.name.as_str().into(), head.into()],
+        &[format, file_name.into(), head.into()],
     )
     .await
     .ok()
     .filter(|import| !import.is_undefined() && !import.is_null())?;
-    let result = read_in_pieces(&import, file).await;
+    let result = read_on(&import, opened).await;
     if result.is_none() {
         // Free what the formats module has read so far (after `finish`, this does nothing).
         let free = Reflect::get(&import, &"free".into()).ok()?;
@@ -145,17 +145,25 @@ pub async fn import_streamed(
     result
 }
 
-async fn read_in_pieces(import: &JsValue, file: &PickedFile) -> Option<Imported> {
-    let mut pieces = file.pieces();
-    while let Some(piece) = pieces.next().await.ok()? {
-        call("push_line_import", &[import.clone(), piece.into()])
-            .await
-            .ok()?;
+async fn read_on(import: &JsValue, opened: OpenedFile) -> Option<Imported> {
+    for piece in opened.read {
+        push_piece(import, piece).await?;
+    }
+    let mut rest = opened.rest;
+    while let Some(piece) = rest.next().await.ok()? {
+        push_piece(import, piece).await?;
     }
     let out = call("finish_line_import", std::slice::from_ref(import))
         .await
         .ok()?;
     imported(&out).ok()
+}
+
+async fn push_piece(import: &JsValue, piece: Uint8Array) -> Option<()> {
+    call("push_line_import", &[import.clone(), piece.into()])
+        .await
+        .ok()
+        .map(drop)
 }
 
 /// Imports a brat pair picked together (`<stem>.txt` and `<stem>.ann`).

@@ -144,12 +144,13 @@ async fn import_file(
     keep_valid: bool,
     pending_labels: &mut Vec<LabelSet>,
 ) -> Result<Imported, String> {
-    let head = file.head_line().await?;
+    let opened = file.open().await?;
     let native = match format {
         Some(chosen) => chosen == Format::Spanmark,
-        None => spanmark_jsonl::looks_native(&head),
+        None => spanmark_jsonl::looks_native(&opened.head),
     };
     if native {
+        drop(opened);
         let bytes = file.contents().await?.to_vec();
         pending_labels.extend(
             std::str::from_utf8(&bytes)
@@ -160,7 +161,7 @@ async fn import_file(
             .map_err(|e| e.to_string());
     }
     if !keep_valid {
-        if let Some(imported) = lazy_formats::import_streamed(format, file, &head).await {
+        if let Some(imported) = lazy_formats::import_streamed(format, &file.name, opened).await {
             return Ok(imported);
         }
     }
