@@ -9,7 +9,20 @@ use crate::model::Document;
 /// Encodes documents for `documents_from_bytes`.
 pub fn documents_to_bytes<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<u8> {
     let docs: Vec<&Document> = docs.into_iter().collect();
-    postcard::to_allocvec(&docs).expect("plain data encodes")
+    // Sized once (texts and labels as bytes, a few bytes per number): a workspace is megabytes,
+    // and growing the buffer copies it again at each doubling.
+    let estimate: usize = docs
+        .iter()
+        .map(|d| {
+            let spans: usize = d
+                .spans
+                .iter()
+                .map(|s| s.label.len() + s.note.len() + 12)
+                .sum();
+            d.text.len() + d.title.len() + d.id.0.len() + spans + 16 * d.relations.len() + 64
+        })
+        .sum();
+    postcard::to_extend(&docs, Vec::with_capacity(estimate + 8)).expect("plain data encodes")
 }
 
 /// Decodes what `documents_to_bytes` encoded.
