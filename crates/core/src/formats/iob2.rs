@@ -190,6 +190,12 @@ pub fn import(stem: &str, input: &str) -> Result<Imported, ImportError> {
             }
             _ => {}
         }
+        if fields[0].is_empty() {
+            return Err(ImportError::at_line(
+                n,
+                "the token (the first column) is empty",
+            ));
+        }
         if fields[0] == DOCSTART {
             if seen_docstart || !pending.tokens.is_empty() {
                 finish(
@@ -266,6 +272,17 @@ mod tests {
         assert_eq!(w.len(), 2, "{w:?}");
         assert!(w[0].message.contains("does not fall on token boundaries"));
         assert!(w[1].message.contains("overlaps span 1"));
+    }
+
+    #[test]
+    fn an_empty_token_names_the_line() {
+        // Found by the fuzzer: a line starting with a tab made a token of nothing, and a
+        // document whose span covered no text.
+        let err = import("f", "\tB-2 \0\0\0.\tB-4\r").unwrap_err();
+        assert_eq!(err.location, "line 1");
+        let err = import("f", "A\tB-x\n\tI-x\n").unwrap_err();
+        assert_eq!(err.location, "line 2");
+        assert!(err.message.contains("empty"), "{}", err.message);
     }
 
     #[test]
