@@ -355,7 +355,27 @@ pub fn import(format: Format, file_name: &str, bytes: &[u8]) -> Result<Imported,
             }
         }
     };
-    result.map_err(|e| e.in_file(file_name))
+    result.and_then(checked).map_err(|e| e.in_file(file_name))
+}
+
+/// What an importer read, refused if a span is not a non-empty range inside its text: each
+/// importer checks its format's offsets, and this holds for every format that nothing reaches
+/// the workspace that the reader could not draw or an export could not write.
+#[cfg(feature = "formats")]
+pub(crate) fn checked(imported: Imported) -> Result<Imported, ImportError> {
+    for doc in &imported.documents {
+        if let Err(ExportError::InvalidSpan {
+            document,
+            span,
+            message,
+        }) = check_document(doc)
+        {
+            return Err(ImportError::whole(format!(
+                "document {document:?}, span {span}: {message}"
+            )));
+        }
+    }
+    Ok(imported)
 }
 
 #[cfg(feature = "formats")]
@@ -422,10 +442,11 @@ pub fn import_brat_pair(
     let mut warnings = vec![];
     let doc = brat::import_pair(stem, &text, &ann_text, &mut warnings)
         .map_err(|e| e.in_file(ann_name))?;
-    Ok(Imported {
+    checked(Imported {
         documents: vec![doc],
         warnings,
     })
+    .map_err(|e| e.in_file(ann_name))
 }
 
 /// What the export dialog shows of `format` before downloading: the first document's record (for
@@ -783,6 +804,29 @@ mod tests {
             assert_eq!(f.to_string(), f.id());
         }
         assert!("csv".parse::<Format>().is_err());
+    }
+
+    #[test]
+    fn no_import_hands_over_a_span_outside_its_text() {
+        let mut doc = Document::new(DocumentId("d".into()), "", "abc", 0);
+        doc.spans.push(crate::model::Span {
+            id: crate::model::SpanId(4),
+            start: CharOffset(2),
+            end: CharOffset(2),
+            label: "x".into(),
+            note: String::new(),
+        });
+        let err = checked(Imported {
+            documents: vec![doc],
+            warnings: vec![],
+        })
+        .unwrap_err();
+        assert_eq!(err.location, "file");
+        assert!(
+            err.message.starts_with("document \"d\", span 4: 2..2"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -70,7 +70,10 @@ impl StreamedImport {
         let last = std::mem::take(&mut self.pending);
         self.read_lines(&last)?;
         let file_name = self.file_name;
-        self.reader.finish().map_err(|e| e.in_file(&file_name))
+        self.reader
+            .finish()
+            .and_then(super::checked)
+            .map_err(|e| e.in_file(&file_name))
     }
 
     /// Reads `bytes`: whole lines separated by `\n`, the last one's break not included.
