@@ -38,6 +38,7 @@ impl PickedFile {
     pub fn pieces(&self) -> FilePieces {
         FilePieces {
             reader: self.file.stream().get_reader().unchecked_into(),
+            ahead: None,
         }
     }
 
@@ -105,6 +106,9 @@ pub struct OpenedFile {
 /// A file's bytes, read one piece after another (see [`PickedFile::pieces`]).
 pub struct FilePieces {
     reader: ReadableStreamDefaultReader,
+    /// The read of the piece after the one last returned, already asked for: the browser reads it
+    /// while the caller works on that one (the stream reads nothing ahead on its own).
+    ahead: Option<JsFuture>,
 }
 
 impl Drop for FilePieces {
@@ -115,13 +119,18 @@ impl Drop for FilePieces {
 }
 
 impl FilePieces {
-    /// The next piece; `None` after the last.
+    /// The next piece; `None` after the last. The read of the piece after it starts at once.
     pub async fn next(&mut self) -> Result<Option<Uint8Array>, String> {
-        let read = JsFuture::from(self.reader.read()).await.map_err(js_error)?;
+        let read = match self.ahead.take() {
+            Some(read) => read,
+            None => JsFuture::from(self.reader.read()),
+        };
+        let read = read.await.map_err(js_error)?;
         let done = Reflect::get(&read, &"done".into()).map_err(js_error)?;
         if done.is_truthy() {
             return Ok(None);
         }
+        self.ahead = Some(JsFuture::from(self.reader.read()));
         let value = Reflect::get(&read, &"value".into()).map_err(js_error)?;
         value
             .dyn_into::<Uint8Array>()

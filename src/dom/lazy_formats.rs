@@ -35,9 +35,15 @@ fn load_formats() -> js_sys::Promise {
 /// format does not wait for it: start-up calls it once the page is idle, and so do the first signs
 /// of an import (the file picker opening, a file dragged over the page). Loading happens once; a
 /// failure is ignored here: the first use tries again and reports it.
+///
+/// Once loaded, the module warms up (its `warm_up`) the next time the page is idle, unless it has
+/// been used by then: its large-file paths then run at full speed from the user's first file.
 pub fn preload() {
     wasm_bindgen_futures::spawn_local(async {
-        let _ = JsFuture::from(load_formats()).await;
+        if JsFuture::from(load_formats()).await.is_ok() {
+            crate::dom::perf::after_paint().await;
+            let _ = call("warm_up", &[]).await;
+        }
     });
 }
 

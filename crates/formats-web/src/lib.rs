@@ -15,6 +15,8 @@ use spanmark_core::transfer::{documents_from_bytes, documents_to_bytes};
 use spanmark_core::Document;
 use wasm_bindgen::prelude::*;
 
+mod warm_up;
+
 /// Writes the documents (as `spanmark_core::transfer` encodes them) in `format` (its id). `labels` lists the labels a
 /// layered format (IOB2, HF) keeps, one per line; `None` keeps all. Returns
 /// `{ fileName, blob, warnings }`: the file is a `Blob` made straight from this module's memory
@@ -26,6 +28,7 @@ pub fn export_documents(
     labels: Option<String>,
     doccano_entities: bool,
 ) -> Result<JsValue, JsError> {
+    warm_up::used();
     let format: Format = format.parse()?;
     let docs = read_documents(documents)?;
     let exported = formats::export(format, &docs, &options(labels, doccano_entities))?;
@@ -49,6 +52,7 @@ pub fn preview(
     labels: Option<String>,
     doccano_entities: bool,
 ) -> Result<String, JsError> {
+    warm_up::used();
     let format: Format = format.parse()?;
     let docs = read_documents(document)?;
     let first = docs.first().ok_or_else(|| JsError::new("no document"))?;
@@ -69,6 +73,7 @@ pub fn import_file(
     bytes: &[u8],
     keep_valid: bool,
 ) -> Result<JsValue, JsError> {
+    warm_up::used();
     let format = format.map(|f| f.parse::<Format>()).transpose()?;
     imported(formats::import_picked(format, file_name, bytes, keep_valid))
 }
@@ -82,6 +87,7 @@ pub fn import_brat_pair(
     ann_name: &str,
     ann: &[u8],
 ) -> Result<JsValue, JsError> {
+    warm_up::used();
     imported(formats::import_brat_pair(
         stem,
         (text_name, text),
@@ -102,6 +108,7 @@ pub fn start_line_import(
     file_name: &str,
     head: &[u8],
 ) -> Result<Option<LineImport>, JsError> {
+    warm_up::used();
     let format = format.map(|f| f.parse::<Format>()).transpose()?;
     Ok(StreamedImport::start(format, file_name, head).map(LineImport))
 }
@@ -116,6 +123,15 @@ pub fn push_line_import(import: &mut LineImport, slice: &[u8]) -> Result<(), JsE
 #[wasm_bindgen]
 pub fn finish_line_import(import: LineImport) -> Result<JsValue, JsError> {
     imported(import.0.finish())
+}
+
+/// Runs the large-file paths once on a small made-up workspace (some milliseconds), so that the
+/// browser has optimised them before the user's first import or export: the app calls this when
+/// the page is idle after loading the module. Does nothing once the module has been used; returns
+/// whether it ran.
+#[wasm_bindgen]
+pub fn warm_up() -> bool {
+    warm_up::warm_up()
 }
 
 fn options(labels: Option<String>, doccano_entities: bool) -> ExportOptions {
