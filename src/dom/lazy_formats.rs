@@ -240,6 +240,9 @@ fn option_args(options: &ExportOptions) -> (JsValue, JsValue) {
     (labels, doccano)
 }
 
+/// The result of an import call: its documents are a view of the formats module's memory, valid
+/// until that module runs again, so this copies them at once (call it straight after the call
+/// returns, with no `await` between).
 fn imported(out: &JsValue) -> Result<Imported, String> {
     let bytes = field(out, "documents")?
         .dyn_into::<Uint8Array>()

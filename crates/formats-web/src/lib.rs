@@ -6,6 +6,8 @@
 //! model's `Document`s in a compact binary encoding both sides share), files as bytes, and an
 //! export comes back as a `Blob`; warnings as `[location, message]` pairs.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use spanmark_core::formats::streamed::StreamedImport;
 use spanmark_core::formats::{
@@ -28,7 +30,7 @@ pub fn export_documents(
     labels: Option<String>,
     doccano_entities: bool,
 ) -> Result<JsValue, JsError> {
-    warm_up::used();
+    entered();
     let format: Format = format.parse()?;
     let docs = read_documents(documents)?;
     let exported = formats::export(format, &docs, &options(labels, doccano_entities))?;
@@ -52,7 +54,7 @@ pub fn preview(
     labels: Option<String>,
     doccano_entities: bool,
 ) -> Result<String, JsError> {
-    warm_up::used();
+    entered();
     let format: Format = format.parse()?;
     let docs = read_documents(document)?;
     let first = docs.first().ok_or_else(|| JsError::new("no document"))?;
@@ -73,7 +75,7 @@ pub fn import_file(
     bytes: &[u8],
     keep_valid: bool,
 ) -> Result<JsValue, JsError> {
-    warm_up::used();
+    entered();
     let format = format.map(|f| f.parse::<Format>()).transpose()?;
     imported(formats::import_picked(format, file_name, bytes, keep_valid))
 }
@@ -87,7 +89,7 @@ pub fn import_brat_pair(
     ann_name: &str,
     ann: &[u8],
 ) -> Result<JsValue, JsError> {
-    warm_up::used();
+    entered();
     imported(formats::import_brat_pair(
         stem,
         (text_name, text),
@@ -108,7 +110,7 @@ pub fn start_line_import(
     file_name: &str,
     head: &[u8],
 ) -> Result<Option<LineImport>, JsError> {
-    warm_up::used();
+    entered();
     let format = format.map(|f| f.parse::<Format>()).transpose()?;
     Ok(StreamedImport::start(format, file_name, head).map(LineImport))
 }
@@ -161,16 +163,38 @@ fn read_documents(bytes: &[u8]) -> Result<Vec<Document>, JsError> {
     documents_from_bytes(bytes).map_err(|e| JsError::new(&e))
 }
 
+thread_local! {
+    /// The last import's documents, and their encoding the app copies out of this module's memory
+    /// (see [`imported`]). Kept until the next call that starts something here: the encoding must
+    /// outlive the call that returns a view of it, and freeing a large workspace's documents is
+    /// then off the way of the import.
+    static HANDED_OVER: RefCell<(Vec<u8>, Vec<Document>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// What every call that starts an import or an export does first: no warming up after it, and
+/// what the last import handed over is freed.
+fn entered() {
+    warm_up::used();
+    HANDED_OVER.with(|h| drop(h.take()));
+}
+
+/// `{ documents, warnings }`: `documents` is a view of this module's memory holding the encoded
+/// documents (no copy on this side). It is valid only until this module runs again (its memory may
+/// move): the app copies it before anything else happens (`lazy_formats::imported` in the app).
 fn imported(result: Result<Imported, ImportError>) -> Result<JsValue, JsError> {
     let imported = result?;
     let out = Object::new();
-    let documents = documents_to_bytes(&imported.documents);
-    set(
-        &out,
-        "documents",
-        &Uint8Array::from(documents.as_slice()).into(),
-    );
     set(&out, "warnings", &warnings(&imported.warnings).into());
+    let encoded = documents_to_bytes(&imported.documents);
+    HANDED_OVER.with(|h| {
+        let mut h = h.borrow_mut();
+        *h = (encoded, imported.documents);
+        // SAFETY: the view is of a buffer kept alive in `HANDED_OVER` until the next `entered`,
+        // and nothing runs in this module (nothing can move its memory) before the app has copied
+        // it: it does so as soon as this call returns.
+        let view = unsafe { Uint8Array::view(&h.0) };
+        set(&out, "documents", &view.into());
+    });
     Ok(out.into())
 }
 
