@@ -1,7 +1,8 @@
-//! The dataset formats, loaded on first use: Spanmark JSONL is read and written here, in the
-//! app's own module; every other format is in a second WebAssembly module
-//! (`crates/formats-web`) that the page's loader (init.js) fetches the first time it is needed, so that
-//! start-up downloads only what the annotation loop needs.
+//! The dataset formats and the suggestion engine, loaded after start-up: Spanmark JSONL is read
+//! and written here, in the app's own module; every other format, and the engine, are in a second
+//! WebAssembly module (`crates/formats-web`) that the page's loader (init.js) fetches when the page
+//! is idle after start-up or the first time it is needed, so that start-up downloads only what the
+//! annotation loop needs.
 //!
 //! The modules share no memory: documents cross as bytes (encoded by
 //! `spanmark_core::transfer`, which both modules share), files as bytes, exports as `Blob`s.
@@ -10,6 +11,7 @@ use js_sys::{Array, Function, Reflect, Uint8Array};
 use spanmark_core::formats::{
     self, spanmark_jsonl, DoccanoVariant, ExportOptions, Format, ImportError, Imported, Warning,
 };
+use spanmark_core::suggest::{Suggestion, SuggestionKind};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -170,6 +172,29 @@ async fn push_piece(import: &JsValue, piece: Uint8Array) -> Option<()> {
         .await
         .ok()
         .map(drop)
+}
+
+/// The suggestion engine's new suggestions (of `kinds`) for each of `documents` (encoded by
+/// `spanmark_core::transfer`), through the formats module, which holds the engine: one list per
+/// document, in order.
+pub async fn suggest(
+    documents: Vec<u8>,
+    kinds: &[SuggestionKind],
+) -> Result<Vec<Vec<Suggestion>>, String> {
+    let kinds: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+    let out = call(
+        "suggest_documents",
+        &[
+            Uint8Array::from(documents.as_slice()).into(),
+            kinds.join("\n").into(),
+        ],
+    )
+    .await?;
+    let bytes = out
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| "no suggestions")?
+        .to_vec();
+    spanmark_core::transfer::suggestions_from_bytes(&bytes)
 }
 
 /// Imports a brat pair picked together (`<stem>.txt` and `<stem>.ann`).

@@ -4,19 +4,39 @@
 
 /// Runs `f`, recording its duration as a `performance.measure` named `name`.
 pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let (start, end) = (format!("{name}-start"), format!("{name}-end"));
-    if let Some(p) = &performance {
-        let _ = p.mark(&start);
-    }
+    let measure = Measure::start(name);
     let result = f();
-    if let Some(p) = &performance {
+    measure.end();
+    result
+}
+
+/// A `performance.measure` of work that awaits: from [`Measure::start`] to [`Measure::end`].
+pub struct Measure {
+    name: String,
+}
+
+impl Measure {
+    /// Starts measuring `name`.
+    pub fn start(name: &str) -> Self {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(&format!("{name}-start"));
+        }
+        Measure {
+            name: name.to_string(),
+        }
+    }
+
+    /// Records the measure, from the start to now.
+    pub fn end(self) {
+        let Some(p) = web_sys::window().and_then(|w| w.performance()) else {
+            return;
+        };
+        let (start, end) = (format!("{}-start", self.name), format!("{}-end", self.name));
         let _ = p.mark(&end);
-        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        let _ = p.measure_with_start_mark_and_end_mark(&self.name, &start, &end);
         p.clear_marks_with_mark_name(&start);
         p.clear_marks_with_mark_name(&end);
     }
-    result
 }
 
 /// Records a `performance.measure` named `name` from navigation start to now (a milestone of

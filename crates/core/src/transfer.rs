@@ -1,10 +1,14 @@
-//! Documents as bytes for crossing between two WebAssembly modules of the app (the start-up module
-//! and the formats module share no memory). Both run this same code and the same model, so the
+//! Documents (and suggestions) as bytes for crossing between two WebAssembly modules of the app
+//! (the start-up module and the formats module share no memory). Both run this same code and the same model, so the
 //! encoding is compact binary (postcard: strings as length and bytes, numbers as varints, no field
 //! names) rather than JSON: no escaping, no keys, no number parsing, and no offset checks to redo.
 //! Not a file format: nothing is stored or exported in it.
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::Document;
+use crate::offsets::CharOffset;
+use crate::suggest::{QuoteStyle, Suggestion, SuggestionKind};
 
 /// Encodes documents for `documents_from_bytes`.
 pub fn documents_to_bytes<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<u8> {
@@ -24,6 +28,72 @@ pub fn documents_to_bytes<'a>(docs: impl IntoIterator<Item = &'a Document>) -> V
         .sum();
     postcard::serialize_with_flavor(&docs, Bytes(Vec::with_capacity(estimate + 8)))
         .expect("plain data encodes")
+}
+
+/// Encodes each document's suggestions for `suggestions_from_bytes`.
+pub fn suggestions_to_bytes(per_document: &[Vec<Suggestion>]) -> Vec<u8> {
+    let wire: Vec<Vec<WireSuggestion>> = per_document
+        .iter()
+        .map(|list| list.iter().map(WireSuggestion::from).collect())
+        .collect();
+    postcard::serialize_with_flavor(&wire, Bytes(Vec::new())).expect("plain data encodes")
+}
+
+/// Decodes what `suggestions_to_bytes` encoded.
+pub fn suggestions_from_bytes(bytes: &[u8]) -> Result<Vec<Vec<Suggestion>>, String> {
+    let wire: Vec<Vec<WireSuggestion>> = postcard::from_bytes(bytes)
+        .map_err(|e| format!("suggestions could not be decoded: {e}"))?;
+    Ok(wire
+        .into_iter()
+        .map(|list| list.into_iter().map(Suggestion::from).collect())
+        .collect())
+}
+
+/// A [`Suggestion`] with every field written (its JSON form leaves out empty ones, which a format
+/// without field names cannot do).
+#[derive(Serialize, Deserialize)]
+struct WireSuggestion {
+    kind: SuggestionKind,
+    start: CharOffset,
+    end: CharOffset,
+    speaker: Option<(CharOffset, CharOffset)>,
+    quote_style: Option<QuoteStyle>,
+    value: Option<f64>,
+    value_max: Option<f64>,
+    unit: Option<String>,
+    qualifier: Option<String>,
+}
+
+impl From<&Suggestion> for WireSuggestion {
+    fn from(s: &Suggestion) -> Self {
+        WireSuggestion {
+            kind: s.kind,
+            start: s.start,
+            end: s.end,
+            speaker: s.speaker,
+            quote_style: s.quote_style,
+            value: s.value,
+            value_max: s.value_max,
+            unit: s.unit.clone(),
+            qualifier: s.qualifier.clone(),
+        }
+    }
+}
+
+impl From<WireSuggestion> for Suggestion {
+    fn from(w: WireSuggestion) -> Self {
+        Suggestion {
+            kind: w.kind,
+            start: w.start,
+            end: w.end,
+            speaker: w.speaker,
+            quote_style: w.quote_style,
+            value: w.value,
+            value_max: w.value_max,
+            unit: w.unit,
+            qualifier: w.qualifier,
+        }
+    }
 }
 
 /// A `Vec<u8>` that postcard writes into, a string's bytes at a time (its `to_extend` copies them
@@ -101,5 +171,24 @@ mod tests {
         let bytes = documents_to_bytes(&docs);
         assert_eq!(documents_from_bytes(&bytes).unwrap(), docs);
         assert!(documents_from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    }
+
+    #[test]
+    fn suggestions_cross_unchanged() {
+        let text =
+            "“We will not wait,” said Mayor Ana Ruiz. At least 646 homes, nearly 30% of them, \
+                    flooded; « solide » 🌊 and $3.5bn to 4bn in costs.";
+        let found = crate::suggest::suggest(text, crate::suggest::SuggestionKind::ALL);
+        assert!(found.iter().any(|s| s.speaker.is_some()), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|s| s.value.is_some() && s.qualifier.is_some()),
+            "{found:?}"
+        );
+        let per_document = vec![found, vec![], crate::suggest::suggest("No figures.", &[])];
+        let bytes = suggestions_to_bytes(&per_document);
+        assert_eq!(suggestions_from_bytes(&bytes).unwrap(), per_document);
+        assert!(suggestions_from_bytes(&bytes[..bytes.len() - 3]).is_err());
     }
 }

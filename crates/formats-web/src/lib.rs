@@ -1,6 +1,8 @@
 //! Spanmark's dataset formats (spaCy, doccano, Label Studio, brat, W3C, IOB2, HF, plain articles)
-//! as a WebAssembly module of their own. The app's start-up module carries only Spanmark's JSONL;
-//! it loads this one the first time a file in another format is imported or exported.
+//! and its suggestion engine, as a WebAssembly module of their own: what the annotation loop does
+//! not need at start-up. The app's start-up module carries only Spanmark's JSONL; it loads this one
+//! when the page is idle after start-up, or the first time a file in another format is imported
+//! or exported, or suggestions are asked for.
 //!
 //! The two modules do not share memory: documents cross as bytes (`spanmark_core::transfer`: the
 //! model's `Document`s in a compact binary encoding both sides share), files as bytes, and an
@@ -13,7 +15,9 @@ use spanmark_core::formats::streamed::StreamedImport;
 use spanmark_core::formats::{
     self, DoccanoVariant, ExportOptions, Format, ImportError, Imported, Warning,
 };
-use spanmark_core::transfer::{documents_from_bytes, documents_to_bytes};
+use spanmark_core::suggest::accept::rejected_triples;
+use spanmark_core::suggest::{fresh_suggestions, SuggestionKind};
+use spanmark_core::transfer::{documents_from_bytes, documents_to_bytes, suggestions_to_bytes};
 use spanmark_core::Document;
 use wasm_bindgen::prelude::*;
 
@@ -125,6 +129,30 @@ pub fn push_line_import(import: &mut LineImport, slice: &[u8]) -> Result<(), JsE
 #[wasm_bindgen]
 pub fn finish_line_import(import: LineImport) -> Result<JsValue, JsError> {
     imported(import.0.finish())
+}
+
+/// The suggestion engine's new suggestions for each of the documents (encoded as
+/// `spanmark_core::transfer` does), of the `kinds` (labels, one per line): those the document
+/// does not have as a span and the user has not rejected. Returns them encoded by
+/// `spanmark_core::transfer::suggestions_to_bytes`, one list per document, in order. The engine is
+/// here, not in the app's start-up module, because start-up does not need it.
+#[wasm_bindgen]
+pub fn suggest_documents(documents: &[u8], kinds: &str) -> Result<Uint8Array, JsError> {
+    entered();
+    let kinds = kinds
+        .lines()
+        .map(|k| {
+            SuggestionKind::from_label(k)
+                .ok_or_else(|| JsError::new(&format!("no suggestion kind {k:?}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let per_document: Vec<_> = read_documents(documents)?
+        .iter()
+        .map(|d| fresh_suggestions(d, &rejected_triples(d), &kinds))
+        .collect();
+    Ok(Uint8Array::from(
+        suggestions_to_bytes(&per_document).as_slice(),
+    ))
 }
 
 /// Runs the large-file paths once on a small made-up workspace (some milliseconds), so that the

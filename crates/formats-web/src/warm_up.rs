@@ -1,4 +1,4 @@
-//! Running the large-file paths once on a small made-up workspace while the page is idle, so the
+//! Running the large-file paths (and the suggestion engine) once on a small made-up workspace while the page is idle, so the
 //! user's first import or export runs compiled code at full speed.
 //!
 //! The browser compiles a WebAssembly function quickly and naively when it is first called, and
@@ -11,6 +11,8 @@ use spanmark_core::formats::streamed::StreamedImport;
 use spanmark_core::formats::{self, ExportOptions, Format};
 use spanmark_core::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
 use spanmark_core::offsets::CharOffset;
+use spanmark_core::suggest::accept::rejected_triples;
+use spanmark_core::suggest::{fresh_suggestions, SuggestionKind};
 use spanmark_core::transfer::{documents_from_bytes, documents_to_bytes};
 
 /// Whether the module has done real work (or warmed up) already: then warming up is pointless.
@@ -38,7 +40,7 @@ const DOCUMENTS: usize = 8;
 const SENTENCES_PER_DOCUMENT: usize = 30;
 
 /// Exports the made-up workspace as spaCy JSONL and imports it back as a large file is (in
-/// slices), with the hand-over between modules both ways. Does nothing once the module has been
+/// slices), with the hand-over between modules both ways, and asks for suggestions in it. Does nothing once the module has been
 /// used. Returns whether it ran.
 pub fn warm_up() -> bool {
     if USED.swap(true, Ordering::Relaxed) {
@@ -59,6 +61,9 @@ pub fn warm_up() -> bool {
     }
     if let Ok(imported) = import.finish() {
         documents_to_bytes(&imported.documents);
+    }
+    for doc in &documents {
+        fresh_suggestions(doc, &rejected_triples(doc), SuggestionKind::ALL);
     }
     true
 }

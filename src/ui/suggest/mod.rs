@@ -1,6 +1,6 @@
-//! Offline suggestions in the app: run the core's rule engine on a document (or all), show the
-//! suggestions as ghost highlights and a list, accept or reject them (both undoable; rejections
-//! are remembered per document).
+//! Offline suggestions in the app: run the core's rule engine (in the formats module, loaded after
+//! start-up) on a document (or all), show the suggestions as ghost highlights and a list, accept or
+//! reject them (both undoable; rejections are remembered per document).
 
 pub mod panel;
 
@@ -8,10 +8,13 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use leptos::prelude::*;
-use spanmark_core::suggest::accept::{acceptance_edit, rejected_triples, rejection_edit};
-use spanmark_core::suggest::{fresh_suggestions, Suggestion, SuggestionKind};
-use spanmark_core::{DocumentId, Workspace};
+use leptos::task::spawn_local;
+use spanmark_core::suggest::accept::{acceptance_edit, rejection_edit};
+use spanmark_core::suggest::{Suggestion, SuggestionKind};
+use spanmark_core::transfer::documents_to_bytes;
+use spanmark_core::{Document, DocumentId, Workspace};
 
+use crate::dom::lazy_formats;
 use crate::state::{AppState, Redraw};
 
 /// The kinds the app suggests (speakers come with their quotes).
@@ -69,33 +72,43 @@ impl SuggestState {
         (ranges, slots, current)
     }
 
-    /// Runs the engine on documents (all when `docs` is empty is not assumed: pass them).
+    /// Runs the engine on documents and lists what it finds. The engine is in the formats module
+    /// (loaded after start-up): the documents go there as bytes and their suggestions come back.
     pub fn run(&self, app: AppState, docs: &[DocumentId]) {
-        let old = self.all_ranges(docs);
-        let found: Vec<(DocumentId, Vec<Suggestion>)> =
-            crate::dom::perf::measure("spanmark-suggest", || {
-                app.ws.with_untracked(|ws| {
-                    docs.iter()
-                        .filter_map(|id| ws.document(id))
-                        .map(|d| {
-                            (
-                                d.id.clone(),
-                                fresh_suggestions(d, &rejected_triples(d), &KINDS),
-                            )
-                        })
-                        .collect()
-                })
-            });
-        let total: usize = found.iter().map(|(_, s)| s.len()).sum();
-        self.by_doc.update(|m| m.extend(found));
-        self.cursor.set(0);
-        app.notice.set(Some(match (docs.len(), total) {
-            (_, 0) => "No new suggestions: everything the rules find is annotated or rejected."
-                .to_string(),
-            (1, n) => format!("{n} suggestion(s): j/k to move, Enter or a to accept, x to reject."),
-            (d, n) => format!("{n} suggestion(s) in {d} documents."),
-        }));
-        self.redraw(app, old);
+        let this = *self;
+        let measure = crate::dom::perf::Measure::start("spanmark-suggest");
+        let (ids, encoded): (Vec<DocumentId>, Vec<u8>) = app.ws.with_untracked(|ws| {
+            let found: Vec<&Document> = docs.iter().filter_map(|id| ws.document(id)).collect();
+            (
+                found.iter().map(|d| d.id.clone()).collect(),
+                documents_to_bytes(found.iter().copied()),
+            )
+        });
+        spawn_local(async move {
+            let lists = match lazy_formats::suggest(encoded, &KINDS).await {
+                Ok(lists) => lists,
+                Err(e) => {
+                    app.error
+                        .set(Some(format!("Suggestions could not be made: {e}")));
+                    return;
+                }
+            };
+            measure.end();
+            let old = this.all_ranges(&ids);
+            let total: usize = lists.iter().map(Vec::len).sum();
+            let documents = ids.len();
+            this.by_doc.update(|m| m.extend(ids.into_iter().zip(lists)));
+            this.cursor.set(0);
+            app.notice.set(Some(match (documents, total) {
+                (_, 0) => "No new suggestions: everything the rules find is annotated or rejected."
+                    .to_string(),
+                (1, n) => {
+                    format!("{n} suggestion(s): j/k to move, Enter or a to accept, x to reject.")
+                }
+                (d, n) => format!("{n} suggestion(s) in {d} documents."),
+            }));
+            this.redraw(app, old);
+        });
     }
 
     /// Accepts the listed suggestions at `indices` of the current document.
