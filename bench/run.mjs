@@ -573,7 +573,9 @@ await runCase('suggest', 120_000, async () => {
         document.querySelector('[data-testid="suggest-run"]').click();
         let m;
         const limit = t0 + 60_000;
-        while (!(m = performance.getEntriesByName('spanmark-suggest')[0]) && !document.querySelector('[data-testid="suggest-item"], [data-testid="suggest-done"]') && performance.now() < limit) await frame();
+        // The app records the measure when the suggestions are back (the engine runs in the
+        // formats module, asynchronously): the items of the previous run are still listed until then.
+        while (!(m = performance.getEntriesByName('spanmark-suggest')[0]) && performance.now() < limit) await frame();
         return m ? m.duration : performance.now() - t0;
       });
       if (i > 0) xs.push(ms);
