@@ -59,7 +59,7 @@ export async function writeReports(results, dir) {
   if (results.shell) {
     const kb = (t) => `${(t.raw / 1000).toFixed(1)} KB raw, ${(t.gzip / 1000).toFixed(1)} KB gzip, ${(t.brotli / 1000).toFixed(1)} KB brotli`;
     md.push('', `App shell (the wasm, js and css start-up loads): **${kb(results.shell)}**; wasm-opt level \`${results.shell.wasm_opt}\`.`);
-    if (results.shell.on_first_use?.raw) md.push(`Formats module, fetched after start-up and used on the first import or export in a format other than Spanmark JSONL: ${kb(results.shell.on_first_use)}.`);
+    if (results.shell.on_first_use?.raw) md.push(`Formats module (the formats other than Spanmark JSONL, and the suggestion engine), fetched after start-up: ${kb(results.shell.on_first_use)}.`);
     md.push('', '| file | raw | gzip | brotli | loaded |', '|---|---|---|---|---|');
     for (const [f, s] of Object.entries(results.shell.files)) md.push(`| ${f} | ${s.raw} | ${s.gzip} | ${s.brotli} | ${s.on_first_use ? 'on first use' : 'start-up'} |`);
   }
