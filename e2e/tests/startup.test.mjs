@@ -176,3 +176,18 @@ test('the document list draws the rows a taller window shows, without a scroll',
   assert.ok(tall.lastBottom >= tall.viewBottom, `the rows fill the taller list (${tall.lastBottom} < ${tall.viewBottom})`);
   await env.ctx.close();
 });
+
+test('after start-up the formats module loads and warms up once, while the page is idle', async () => {
+  const page = await ctx.env.ctx.newPage();
+  await page.goto(ctx.app.url);
+  // The app records the measure only when the warm-up ran through (a trap in it would not).
+  await page.waitForFunction(() => performance.getEntriesByName('spanmark-warm-up').length > 0, null, { timeout: 20_000 });
+  // A file dragged over the page starts the loader again: the module, already warm, does not run
+  // the warm-up twice.
+  await page.evaluate(() => window.dispatchEvent(new DragEvent('dragenter')));
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 1000)));
+  const measures = await page.evaluate(() => performance.getEntriesByName('spanmark-warm-up').map((m) => m.duration));
+  assert.equal(measures.length, 1, `one warm-up: ${measures}`);
+  assert.ok(measures[0] > 0);
+  await page.close();
+});

@@ -44,7 +44,16 @@ pub fn preload() {
     wasm_bindgen_futures::spawn_local(async {
         if JsFuture::from(load_formats()).await.is_ok() {
             crate::dom::perf::after_paint().await;
-            let _ = call("warm_up", &[]).await;
+            // Recorded (`spanmark-warm-up`) only when the warm-up ran, and ran through.
+            let measure = crate::dom::perf::Measure::start("spanmark-warm-up");
+            if call("warm_up", &[])
+                .await
+                .ok()
+                .and_then(|ran| ran.as_bool())
+                == Some(true)
+            {
+                measure.end();
+            }
         }
     });
 }
