@@ -253,7 +253,8 @@ pub fn import_native(
 async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     let module = JsFuture::from(load_formats()).await.map_err(|e| {
         format!(
-            "the formats and suggestions module could not be loaded ({}); Spanmark JSONL import and export still work",
+            "the formats and suggestions module could not be loaded ({}); \
+             Spanmark JSONL import and export still work",
             js_error(e)
         )
     })?;

@@ -1,7 +1,8 @@
 //! User Timing marks (`performance.measure`) around the app's costly steps, so benchmarks read
 //! the app's own script time: `spanmark-open` (draw a whole document), `spanmark-apply` (apply an
-//! edit to the model), `spanmark-redraw` (redraw the paragraphs an edit touched), `spanmark-suggest`
-//! (suggestions asked for and back), `spanmark-warm-up` (the formats module's warm-up).
+//! edit to the model), `spanmark-redraw` (redraw the paragraphs an edit touched),
+//! `spanmark-suggest` (suggestions asked for and back), `spanmark-warm-up` (the formats module's
+//! warm-up).
 
 /// Runs `f`, recording its duration as a `performance.measure` named `name`.
 pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {

@@ -1,8 +1,8 @@
 //! Documents (and suggestions) as bytes for crossing between two WebAssembly modules of the app
-//! (the start-up module and the formats module share no memory). Both run this same code and the same model, so the
-//! encoding is compact binary (postcard: strings as length and bytes, numbers as varints, no field
-//! names) rather than JSON: no escaping, no keys, no number parsing, and no offset checks to redo.
-//! Not a file format: nothing is stored or exported in it.
+//! (the start-up module and the formats module share no memory). Both run this same code and the
+//! same model, so the encoding is compact binary (postcard: strings as length and bytes, numbers as
+//! varints, no field names) rather than JSON: no escaping, no keys, no number parsing, and no
+//! offset checks to redo. Not a file format: nothing is stored or exported in it.
 
 use serde::{Deserialize, Serialize};
 

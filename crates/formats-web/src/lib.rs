@@ -155,7 +155,7 @@ pub fn suggest_documents(documents: &[u8], kinds: &str) -> Result<Uint8Array, Js
     ))
 }
 
-/// Runs the large-file paths once on a small made-up workspace (some milliseconds), so that the
+/// Runs the large-file paths once on a small made-up workspace (30–50 ms), so that the
 /// browser has optimised them before the user's first import or export: the app calls this when
 /// the page is idle after loading the module. Does nothing once the module has been used; returns
 /// whether it ran.
@@ -191,16 +191,19 @@ fn read_documents(bytes: &[u8]) -> Result<Vec<Document>, JsError> {
     documents_from_bytes(bytes).map_err(|e| JsError::new(&e))
 }
 
+/// Encoded documents, and the documents.
+type Handover = (Vec<u8>, Vec<Document>);
+
 thread_local! {
     /// The last import's documents, and their encoding the app copies out of this module's memory
     /// (see [`imported`]). Kept until the next call that starts something here: the encoding must
     /// outlive the call that returns a view of it, and freeing a large workspace's documents is
     /// then off the way of the import.
-    static HANDED_OVER: RefCell<(Vec<u8>, Vec<Document>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    static HANDED_OVER: RefCell<Handover> = const { RefCell::new((Vec::new(), Vec::new())) };
 }
 
-/// What every call that starts an import or an export does first: no warming up after it, and
-/// what the last import handed over is freed.
+/// What every call that does work for the user (an import, an export, a preview, suggestions) does
+/// first: no warming up after it, and what the last import handed over is freed.
 fn entered() {
     warm_up::used();
     HANDED_OVER.with(|h| drop(h.take()));

@@ -1,5 +1,5 @@
-//! Running the large-file paths (and the suggestion engine) once on a small made-up workspace while the page is idle, so the
-//! user's first import or export runs compiled code at full speed.
+//! Running the large-file paths (and the suggestion engine) once on a small made-up workspace while
+//! the page is idle, so the user's first import, export or suggestions run optimised code.
 //!
 //! The browser compiles a WebAssembly function quickly and naively when it is first called, and
 //! optimises it in the background only once it has run for a while: without this, the first
@@ -34,14 +34,15 @@ const SENTENCES: [&str; 6] = [
     "At least 646 homes flooded, and around 85 jobs will be created by 2029.\n\n",
 ];
 
-/// How many made-up documents, and sentences in each: some 200 kB of spaCy JSONL in all, enough
-/// for the browser to optimise the parser's functions, and a few milliseconds of work.
+/// How many made-up documents, and sentences in each: some 370 kB of spaCy JSONL in all (about 90
+/// spans a document), enough for the browser to optimise the parser's functions; 30–50 ms of work
+/// in the browser, most of it before that code is optimised.
 const DOCUMENTS: usize = 8;
 const SENTENCES_PER_DOCUMENT: usize = 30;
 
 /// Exports the made-up workspace as spaCy JSONL and imports it back as a large file is (in
-/// slices), with the hand-over between modules both ways, and asks for suggestions in it. Does nothing once the module has been
-/// used. Returns whether it ran.
+/// slices), with the hand-over between modules both ways, and asks for suggestions in it. Does
+/// nothing once the module has been used. Returns whether it ran.
 pub fn warm_up() -> bool {
     if USED.swap(true, Ordering::Relaxed) {
         return false;
