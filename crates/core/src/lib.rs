@@ -8,8 +8,11 @@
 pub mod formats;
 pub mod history;
 pub mod labels;
+pub mod merge;
 pub mod model;
+pub mod navigation;
 pub mod offsets;
+pub mod records;
 pub mod suggest;
 pub mod text;
 pub mod transfer;

@@ -1,0 +1,477 @@
+//! The records the app saves a workspace as (in IndexedDB), built and read here without any
+//! browser code, so their shape is tested natively.
+//!
+//! Three stores keyed by document id or name:
+//! - `texts`: a document's text and details (title, source), written when it is added or renamed;
+//! - `annotations`: its spans, relations, rejections and done mark, rewritten when they change;
+//! - `meta`: key `workspace` → document order, label set, open document, record version; key
+//!   `summary` → the document list's summary, read first at start-up.
+//!
+//! An edit therefore rewrites one small record, never the whole workspace.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Document, DocumentId, LabelSet, Rejection, Relation, Span, Workspace};
+
+/// The version of the records' shape; bump it and migrate in the reader when it changes.
+pub const RECORD_VERSION: u32 = 1;
+/// The meta store's key for the workspace record.
+pub const META_KEY: &str = "workspace";
+/// The meta store's key for the document list's summary.
+pub const SUMMARY_KEY: &str = "summary";
+
+/// An object store of the saved workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Store {
+    /// Texts and document details, by document id.
+    Texts,
+    /// Annotations, by document id.
+    Annotations,
+    /// The workspace record and the summary, by key.
+    Meta,
+}
+
+impl Store {
+    /// Every store, in the order they are created.
+    pub const ALL: [Store; 3] = [Store::Texts, Store::Annotations, Store::Meta];
+
+    /// The store's name in the database.
+    pub fn name(self) -> &'static str {
+        match self {
+            Store::Texts => "texts",
+            Store::Annotations => "annotations",
+            Store::Meta => "meta",
+        }
+    }
+}
+
+/// A document's text and details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextRecord {
+    /// The document's id.
+    pub id: DocumentId,
+    /// Its title.
+    pub title: String,
+    /// Where it came from.
+    pub source: Option<String>,
+    /// When it was added (ms since the epoch).
+    pub added_at: u64,
+    /// Whether CR/CRLF were normalised when it arrived.
+    pub line_endings_normalised: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// A document's annotations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotationRecord {
+    /// The document's id.
+    pub id: DocumentId,
+    /// Its spans.
+    pub spans: Vec<Span>,
+    /// Its relations.
+    pub relations: Vec<Relation>,
+    /// Suggestions rejected in it.
+    #[serde(default)]
+    pub rejected: Vec<Rejection>,
+    /// Whether it is marked done.
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// The workspace record: order, labels, open document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetaRecord {
+    /// The records' shape version.
+    pub version: u32,
+    /// Document ids in list order.
+    pub order: Vec<DocumentId>,
+    /// The label set.
+    pub labels: LabelSet,
+    /// The document open when it was saved.
+    pub open: Option<DocumentId>,
+}
+
+/// One line of the document list, saved in its own record so that the list can show before
+/// every document has been read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocSummary {
+    /// The document's id.
+    pub id: DocumentId,
+    /// Its title.
+    pub title: String,
+    /// How many spans it has.
+    pub spans: usize,
+    /// Spans per label name, in first-use order.
+    pub per_label: Vec<(String, usize)>,
+    /// Whether it is marked done.
+    pub done: bool,
+}
+
+impl DocSummary {
+    /// The summary of `doc`.
+    pub fn of(doc: &Document) -> Self {
+        let mut per_label: Vec<(String, usize)> = vec![];
+        for span in &doc.spans {
+            match per_label.iter_mut().find(|(l, _)| *l == span.label) {
+                Some((_, n)) => *n += 1,
+                None => per_label.push((span.label.clone(), 1)),
+            }
+        }
+        DocSummary {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            spans: doc.spans.len(),
+            per_label,
+            done: doc.done,
+        }
+    }
+}
+
+/// The document list's summary record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryRecord {
+    /// The records' shape version.
+    pub version: u32,
+    /// Every document's summary, in list order.
+    pub documents: Vec<DocSummary>,
+}
+
+/// What changed since the last save.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Dirty {
+    /// The document order, label set or open document.
+    pub meta: bool,
+    /// Documents added or whose details changed (their text record must be written).
+    pub texts: BTreeSet<DocumentId>,
+    /// Documents whose annotations changed.
+    pub annotations: BTreeSet<DocumentId>,
+    /// Documents removed.
+    pub removed: BTreeSet<DocumentId>,
+}
+
+impl Dirty {
+    /// Whether there is nothing to save.
+    pub fn is_empty(&self) -> bool {
+        !self.meta
+            && self.texts.is_empty()
+            && self.annotations.is_empty()
+            && self.removed.is_empty()
+    }
+
+    /// Adds another set of changes to this one.
+    pub fn merge(&mut self, other: Dirty) {
+        self.meta |= other.meta;
+        self.texts.extend(other.texts);
+        self.annotations.extend(other.annotations);
+        self.removed.extend(other.removed);
+    }
+}
+
+/// Serialised records ready to write in one transaction (taken synchronously, so later edits
+/// cannot tear them).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Batch {
+    /// (store, key, JSON) to put.
+    pub puts: Vec<(Store, String, String)>,
+    /// (store, key) to delete.
+    pub deletes: Vec<(Store, String)>,
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("records are plain data")
+}
+
+/// The text record of `doc`.
+pub fn text_record(doc: &Document) -> TextRecord {
+    TextRecord {
+        id: doc.id.clone(),
+        title: doc.title.clone(),
+        source: doc.source.clone(),
+        added_at: doc.added_at,
+        line_endings_normalised: doc.line_endings_normalised,
+        text: doc.text.clone(),
+    }
+}
+
+/// The annotation record of `doc`.
+pub fn annotation_record(doc: &Document) -> AnnotationRecord {
+    AnnotationRecord {
+        id: doc.id.clone(),
+        spans: doc.spans.clone(),
+        relations: doc.relations.clone(),
+        rejected: doc.rejected.clone(),
+        done: doc.done,
+    }
+}
+
+/// Serialises what `dirty` names from `ws`.
+pub fn prepare(ws: &Workspace, open: Option<&DocumentId>, dirty: &Dirty) -> Batch {
+    let mut batch = Batch::default();
+    // An import dirties a thousand documents at once: find them by id in one pass.
+    let by_id: HashMap<&DocumentId, &Document> = ws.documents.iter().map(|d| (&d.id, d)).collect();
+    let document = |id: &DocumentId| by_id.get(id).copied();
+    for d in dirty.texts.iter().filter_map(document) {
+        batch
+            .puts
+            .push((Store::Texts, d.id.0.clone(), json(&text_record(d))));
+    }
+    let annotated: BTreeSet<&DocumentId> = dirty.annotations.iter().chain(&dirty.texts).collect();
+    for d in annotated.into_iter().filter_map(document) {
+        batch.puts.push((
+            Store::Annotations,
+            d.id.0.clone(),
+            json(&annotation_record(d)),
+        ));
+    }
+    for id in &dirty.removed {
+        if document(id).is_none() {
+            batch.deletes.push((Store::Texts, id.0.clone()));
+            batch.deletes.push((Store::Annotations, id.0.clone()));
+        }
+    }
+    if dirty.meta || !dirty.texts.is_empty() || !dirty.removed.is_empty() {
+        let rec = MetaRecord {
+            version: RECORD_VERSION,
+            order: ws.documents.iter().map(|d| d.id.clone()).collect(),
+            labels: ws.labels.clone(),
+            open: open.cloned(),
+        };
+        batch.puts.push((Store::Meta, META_KEY.into(), json(&rec)));
+    }
+    // Every change to a document or to the order changes the list: keep its summary current.
+    if !batch.puts.is_empty() || !batch.deletes.is_empty() {
+        let rec = SummaryRecord {
+            version: RECORD_VERSION,
+            documents: ws.documents.iter().map(DocSummary::of).collect(),
+        };
+        batch
+            .puts
+            .push((Store::Meta, SUMMARY_KEY.into(), json(&rec)));
+    }
+    batch
+}
+
+/// Reads the workspace record; refuses one saved by a newer version.
+pub fn parse_meta(json: &str) -> Result<MetaRecord, String> {
+    let meta: MetaRecord = serde_json::from_str(json)
+        .map_err(|e| format!("the saved workspace is unreadable: {e}"))?;
+    if meta.version > RECORD_VERSION {
+        return Err(format!(
+            "this workspace was saved by a newer Spanmark (record version {}); update the app",
+            meta.version
+        ));
+    }
+    Ok(meta)
+}
+
+/// Reads the summary record; `None` when it is unreadable or of another version (it is only a
+/// shortcut: the full load rebuilds it).
+pub fn parse_summary(json: &str) -> Option<SummaryRecord> {
+    serde_json::from_str::<SummaryRecord>(json)
+        .ok()
+        .filter(|s| s.version == RECORD_VERSION)
+}
+
+/// Reads a text record into a document without annotations. `key` names the record in errors.
+pub fn parse_text(key: &str, json: &str) -> Result<Document, String> {
+    let t: TextRecord = serde_json::from_str(json)
+        .map_err(|e| format!("the saved text of document {key:?} is unreadable: {e}"))?;
+    let mut doc = Document::new(t.id, t.title, t.text, t.added_at);
+    doc.source = t.source;
+    doc.line_endings_normalised = t.line_endings_normalised;
+    Ok(doc)
+}
+
+/// Reads an annotation record. `key` names the record in errors.
+pub fn parse_annotations(key: &str, json: &str) -> Result<AnnotationRecord, String> {
+    serde_json::from_str(json)
+        .map_err(|e| format!("the saved annotations of document {key:?} are unreadable: {e}"))
+}
+
+impl AnnotationRecord {
+    /// Puts these annotations on `doc`.
+    pub fn apply_to(self, doc: &mut Document) {
+        doc.spans = self.spans;
+        doc.relations = self.relations;
+        doc.rejected = self.rejected;
+        doc.done = self.done;
+    }
+}
+
+/// Puts saved documents in the saved order; any missing from the order go last, oldest first.
+pub fn in_saved_order(docs: &mut [Document], order: &[DocumentId]) {
+    let position: HashMap<&DocumentId, usize> =
+        order.iter().enumerate().map(|(i, id)| (id, i)).collect();
+    docs.sort_by_cached_key(|d| {
+        (
+            position.get(&d.id).copied().unwrap_or(usize::MAX),
+            d.added_at,
+        )
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Rejection, RelationId, SpanId};
+    use crate::offsets::CharOffset;
+
+    fn sample() -> Document {
+        let mut d = Document::from_paste(
+            DocumentId("doc-1".into()),
+            "Flood «update» 🌊",
+            "Officials said \u{201c}40 homes\u{201d} flooded.\r\nروز دوم",
+            42,
+        );
+        d.source = Some("https://news.example/flood".into());
+        d.spans = vec![
+            Span {
+                id: SpanId(1),
+                start: CharOffset(0),
+                end: CharOffset(9),
+                label: "speaker".into(),
+                note: "the council".into(),
+            },
+            Span {
+                id: SpanId(2),
+                start: CharOffset(15),
+                end: CharOffset(25),
+                label: "quote".into(),
+                note: String::new(),
+            },
+        ];
+        d.relations = vec![Relation {
+            id: RelationId(1),
+            from: SpanId(2),
+            to: SpanId(1),
+            kind: "said-by".into(),
+        }];
+        d.rejected = vec![Rejection {
+            start: CharOffset(15),
+            end: CharOffset(17),
+            label: "figure".into(),
+        }];
+        d.done = true;
+        d
+    }
+
+    fn read_back(batch: &Batch, id: &str) -> Document {
+        let get = |store| {
+            batch
+                .puts
+                .iter()
+                .find(|(s, k, _)| *s == store && k == id)
+                .map(|(_, _, v)| v.clone())
+                .expect("record written")
+        };
+        let mut doc = parse_text(id, &get(Store::Texts)).expect("text parses");
+        parse_annotations(id, &get(Store::Annotations))
+            .expect("annotations parse")
+            .apply_to(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn a_document_round_trips_through_its_records() {
+        let doc = sample();
+        let ws = Workspace {
+            documents: vec![doc.clone()],
+            labels: LabelSet::default(),
+        };
+        let dirty = Dirty {
+            texts: [doc.id.clone()].into(),
+            ..Dirty::default()
+        };
+        let batch = prepare(&ws, Some(&doc.id), &dirty);
+        assert_eq!(read_back(&batch, "doc-1"), doc);
+        let meta = batch
+            .puts
+            .iter()
+            .find(|(s, k, _)| *s == Store::Meta && k == META_KEY)
+            .expect("meta written");
+        let meta = parse_meta(&meta.2).expect("meta parses");
+        assert_eq!(meta.order, vec![doc.id.clone()]);
+        assert_eq!(meta.open, Some(doc.id.clone()));
+        assert_eq!(meta.labels, LabelSet::default());
+    }
+
+    #[test]
+    fn an_annotation_change_writes_one_record_and_the_summary() {
+        let doc = sample();
+        let ws = Workspace {
+            documents: vec![doc.clone()],
+            labels: LabelSet::default(),
+        };
+        let dirty = Dirty {
+            annotations: [doc.id.clone()].into(),
+            ..Dirty::default()
+        };
+        let batch = prepare(&ws, None, &dirty);
+        let stores: Vec<(Store, &str)> = batch
+            .puts
+            .iter()
+            .map(|(s, k, _)| (*s, k.as_str()))
+            .collect();
+        assert_eq!(
+            stores,
+            vec![(Store::Annotations, "doc-1"), (Store::Meta, SUMMARY_KEY)]
+        );
+        let summary = parse_summary(&batch.puts[1].2).expect("summary parses");
+        assert_eq!(summary.documents, vec![DocSummary::of(&doc)]);
+        assert_eq!(
+            summary.documents[0].per_label,
+            vec![("speaker".into(), 1), ("quote".into(), 1)]
+        );
+    }
+
+    #[test]
+    fn removed_documents_are_deleted_unless_they_came_back() {
+        let doc = sample();
+        let ws = Workspace {
+            documents: vec![doc.clone()],
+            labels: LabelSet::default(),
+        };
+        let dirty = Dirty {
+            removed: [DocumentId("gone".into()), doc.id.clone()].into(),
+            ..Dirty::default()
+        };
+        let batch = prepare(&ws, None, &dirty);
+        assert_eq!(
+            batch.deletes,
+            vec![
+                (Store::Texts, "gone".to_string()),
+                (Store::Annotations, "gone".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_dirty_writes_nothing() {
+        let ws = Workspace::default();
+        assert_eq!(prepare(&ws, None, &Dirty::default()), Batch::default());
+        assert!(Dirty::default().is_empty());
+    }
+
+    #[test]
+    fn unreadable_records_name_the_document() {
+        let e = parse_text("doc-9", "{\"id\":").unwrap_err();
+        assert!(e.contains("\"doc-9\""), "{e}");
+        let e = parse_annotations("doc-9", "[]").unwrap_err();
+        assert!(e.contains("\"doc-9\""), "{e}");
+        let newer = r#"{"version":99,"order":[],"labels":{"labels":[]},"open":null}"#;
+        assert!(parse_meta(newer).unwrap_err().contains("newer Spanmark"));
+        assert_eq!(parse_summary(r#"{"version":0,"documents":[]}"#), None);
+    }
+
+    #[test]
+    fn saved_order_puts_unlisted_documents_last_oldest_first() {
+        let d = |id: &str, at| Document::new(DocumentId(id.into()), id, "x", at);
+        let mut docs = vec![d("c", 3), d("x", 9), d("a", 1), d("y", 2)];
+        in_saved_order(&mut docs, &[DocumentId("a".into()), DocumentId("c".into())]);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.0.as_str()).collect();
+        assert_eq!(ids, vec!["a", "c", "y", "x"]);
+    }
+}
