@@ -1,33 +1,42 @@
-//! The top-level component: creates the shared state, wires global keys and drag-and-drop.
+//! The top-level component: creates the state's rooms, mounts the views (each owner mounts its
+//! own: the find bar, the label editor and the suggestion ghosts are wired here, not inside the
+//! reader), and wires global keys, drag-and-drop and the root element's attributes.
+
+use std::sync::Arc;
 
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
 use spanmark_core::LabelSet;
 
-use crate::state::AppState;
+use crate::state::{provide_state, Pane};
+use crate::ui::find::FindBar;
 use crate::ui::help::Help;
 use crate::ui::import::{summary::ImportSummary, ImportState};
-use crate::ui::suggest::{panel::SuggestionPanel, SuggestState};
+use crate::ui::labels::editor::LabelEditor;
+use crate::ui::palette::Palette;
+use crate::ui::reader::{GhostSource, Reader};
+use crate::ui::suggest_panel::SuggestionPanel;
 use crate::ui::{
-    banner::Banners, doc_list::DocList, paste_panel::PastePanel, reader::Reader,
-    span_list::SpanList, topbar::TopBar,
+    banner::Banners, doc_list::DocList, paste_panel::PastePanel, span_list::SpanList,
+    topbar::TopBar,
 };
+
+fn root_element() -> Option<web_sys::Element> {
+    document().document_element()
+}
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
-    let import = ImportState::new();
+    let (docs, saving, screen, suggest) = provide_state();
+    let import = ImportState::new(docs, screen);
     provide_context(import);
-    let suggest = SuggestState::new();
-    provide_context(suggest);
 
     // Label colours are CSS variables on the root element (set through the CSSOM, allowed by the
     // CSP). Only when the colours change: touching the root's style restyles the whole document.
     let colours = Memo::new(move |_| {
-        state.ws.with(|ws| {
+        docs.ws.with(|ws| {
             ws.labels
                 .labels
                 .iter()
@@ -37,10 +46,8 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| {
         colours.with(|colours| {
-            let Some(root) = document().document_element() else {
-                return;
-            };
-            let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+            let Some(root) = root_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
                 return;
             };
             // A colour the user chose overrides the theme's palette; the defaults keep the palette,
@@ -61,23 +68,21 @@ pub fn App() -> impl IntoView {
 
     // `data-workspace="loaded"` once every saved document has been read (the list shows before).
     Effect::new(move |_| {
-        let loaded = state.loaded.get();
-        if let Some(root) = document().document_element() {
+        let loaded = docs.loaded.get();
+        if let Some(root) = root_element() {
             let _ = root.set_attribute("data-workspace", if loaded { "loaded" } else { "loading" });
         }
     });
-
     Effect::new(move |_| {
-        let saved = state.save_state.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-save-state", saved);
+        let saved = saving.state.get();
+        if let Some(root) = root_element() {
+            let _ = root.set_attribute("data-save-state", saved.as_str());
         }
     });
-
     Effect::new(move |_| {
-        let theme = state.theme.get();
-        if let Some(root) = document().document_element() {
-            let _ = match theme {
+        let theme = screen.theme.get();
+        if let Some(root) = root_element() {
+            let _ = match theme.name() {
                 Some(t) => root.set_attribute("data-theme", t),
                 None => root.remove_attribute("data-theme"),
             };
@@ -87,7 +92,7 @@ pub fn App() -> impl IntoView {
     // Follow the system's colour scheme (used when no theme is chosen), live.
     if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
         let apply = move |dark: bool| {
-            if let Some(root) = document().document_element() {
+            if let Some(root) = root_element() {
                 let _ = root.toggle_attribute_with_force("data-system-dark", dark);
             }
         };
@@ -102,7 +107,7 @@ pub fn App() -> impl IntoView {
     }
 
     let keys = window_event_listener(ev::keydown, move |e| {
-        crate::ui::keys::on_global_key(&state, &suggest, &e)
+        crate::ui::keys::on_global_key(docs, screen, suggest, &e)
     });
     on_cleanup(move || keys.remove());
     let dragover = window_event_listener(ev::dragover, |e| e.prevent_default());
@@ -116,23 +121,27 @@ pub fn App() -> impl IntoView {
             return;
         };
         let files = crate::dom::files::files_of(&list);
-        crate::ui::topbar::import_picked(state, import, files);
+        crate::ui::topbar::import_picked(import, files);
     });
     on_cleanup(move || drop.remove());
 
+    let ghosts = GhostSource(Arc::new(move |doc, ws| suggest.ghosts(doc, ws)));
     view! {
         <div class="app">
             <TopBar />
             <Banners />
             <Help />
+            <LabelEditor />
             <ImportSummary />
             <main class="columns">
                 <nav class="column docs-column" aria-label="Documents">
                     <DocList />
                 </nav>
                 <section class="column reader" aria-label="Reader">
-                    <Show when=move || state.show_paste.get() fallback=|| view! { <Reader /> }>
-                        <PastePanel />
+                    <Show when=move || screen.pane.get() == Pane::Reader fallback=|| view! { <PastePanel /> }>
+                        <Palette />
+                        <FindBar />
+                        <Reader ghosts=ghosts.clone() />
                     </Show>
                 </section>
                 <aside class="column spans-column" aria-label="Spans">

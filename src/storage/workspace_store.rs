@@ -1,98 +1,22 @@
-//! Saving and loading the workspace in IndexedDB, one record per document part.
+//! Saving and loading the workspace in IndexedDB. The records and their shape are the core's
+//! (`spanmark_core::records`); this file only moves them in and out of the database.
 
-use std::collections::{BTreeSet, HashMap};
-
-use serde::{Deserialize, Serialize};
-use spanmark_core::{Document, DocumentId, LabelSet, Rejection, Relation, Span, Workspace};
+use spanmark_core::records::{
+    in_saved_order, parse_annotations, parse_meta, parse_summary, parse_text, Batch, DocSummary,
+    Store, META_KEY, SUMMARY_KEY,
+};
+use spanmark_core::{Document, DocumentId, LabelSet, Workspace};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{IdbDatabase, IdbKeyRange};
+use web_sys::{IdbDatabase, IdbKeyRange, IdbTransaction};
 
 use super::idb::{open, request_done, transaction, transaction_done};
 use crate::dom::download::js_error;
 
 const DB_NAME: &str = "spanmark";
 const DB_VERSION: u32 = 1;
-const TEXTS: &str = "texts";
-const ANNOTATIONS: &str = "annotations";
-const META: &str = "meta";
-const META_KEY: &str = "workspace";
-/// The document list's summary (`SummaryRecord`), kept in the meta store.
-const SUMMARY_KEY: &str = "summary";
+const STORES: &[&str] = &["texts", "annotations", "meta"];
 /// Documents read per slice by the full load.
 const LOAD_SLICE: u32 = 100;
-/// The version of the records' shape; bump it and migrate in `load` when it changes.
-const RECORD_VERSION: u32 = 1;
-
-#[derive(Serialize, Deserialize)]
-struct TextRecord {
-    id: DocumentId,
-    title: String,
-    source: Option<String>,
-    added_at: u64,
-    line_endings_normalised: bool,
-    text: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct AnnotationRecord {
-    id: DocumentId,
-    spans: Vec<Span>,
-    relations: Vec<Relation>,
-    #[serde(default)]
-    rejected: Vec<Rejection>,
-    #[serde(default)]
-    done: bool,
-}
-
-#[derive(Serialize, Deserialize)]
-struct MetaRecord {
-    version: u32,
-    order: Vec<DocumentId>,
-    labels: LabelSet,
-    open: Option<DocumentId>,
-}
-
-/// One line of the document list, saved in its own record so that the list can show before
-/// every document has been read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocSummary {
-    /// The document's id.
-    pub id: DocumentId,
-    /// Its title.
-    pub title: String,
-    /// How many spans it has.
-    pub spans: usize,
-    /// Spans per label name, in no particular order.
-    pub per_label: Vec<(String, usize)>,
-    /// Whether it is marked done.
-    pub done: bool,
-}
-
-impl DocSummary {
-    /// The summary of `doc`.
-    pub fn of(doc: &Document) -> Self {
-        let mut per_label: Vec<(String, usize)> = vec![];
-        for span in &doc.spans {
-            match per_label.iter_mut().find(|(l, _)| *l == span.label) {
-                Some((_, n)) => *n += 1,
-                None => per_label.push((span.label.clone(), 1)),
-            }
-        }
-        DocSummary {
-            id: doc.id.clone(),
-            title: doc.title.clone(),
-            spans: doc.spans.len(),
-            per_label,
-            done: doc.done,
-        }
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-struct SummaryRecord {
-    version: u32,
-    documents: Vec<DocSummary>,
-}
 
 /// What start-up reads before the rest of the workspace (see `WorkspaceStore::load_start`).
 pub struct StartUp {
@@ -106,120 +30,30 @@ pub struct StartUp {
     pub listing: Option<Vec<DocSummary>>,
 }
 
-/// What changed since the last save.
-#[derive(Debug, Default, Clone)]
-pub struct Dirty {
-    /// The document order, label set or open document.
-    pub meta: bool,
-    /// Documents added (their text must be written).
-    pub texts: BTreeSet<DocumentId>,
-    /// Documents whose spans or relations changed.
-    pub annotations: BTreeSet<DocumentId>,
-    /// Documents removed.
-    pub removed: BTreeSet<DocumentId>,
+fn store(tx: &IdbTransaction, store: Store) -> Result<web_sys::IdbObjectStore, String> {
+    tx.object_store(store.name()).map_err(js_error)
 }
 
-impl Dirty {
-    /// Whether there is nothing to save.
-    pub fn is_empty(&self) -> bool {
-        !self.meta
-            && self.texts.is_empty()
-            && self.annotations.is_empty()
-            && self.removed.is_empty()
-    }
-
-    /// Adds another set of changes to this one.
-    pub fn merge(&mut self, other: Dirty) {
-        self.meta |= other.meta;
-        self.texts.extend(other.texts);
-        self.annotations.extend(other.annotations);
-        self.removed.extend(other.removed);
-    }
-}
-
-fn parse_meta(value: &JsValue) -> Result<Option<MetaRecord>, String> {
-    let Some(json) = value.as_string() else {
-        return Ok(None);
-    };
-    let meta: MetaRecord =
-        serde_json::from_str(&json).map_err(|e| format!("saved workspace is unreadable: {e}"))?;
-    if meta.version > RECORD_VERSION {
-        return Err(format!(
-            "this workspace was saved by a newer Spanmark (record version {}); update the app",
-            meta.version
-        ));
-    }
-    Ok(Some(meta))
-}
-
-fn parse_text(value: &JsValue) -> Result<Document, String> {
-    let json = value.as_string().ok_or("a saved text is not a string")?;
-    let t: TextRecord =
-        serde_json::from_str(&json).map_err(|e| format!("a saved text is unreadable: {e}"))?;
-    Ok(Document {
-        id: t.id,
-        title: t.title,
-        source: t.source,
-        added_at: t.added_at,
-        text: t.text,
-        line_endings_normalised: t.line_endings_normalised,
-        spans: vec![],
-        relations: vec![],
-        rejected: vec![],
-        done: false,
-    })
-}
-
-fn parse_annotations(value: &JsValue) -> Result<AnnotationRecord, String> {
-    let json = value
-        .as_string()
-        .ok_or("saved annotations are not a string")?;
-    serde_json::from_str(&json).map_err(|e| format!("saved annotations are unreadable: {e}"))
-}
-
-impl AnnotationRecord {
-    fn apply_to(self, doc: &mut Document) {
-        doc.spans = self.spans;
-        doc.relations = self.relations;
-        doc.rejected = self.rejected;
-        doc.done = self.done;
-    }
+async fn get(tx: &IdbTransaction, from: Store, key: &str) -> Result<Option<String>, String> {
+    let value = request_done(
+        &store(tx, from)?
+            .get(&JsValue::from_str(key))
+            .map_err(js_error)?,
+    )
+    .await?;
+    Ok(value.as_string())
 }
 
 /// Reads one document's text and annotations in `tx`.
-async fn read_document(
-    tx: &web_sys::IdbTransaction,
-    id: &DocumentId,
-) -> Result<Option<Document>, String> {
-    let key = JsValue::from_str(&id.0);
-    let text = request_done(
-        &tx.object_store(TEXTS)
-            .map_err(js_error)?
-            .get(&key)
-            .map_err(js_error)?,
-    )
-    .await?;
-    if text.is_undefined() {
+async fn read_document(tx: &IdbTransaction, id: &DocumentId) -> Result<Option<Document>, String> {
+    let Some(text) = get(tx, Store::Texts, &id.0).await? else {
         return Ok(None);
-    }
-    let mut doc = parse_text(&text)?;
-    let notes = request_done(
-        &tx.object_store(ANNOTATIONS)
-            .map_err(js_error)?
-            .get(&key)
-            .map_err(js_error)?,
-    )
-    .await?;
-    if !notes.is_undefined() {
-        parse_annotations(&notes)?.apply_to(&mut doc);
+    };
+    let mut doc = parse_text(&id.0, &text)?;
+    if let Some(notes) = get(tx, Store::Annotations, &id.0).await? {
+        parse_annotations(&id.0, &notes)?.apply_to(&mut doc);
     }
     Ok(Some(doc))
-}
-
-/// Serialised records, ready to write (taken synchronously, so later edits cannot tear them).
-pub struct Batch {
-    puts: Vec<(&'static str, String, String)>,
-    deletes: Vec<(&'static str, String)>,
 }
 
 /// The open database.
@@ -232,7 +66,7 @@ impl WorkspaceStore {
     /// Opens the database, creating it on first use.
     pub async fn open() -> Result<Self, String> {
         Ok(WorkspaceStore {
-            db: open(DB_NAME, DB_VERSION, &[TEXTS, ANNOTATIONS, META]).await?,
+            db: open(DB_NAME, DB_VERSION, STORES).await?,
         })
     }
 
@@ -240,31 +74,15 @@ impl WorkspaceStore {
     /// spans) and the document list's summary, without reading every document. `listing` is
     /// `None` when the database has no summary yet (saved by an older version): load everything.
     pub async fn load_start(&self) -> Result<StartUp, String> {
-        let tx = transaction(&self.db, &[TEXTS, ANNOTATIONS, META], false)?;
-        let meta_store = tx.object_store(META).map_err(js_error)?;
-        let meta = request_done(
-            &meta_store
-                .get(&JsValue::from_str(META_KEY))
-                .map_err(js_error)?,
-        )
-        .await?;
-        let summary = request_done(
-            &meta_store
-                .get(&JsValue::from_str(SUMMARY_KEY))
-                .map_err(js_error)?,
-        )
-        .await?;
-        let meta = parse_meta(&meta)?;
-        let summary: Option<SummaryRecord> = match summary.as_string() {
-            // An unreadable summary is only a lost shortcut: the full load rebuilds it.
-            Some(json) => serde_json::from_str(&json).ok(),
-            None => None,
-        };
+        let tx = transaction(&self.db, STORES, false)?;
+        let meta = get(&tx, Store::Meta, META_KEY).await?;
+        let summary = get(&tx, Store::Meta, SUMMARY_KEY).await?;
+        let meta = meta.as_deref().map(parse_meta).transpose()?;
         let (labels, open) = match &meta {
             Some(m) => (m.labels.clone(), m.open.clone()),
             None => (LabelSet::default(), None),
         };
-        let Some(summary) = summary.filter(|s| s.version == RECORD_VERSION) else {
+        let Some(summary) = summary.as_deref().and_then(parse_summary) else {
             return Ok(StartUp {
                 labels,
                 open,
@@ -289,7 +107,7 @@ impl WorkspaceStore {
 
     /// Reads one document (text and annotations), if it is saved.
     pub async fn load_document(&self, id: &DocumentId) -> Result<Option<Document>, String> {
-        let tx = transaction(&self.db, &[TEXTS, ANNOTATIONS], false)?;
+        let tx = transaction(&self.db, &STORES[..2], false)?;
         read_document(&tx, id).await
     }
 
@@ -298,15 +116,9 @@ impl WorkspaceStore {
     /// holds the page for long.
     pub async fn load(&self) -> Result<(Workspace, Option<DocumentId>), String> {
         let meta = {
-            let tx = transaction(&self.db, &[META], false)?;
-            let value = request_done(
-                &tx.object_store(META)
-                    .map_err(js_error)?
-                    .get(&JsValue::from_str(META_KEY))
-                    .map_err(js_error)?,
-            )
-            .await?;
-            parse_meta(&value)?
+            let tx = transaction(&self.db, &STORES[2..], false)?;
+            let json = get(&tx, Store::Meta, META_KEY).await?;
+            json.as_deref().map(parse_meta).transpose()?
         };
         let mut docs: Vec<Document> = vec![];
         let mut after: Option<String> = None;
@@ -325,15 +137,7 @@ impl WorkspaceStore {
             Some(m) => (m.labels, m.open, m.order),
             None => (LabelSet::default(), None, vec![]),
         };
-        // Documents in the saved order; any record missing from the order goes last, oldest first.
-        let position: HashMap<&DocumentId, usize> =
-            order.iter().enumerate().map(|(i, id)| (id, i)).collect();
-        docs.sort_by_cached_key(|d| {
-            (
-                position.get(&d.id).copied().unwrap_or(usize::MAX),
-                d.added_at,
-            )
-        });
+        in_saved_order(&mut docs, &order);
         Ok((
             Workspace {
                 documents: docs,
@@ -345,23 +149,33 @@ impl WorkspaceStore {
 
     /// Up to `LOAD_SLICE` documents whose keys follow `after`, in key order, with their spans.
     async fn load_slice(&self, after: Option<&str>) -> Result<Vec<Document>, String> {
-        let tx = transaction(&self.db, &[TEXTS, ANNOTATIONS], false)?;
-        let store = |name| tx.object_store(name).map_err(js_error);
+        let tx = transaction(&self.db, &STORES[..2], false)?;
         let from = match after {
             Some(key) => IdbKeyRange::lower_bound_with_open(&JsValue::from_str(key), true)
                 .map_err(js_error)?,
             None => IdbKeyRange::lower_bound(&JsValue::from_str("")).map_err(js_error)?,
         };
+        let keys = request_done(
+            &store(&tx, Store::Texts)?
+                .get_all_keys_with_key_and_limit(&from, LOAD_SLICE)
+                .map_err(js_error)?,
+        )
+        .await?
+        .unchecked_into::<js_sys::Array>();
         let texts = request_done(
-            &store(TEXTS)?
+            &store(&tx, Store::Texts)?
                 .get_all_with_key_and_limit(&from, LOAD_SLICE)
                 .map_err(js_error)?,
         )
         .await?
         .unchecked_into::<js_sys::Array>();
         let mut docs: Vec<Document> = vec![];
-        for value in texts.iter() {
-            docs.push(parse_text(&value)?);
+        for (key, value) in keys.iter().zip(texts.iter()) {
+            let key = key.as_string().unwrap_or_default();
+            let json = value
+                .as_string()
+                .ok_or_else(|| format!("the saved text of document {key:?} is not text"))?;
+            docs.push(parse_text(&key, &json)?);
         }
         let (Some(first), Some(last)) = (docs.first(), docs.last()) else {
             return Ok(docs);
@@ -372,19 +186,20 @@ impl WorkspaceStore {
         )
         .map_err(js_error)?;
         let notes = request_done(
-            &store(ANNOTATIONS)?
+            &store(&tx, Store::Annotations)?
                 .get_all_with_key(&range)
                 .map_err(js_error)?,
         )
         .await?
         .unchecked_into::<js_sys::Array>();
-        let by_id: HashMap<DocumentId, usize> = docs
+        let by_id: std::collections::HashMap<DocumentId, usize> = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
         for value in notes.iter() {
-            let a = parse_annotations(&value)?;
+            let json = value.as_string().ok_or("saved annotations are not text")?;
+            let a = parse_annotations("?", &json)?;
             if let Some(&i) = by_id.get(&a.id) {
                 a.apply_to(&mut docs[i]);
             }
@@ -392,91 +207,16 @@ impl WorkspaceStore {
         Ok(docs)
     }
 
-    /// Serialises what `dirty` names from `ws`.
-    pub fn prepare(ws: &Workspace, open: Option<&DocumentId>, dirty: &Dirty) -> Batch {
-        let mut puts = vec![];
-        let mut deletes = vec![];
-        // An import dirties a thousand documents at once: find them by id in one pass.
-        let by_id: HashMap<&DocumentId, &Document> =
-            ws.documents.iter().map(|d| (&d.id, d)).collect();
-        let document = |id: &DocumentId| by_id.get(id).copied();
-        for id in &dirty.texts {
-            if let Some(d) = document(id) {
-                let rec = TextRecord {
-                    id: d.id.clone(),
-                    title: d.title.clone(),
-                    source: d.source.clone(),
-                    added_at: d.added_at,
-                    line_endings_normalised: d.line_endings_normalised,
-                    text: d.text.clone(),
-                };
-                puts.push((
-                    TEXTS,
-                    id.0.clone(),
-                    serde_json::to_string(&rec).expect("plain data"),
-                ));
-            }
-        }
-        for id in dirty.annotations.iter().chain(&dirty.texts) {
-            if let Some(d) = document(id) {
-                let rec = AnnotationRecord {
-                    id: d.id.clone(),
-                    spans: d.spans.clone(),
-                    relations: d.relations.clone(),
-                    rejected: d.rejected.clone(),
-                    done: d.done,
-                };
-                puts.push((
-                    ANNOTATIONS,
-                    id.0.clone(),
-                    serde_json::to_string(&rec).expect("plain data"),
-                ));
-            }
-        }
-        for id in &dirty.removed {
-            deletes.push((TEXTS, id.0.clone()));
-            deletes.push((ANNOTATIONS, id.0.clone()));
-        }
-        if dirty.meta || !dirty.texts.is_empty() || !dirty.removed.is_empty() {
-            let rec = MetaRecord {
-                version: RECORD_VERSION,
-                order: ws.documents.iter().map(|d| d.id.clone()).collect(),
-                labels: ws.labels.clone(),
-                open: open.cloned(),
-            };
-            puts.push((
-                META,
-                META_KEY.into(),
-                serde_json::to_string(&rec).expect("plain data"),
-            ));
-        }
-        // Every change to a document or to the order changes the list: keep its summary current.
-        if !puts.is_empty() || !deletes.is_empty() {
-            let rec = SummaryRecord {
-                version: RECORD_VERSION,
-                documents: ws.documents.iter().map(DocSummary::of).collect(),
-            };
-            puts.push((
-                META,
-                SUMMARY_KEY.into(),
-                serde_json::to_string(&rec).expect("plain data"),
-            ));
-        }
-        Batch { puts, deletes }
-    }
-
     /// Writes a batch in one transaction; resolves once it is durable.
     pub async fn write(&self, batch: Batch) -> Result<(), String> {
-        let tx = transaction(&self.db, &[TEXTS, ANNOTATIONS, META], true)?;
-        for (store, key, value) in &batch.puts {
-            tx.object_store(store)
-                .map_err(js_error)?
+        let tx = transaction(&self.db, STORES, true)?;
+        for (to, key, value) in &batch.puts {
+            store(&tx, *to)?
                 .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
                 .map_err(js_error)?;
         }
-        for (store, key) in &batch.deletes {
-            tx.object_store(store)
-                .map_err(js_error)?
+        for (from, key) in &batch.deletes {
+            store(&tx, *from)?
                 .delete(&JsValue::from_str(key))
                 .map_err(js_error)?;
         }

@@ -9,8 +9,10 @@ use std::collections::HashSet;
 
 use spanmark_core::{Document, DocumentId, LabelSet};
 
-use crate::state::{document_order, use_app};
-use crate::storage::workspace_store::DocSummary;
+use spanmark_core::navigation::document_order;
+use spanmark_core::records::DocSummary;
+
+use crate::state::{use_documents, use_screen, StatusFilter};
 use crate::ui::virtual_list::VirtualList;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -54,10 +56,11 @@ const OVERSCAN: usize = 8;
 /// Documents in the workspace; click one to open it.
 #[component]
 pub fn DocList() -> impl IntoView {
-    let state = use_app();
+    let state = use_documents();
+    let screen = use_screen();
     let list = VirtualList::new(ROW_HEIGHT, OVERSCAN);
     let rows = Memo::new(move |_| {
-        let filter = state.status_filter.get();
+        let filter = screen.status_filter.get();
         state.ws.with(|ws| {
             state.listing.with(|listing| {
                 let labels = &ws.labels;
@@ -83,7 +86,7 @@ pub fn DocList() -> impl IntoView {
                     }
                 };
                 rows.into_iter()
-                    .filter(|r| filter.is_none_or(|f| r.done == f))
+                    .filter(|r| filter.admits(r.done))
                     .collect::<Vec<_>>()
             })
         })
@@ -123,10 +126,10 @@ pub fn DocList() -> impl IntoView {
             <span>{move || { let (d, t) = progress.get(); format!("{d} / {t} done") }}</span>
             <progress aria-label="Documents done" max=move || progress.get().1.max(1) value=move || progress.get().0></progress>
             <select data-testid="doc-filter" aria-label="Show documents" on:change=move |e| {
-                state.status_filter.set(match event_target_value(&e).as_str() {
-                    "done" => Some(true),
-                    "todo" => Some(false),
-                    _ => None,
+                screen.status_filter.set(match event_target_value(&e).as_str() {
+                    "done" => StatusFilter::Done,
+                    "todo" => StatusFilter::ToDo,
+                    _ => StatusFilter::All,
                 })
             }>
                 <option value="all">"all"</option>

@@ -6,8 +6,8 @@
 use leptos::{html, prelude::*};
 use spanmark_core::DocumentId;
 
-use crate::state::use_app;
-use crate::ui::reader;
+use crate::dom::live_reader;
+use crate::state::{use_documents, use_screen};
 
 /// At most this many matches are painted (all are counted and stepped through).
 const PAINT_LIMIT: usize = 5000;
@@ -52,14 +52,15 @@ pub fn focus_input() {
 /// The find bar above the reader.
 #[component]
 pub fn FindBar() -> impl IntoView {
-    let app = use_app();
+    let app = use_documents();
+    let screen = use_screen();
     let query = RwSignal::new(String::new());
     let current = RwSignal::new(0usize);
     let input_ref = NodeRef::<html::Input>::new();
     let matches = Memo::new(move |_| {
         let q = query.get();
         let doc: Option<DocumentId> = app.current.get();
-        if !app.find_open.get() || q.is_empty() {
+        if !screen.find_open.get() || q.is_empty() {
             return vec![];
         }
         app.ws.with_untracked(|ws| {
@@ -76,19 +77,20 @@ pub fn FindBar() -> impl IntoView {
     // Paint the matches, and again whenever the reader's DOM changes (its Ranges are then stale).
     let paint_current = move |i: usize| match matches.with_untracked(|m| m.get(i).copied()) {
         Some((s, e)) => {
-            crate::dom::highlights::set("find-current", &reader::ranges_for([(s, e)]));
+            crate::dom::highlights::set("find-current", &live_reader::ranges_for([(s, e)]));
         }
         None => crate::dom::highlights::clear("find-current"),
     };
     Effect::new(move |_| {
-        app.reader_dom.track();
+        app.reader.drawn.track();
         if matches.with(Vec::is_empty) {
             // Nothing to paint (the find bar is closed, or no match): leave the registry alone.
             crate::dom::highlights::clear("find");
             crate::dom::highlights::clear("find-current");
             return;
         }
-        let ranges = matches.with(|all| reader::ranges_for(all.iter().take(PAINT_LIMIT).copied()));
+        let ranges =
+            matches.with(|all| live_reader::ranges_for(all.iter().take(PAINT_LIMIT).copied()));
         crate::dom::highlights::set("find", &ranges);
         paint_current(current.get_untracked());
     });
@@ -96,7 +98,7 @@ pub fn FindBar() -> impl IntoView {
     Effect::new(move |_| {
         let i = current.get();
         if let Some((s, _)) = matches.with(|m| m.get(i).copied()) {
-            reader::scroll_to(s);
+            live_reader::reveal(s);
         }
         paint_current(i);
     });
@@ -113,12 +115,12 @@ pub fn FindBar() -> impl IntoView {
     let close = move || {
         // Leave the current match selected in the text, ready to be tagged.
         if let Some((s, e)) = matches.with_untracked(|m| m.get(current.get_untracked()).copied()) {
-            reader::select_and_focus(s, e);
+            live_reader::select_and_focus(s, e);
         }
-        app.find_open.set(false);
+        screen.find_open.set(false);
     };
     view! {
-        <Show when=move || app.find_open.get()>
+        <Show when=move || screen.find_open.get()>
             <div class="find-bar" role="search" data-testid="find-bar">
                 <input data-testid="find-input" node_ref=input_ref type="search" placeholder="Find in document" aria-label="Find in document"
                     prop:value=move || query.get()

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_app;
+use crate::state::{use_screen, Dialog};
 
 /// Every key the app answers to, with what it does.
 pub const SHORTCUTS: &[(&str, &str)] = &[
@@ -41,18 +41,18 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 /// The keyboard help overlay.
 #[component]
 pub fn Help() -> impl IntoView {
-    let app = use_app();
+    let screen = use_screen();
     view! {
-        <Show when=move || app.help_open.get()>
-            <div class="overlay" on:click=move |_| app.help_open.set(false)></div>
+        <Show when=move || screen.is_open(Dialog::Help)>
+            <div class="overlay" on:click=move |_| screen.close_dialog()></div>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help"
-                on:keydown=move |e| if e.key() == "Escape" { app.help_open.set(false) }>
+                on:keydown=move |e| if e.key() == "Escape" { screen.close_dialog() }>
                 <h2 id="help-title">"Keyboard shortcuts"</h2>
                 <dl class="help-grid">
                     {SHORTCUTS.iter().map(|(k, what)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*what}</dd> }).collect_view()}
                 </dl>
                 <div class="dialog-actions">
-                    <button class="primary" autofocus on:click=move |_| app.help_open.set(false)>"Close"</button>
+                    <button class="primary" autofocus on:click=move |_| screen.close_dialog()>"Close"</button>
                 </div>
             </div>
         </Show>

@@ -7,12 +7,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
-use crate::state::AppState;
-use crate::ui::reader;
-use crate::ui::suggest::SuggestState;
+use crate::dom::live_reader;
+use crate::state::{Dialog, Documents, Pane, Screen, SuggestState};
 
 /// Handles a keydown that reached the window.
-pub fn on_global_key(state: &AppState, suggest: &SuggestState, e: &KeyboardEvent) {
+pub fn on_global_key(docs: Documents, screen: Screen, suggest: SuggestState, e: &KeyboardEvent) {
     if e.default_prevented() || in_text_field(e) {
         return;
     }
@@ -20,13 +19,10 @@ pub fn on_global_key(state: &AppState, suggest: &SuggestState, e: &KeyboardEvent
     let ctrl = e.ctrl_key() || e.meta_key();
     if ctrl && !e.alt_key() {
         match key.to_lowercase().as_str() {
-            "f" => {
-                state.find_open.set(true);
-                crate::ui::find::focus_input();
-            }
-            "z" if e.shift_key() => state.redo(),
-            "z" => state.undo(),
-            "y" => state.redo(),
+            "f" => open_find(screen),
+            "z" if e.shift_key() => docs.redo(),
+            "z" => docs.undo(),
+            "y" => docs.redo(),
             _ => return,
         }
         e.prevent_default();
@@ -35,79 +31,48 @@ pub fn on_global_key(state: &AppState, suggest: &SuggestState, e: &KeyboardEvent
     if e.alt_key() {
         return;
     }
-    {
-        if suggest.active(state) && !state.show_paste.get_untracked() {
-            let on_button = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                .is_some_and(|el| el.tag_name() == "BUTTON");
-            let handled = match key.as_str() {
-                "Enter" | "a" if !(on_button && key == "Enter") => {
-                    suggest.accept(*state, &[suggest.cursor.get_untracked()]);
-                    true
-                }
-                "x" => {
-                    suggest.reject(*state, suggest.cursor.get_untracked());
-                    true
-                }
-                "j" => {
-                    suggest.step(*state, 1);
-                    true
-                }
-                "k" => {
-                    suggest.step(*state, -1);
-                    true
-                }
-                _ => false,
-            };
-            if handled {
-                e.prevent_default();
-                return;
-            }
-        }
+    let reading = screen.pane.get_untracked() == Pane::Reader;
+    if reading && suggest.active() && review_key(suggest, e) {
+        e.prevent_default();
+        return;
     }
     match key.as_str() {
         "Delete" | "Backspace" => {
-            if state.selected.get_untracked().is_some() {
+            if docs.selected.get_untracked().is_some() {
                 e.prevent_default();
-                state.delete_selected();
+                docs.delete_selected();
             }
         }
         "Escape" => {
-            let open = [
-                state.help_open,
-                state.export_open,
-                state.labels_open,
-                state.find_open,
-            ];
-            if open.iter().any(|o| o.get_untracked()) {
-                open.iter().for_each(|o| o.set(false));
+            if screen.dialog.get_untracked().is_some() || screen.find_open.get_untracked() {
+                screen.close_dialog();
+                screen.find_open.set(false);
             } else {
-                state.select_span(None);
+                docs.select_span(None);
             }
         }
-        "?" => state.help_open.update(|o| *o = !*o),
+        "?" => screen.dialog.update(|d| {
+            *d = match d {
+                Some(Dialog::Help) => None,
+                _ => Some(Dialog::Help),
+            }
+        }),
         "/" => {
             e.prevent_default();
-            state.find_open.set(true);
-            crate::ui::find::focus_input();
+            open_find(screen);
         }
-        "n" => state.step_span(1),
-        "p" => state.step_span(-1),
-        "]" => state.step_document(1),
-        "[" => state.step_document(-1),
-        "m" => state.toggle_done(),
-        "e" if state.ws.with_untracked(|ws| !ws.documents.is_empty()) => {
-            let open = state.export_open;
-            state.when_loaded(move || open.set(true))
+        "n" => docs.step_span(1),
+        "p" => docs.step_span(-1),
+        "]" => docs.step_document(1),
+        "[" => docs.step_document(-1),
+        "m" => docs.toggle_done(),
+        "e" if docs.ws.with_untracked(|ws| !ws.documents.is_empty()) => {
+            docs.when_loaded(move || screen.open_dialog(Dialog::Export))
         }
-        "l" => {
-            let open = state.labels_open;
-            state.when_loaded(move || open.set(true))
-        }
+        "l" => docs.when_loaded(move || screen.open_dialog(Dialog::Labels)),
         "s" => {
-            if let Some(d) = state.current.get_untracked() {
-                suggest.run(*state, &[d]);
+            if let Some(d) = docs.current.get_untracked() {
+                suggest.run(&[d]);
             }
         }
         _ => {
@@ -115,18 +80,42 @@ pub fn on_global_key(state: &AppState, suggest: &SuggestState, e: &KeyboardEvent
             let (Some(c), None) = (chars.next(), chars.next()) else {
                 return;
             };
-            let label = state
+            let label = docs
                 .ws
                 .with_untracked(|ws| ws.labels.by_key(c).map(|l| l.name.clone()));
             if let Some(label) = label {
-                if state.current.get_untracked().is_some() && !state.show_paste.get_untracked() {
+                if docs.current.get_untracked().is_some() && reading {
                     e.prevent_default();
-                    state.tag(&label, reader::live_selection());
-                    reader::collapse_selection_to_end();
+                    docs.tag(&label, live_reader::selection());
+                    live_reader::collapse_selection_to_end();
                 }
             }
         }
     }
+}
+
+/// Keys that review suggestions while some are listed; returns whether `e` was one.
+fn review_key(suggest: SuggestState, e: &KeyboardEvent) -> bool {
+    let key = e.key();
+    let on_button = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|el| el.tag_name() == "BUTTON");
+    match key.as_str() {
+        "Enter" | "a" if !(on_button && key == "Enter") => {
+            suggest.accept(&[suggest.cursor.get_untracked()])
+        }
+        "x" => suggest.reject(suggest.cursor.get_untracked()),
+        "j" => suggest.step(1),
+        "k" => suggest.step(-1),
+        _ => return false,
+    }
+    true
+}
+
+fn open_find(screen: Screen) {
+    screen.find_open.set(true);
+    crate::ui::find::focus_input();
 }
 
 fn in_text_field(e: &KeyboardEvent) -> bool {

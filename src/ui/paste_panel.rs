@@ -2,12 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::{sample, state::use_app};
+use crate::sample;
+use crate::state::{use_documents, use_screen, Pane};
 
 /// Title + text → new document.
 #[component]
 pub fn PastePanel() -> impl IntoView {
-    let state = use_app();
+    let state = use_documents();
+    let screen = use_screen();
     let title = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let submit = move || match state.add_pasted(&title.get_untracked(), &text.get_untracked()) {
@@ -15,7 +17,7 @@ pub fn PastePanel() -> impl IntoView {
             title.set(String::new());
             text.set(String::new());
         }
-        Err(e) => state.error.set(Some(e)),
+        Err(e) => screen.fail(e),
     };
     view! {
         <form class="paste-panel" on:submit=move |e| { e.prevent_default(); submit(); }>
@@ -32,7 +34,7 @@ pub fn PastePanel() -> impl IntoView {
                     let _ = state.add_pasted(sample::TITLE, sample::TEXT);
                 }>"Try a sample article"</button>
                 <Show when=move || state.ws.with(|ws| !ws.documents.is_empty())>
-                    <button type="button" on:click=move |_| state.show_paste.set(false)>"Cancel"</button>
+                    <button type="button" on:click=move |_| screen.pane.set(Pane::Reader)>"Cancel"</button>
                 </Show>
             </div>
         </form>

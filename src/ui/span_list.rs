@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 use spanmark_core::{CharCheckpoints, CharOffset, DocumentId, Edit, SpanId};
 
-use crate::state::use_app;
-use crate::ui::reader;
+use crate::state::use_documents;
 use crate::ui::virtual_list::VirtualList;
 
 /// Row height in pixels; must match `.span-item { height }` in the stylesheet.
@@ -31,7 +30,7 @@ struct Row {
 /// The spans of the open document, in text order.
 #[component]
 pub fn SpanList() -> impl IntoView {
-    let state = use_app();
+    let state = use_documents();
     let list = VirtualList::new(ROW_HEIGHT, OVERSCAN);
     let rows = Memo::new(move |_| {
         let Some(id) = state.current.get() else {
@@ -161,7 +160,7 @@ pub fn SpanList() -> impl IntoView {
                                 data-label=row.label.clone() data-start=row.start data-end=row.end data-id=id.0
                                 class:selected=move || state.selected.get() == Some(id)
                                 aria-label=format!("{} {}–{}: {}", row.label, row.start, row.end, preview)
-                                on:click=move |_| { state.select_span(Some(id)); reader::scroll_to(start); }>
+                                on:click=move |_| { state.select_span(Some(id)); state.reader.reveal(start); }>
                                 <div class="row">
                                     <select data-testid="span-label" aria-label="Label" on:change=move |e| {
                                         let to = event_target_value(&e);

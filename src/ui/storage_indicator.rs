@@ -3,13 +3,13 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::state::use_app;
+use crate::state::{use_saving, SaveState};
 use crate::storage::quota::{self, Estimate};
 
 /// "Storage: 1.2 MB of 10 GB · persistent", refreshed after every completed save.
 #[component]
 pub fn StorageIndicator() -> impl IntoView {
-    let state = use_app();
+    let saving = use_saving();
     let persisted = RwSignal::new(None::<bool>);
     let estimate = RwSignal::new(None::<Estimate>);
 
@@ -24,7 +24,7 @@ pub fn StorageIndicator() -> impl IntoView {
 
     // Estimate at start and again whenever a save has completed.
     Effect::new(move |_| {
-        if state.save_state.get() == "saved" {
+        if saving.state.get() == SaveState::Saved {
             spawn_local(async move {
                 if let Ok(e) = quota::estimate().await {
                     let _ = estimate.try_set(Some(e));

@@ -4,25 +4,48 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use spanmark_core::formats::Format;
+use spanmark_core::formats::{spanmark_jsonl, Format};
 
 use crate::dom::files;
-use crate::state::{use_app, AppState};
+use crate::state::{
+    use_documents, use_saving, use_screen, Dialog, Documents, Pane, SaveState, Screen, Theme,
+};
 use crate::ui::export::dialog::ExportDialog;
 use crate::ui::import::{self, ImportState};
 
 /// Imports picked or dropped files.
-pub fn import_picked(state: AppState, import: ImportState, picked: Vec<web_sys::File>) {
+pub fn import_picked(import: ImportState, picked: Vec<web_sys::File>) {
     let files = picked.into_iter().map(files::PickedFile::new).collect();
-    import::start(state, import, files, false);
+    import::start(import, files, false);
+}
+
+/// Downloads the workspace as Spanmark JSONL.
+fn export_jsonl(docs: Documents, screen: Screen) {
+    let body = docs.ws.with_untracked(spanmark_jsonl::export_workspace);
+    let name = format!("spanmark-{}.jsonl", today());
+    if let Err(e) = crate::dom::download::download(&name, "application/jsonl", body.as_bytes()) {
+        screen.fail(format!("The export could not be downloaded: {e}"));
+    }
+}
+
+/// Today's local date as YYYY-MM-DD (for file names).
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// The app's top bar.
 #[component]
 pub fn TopBar() -> impl IntoView {
-    let state = use_app();
+    let state = use_documents();
+    let screen = use_screen();
+    let saving = use_saving();
     let import = expect_context::<ImportState>();
-    let export_open = state.export_open;
     let on_pick = move |e: web_sys::Event| {
         let Some(input) = e
             .target()
@@ -34,22 +57,22 @@ pub fn TopBar() -> impl IntoView {
             .files()
             .map(|l| files::files_of(&l))
             .unwrap_or_default();
-        import_picked(state, import, picked);
+        import_picked(import, picked);
         // Allow picking the same file again.
         input.set_value("");
     };
     view! {
         <header class="topbar">
             <h1>"Spanmark"</h1>
-            <button data-testid="new-document" on:click=move |_| state.show_paste.set(true)>"New document"</button>
+            <button data-testid="new-document" on:click=move |_| screen.pane.set(Pane::Paste)>"New document"</button>
             <button data-testid="undo" title="Undo (Ctrl+Z)" disabled=move || !state.can_undo.get() on:click=move |_| state.undo()>"Undo"</button>
             <button data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled=move || !state.can_redo.get() on:click=move |_| state.redo()>"Redo"</button>
             <span class="spacer"></span>
             <span class="save-state" data-testid="save-state" role="status" title="Everything is saved in this browser">
-                {move || match state.save_state.get() {
-                    "saving" => "Saving…",
-                    "error" => "Not saved",
-                    _ => "Saved",
+                {move || match saving.state.get() {
+                    SaveState::Saving => "Saving…",
+                    SaveState::Failed => "Not saved",
+                    SaveState::Saved => "Saved",
                 }}
             </span>
             <crate::ui::storage_indicator::StorageIndicator />
@@ -65,25 +88,21 @@ pub fn TopBar() -> impl IntoView {
                     aria-label="Import files (any supported format, or .txt/.md/.html articles)" on:change=on_pick
                     on:click=|_| crate::dom::lazy_formats::preload() />
             </label>
-            <button data-testid="export-open" on:click=move |_| state.when_loaded(move || export_open.set(true))
+            <button data-testid="export-open" on:click=move |_| state.when_loaded(move || screen.open_dialog(Dialog::Export))
                 disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export…"</button>
-            <button data-testid="export-jsonl" class="primary" on:click=move |_| state.when_loaded(move || state.export_jsonl())
+            <button data-testid="export-jsonl" class="primary" on:click=move |_| state.when_loaded(move || export_jsonl(state, screen))
                 disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export JSONL"</button>
             <button data-testid="theme-toggle" title="Colour theme (remembered)" on:click=move |_| {
-                let next = match state.theme.get_untracked() {
-                    None => Some("dark"),
-                    Some("dark") => Some("light"),
-                    _ => None,
-                };
-                crate::storage::prefs::set_theme(next);
-                state.theme.set(next);
-            }>{move || match state.theme.get() {
-                Some("dark") => "◐ Dark",
-                Some(_) => "◐ Light",
-                None => "◐ System",
+                let next = screen.theme.get_untracked().next();
+                crate::storage::prefs::set_theme(next.name());
+                screen.theme.set(next);
+            }>{move || match screen.theme.get() {
+                Theme::Dark => "◐ Dark",
+                Theme::Light => "◐ Light",
+                Theme::System => "◐ System",
             }}</button>
-            <button data-testid="help-open" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" on:click=move |_| state.help_open.set(true)>"?"</button>
-            <ExportDialog open=export_open />
+            <button data-testid="help-open" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" on:click=move |_| screen.open_dialog(Dialog::Help)>"?"</button>
+            <ExportDialog />
         </header>
     }
 }

@@ -7,18 +7,17 @@ use spanmark_core::formats::{self, DoccanoVariant, ExportOptions, Format};
 use spanmark_core::transfer::documents_to_bytes;
 
 use crate::dom::lazy_formats::{self, ExportedFile};
-use crate::state::use_app;
+use crate::state::{use_documents, use_screen, Dialog};
 
 /// Characters of the first record shown as a preview.
 const PREVIEW_CHARS: usize = 3000;
 
 /// The export dialog; `open` shows and hides it.
 #[component]
-pub fn ExportDialog(
-    /// Whether the dialog is shown.
-    open: RwSignal<bool>,
-) -> impl IntoView {
-    let app = use_app();
+pub fn ExportDialog() -> impl IntoView {
+    let app = use_documents();
+    let screen = use_screen();
+    let open = Signal::derive(move || screen.is_open(Dialog::Export));
     let format = RwSignal::new(Format::Spanmark);
     let doccano = RwSignal::new(DoccanoVariant::LabelTuples);
     let all_labels = Memo::new(move |_| {
@@ -93,13 +92,12 @@ pub fn ExportDialog(
         match result {
             Ok(e) => {
                 if let Err(err) = crate::dom::download::download_blob(&e.file_name, &e.blob) {
-                    app.error
-                        .set(Some(format!("The export could not be downloaded: {err}")));
+                    screen.fail(format!("The export could not be downloaded: {err}"));
                 } else {
-                    open.set(false);
+                    screen.close_dialog();
                 }
             }
-            Err(e) => app.error.set(Some(format!("Export failed: {e}"))),
+            Err(e) => screen.fail(format!("Export failed: {e}")),
         }
     };
     let select_ref = NodeRef::<html::Select>::new();
@@ -113,10 +111,10 @@ pub fn ExportDialog(
     let layered = move || matches!(format.get(), Format::Iob2 | Format::Hf);
     view! {
         <Show when=move || open.get()>
-            <div class="overlay" on:click=move |_| open.set(false)></div>
+            <div class="overlay" on:click=move |_| screen.close_dialog()></div>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title"
                 aria-busy=move || exported.with(Option::is_none).to_string()
-                on:keydown=move |e| if e.key() == "Escape" { open.set(false) }>
+                on:keydown=move |e| if e.key() == "Escape" { screen.close_dialog() }>
                 <h2 id="export-title">"Export the workspace"</h2>
                 <div class="dialog-row">
                     <label for="export-format">"Format"</label>
@@ -175,7 +173,7 @@ pub fn ExportDialog(
                     })}
                 </ul>
                 <div class="dialog-actions">
-                    <button on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button on:click=move |_| screen.close_dialog()>"Cancel"</button>
                     <button class="primary" data-testid="export-download" on:click=download
                         disabled=move || !exported.with(|r| matches!(r, Some(Ok(_))))>
                         {move || exported.with(|r| match r {

@@ -15,7 +15,7 @@ use spanmark_core::{Document, LabelSet};
 
 use crate::dom::files::PickedFile;
 use crate::dom::lazy_formats;
-use crate::state::AppState;
+use crate::state::{Documents, Screen};
 
 /// What the last import did, for the summary panel.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,12 +43,16 @@ pub struct ImportState {
     pub rejected: StoredValue<Vec<PickedFile>, LocalStorage>,
     /// Whether a rejected import can be retried keeping its valid records.
     pub can_keep_valid: RwSignal<bool>,
+    docs: Documents,
+    screen: Screen,
 }
 
 impl ImportState {
     /// Creates the state.
-    pub fn new() -> Self {
+    pub fn new(docs: Documents, screen: Screen) -> Self {
         ImportState {
+            docs,
+            screen,
             format: RwSignal::new(None),
             progress: RwSignal::new(None),
             report: RwSignal::new(None),
@@ -58,17 +62,12 @@ impl ImportState {
     }
 }
 
-impl Default for ImportState {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 /// Reads the picked files and imports them (see the module's rules).
-pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_valid: bool) {
+pub fn start(import: ImportState, files: Vec<PickedFile>, keep_valid: bool) {
     if files.is_empty() {
         return;
     }
+    let (app, screen) = (import.docs, import.screen);
     spawn_local(async move {
         let total = files.len();
         import.progress.set(Some((0, total)));
@@ -102,10 +101,7 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
         }
         import.progress.set(None);
         if !errors.is_empty() && !keep_valid {
-            app.error.set(Some(format!(
-                "Nothing was imported:\n{}",
-                errors.join("\n")
-            )));
+            screen.fail(format!("Nothing was imported:\n{}", errors.join("\n")));
             import.rejected.set_value(files);
             import.can_keep_valid.set(true);
             return;
@@ -117,20 +113,21 @@ pub fn start(app: AppState, import: ImportState, files: Vec<PickedFile>, keep_va
             app.merge_labels(labels);
         }
         let spans = docs.iter().map(|d| d.spans.len()).sum();
-        let (added, renamed) = app.add_documents(docs);
+        let added = app.add_documents(docs);
+        let renamed = added.renamed;
         if renamed > 0 {
             warnings.push(format!(
                 "{renamed} document(s) had an id already in use and got a new one"
             ));
         }
-        app.error.set(None);
+        screen.error.set(None);
         import.report.set(Some(ImportReport {
             files: total,
-            documents: added.len(),
+            documents: added.ids.len(),
             spans,
             warnings,
         }));
-        if let Some(first) = added.first().cloned() {
+        if let Some(first) = added.ids.first().cloned() {
             app.open(first);
         }
     });

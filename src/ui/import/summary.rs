@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::{start, ImportState};
-use crate::state::use_app;
+use crate::state::use_screen;
 
 /// Progress and summary of imports (shown under the top bar).
 #[component]
 pub fn ImportSummary() -> impl IntoView {
-    let app = use_app();
+    let screen = use_screen();
     let import = expect_context::<ImportState>();
     view! {
         <Show when=move || import.progress.get().is_some()>
@@ -21,13 +21,13 @@ pub fn ImportSummary() -> impl IntoView {
                 </label>
             </div>
         </Show>
-        <Show when=move || import.can_keep_valid.get() && app.error.with(Option::is_some)>
+        <Show when=move || import.can_keep_valid.get() && screen.error.with(Option::is_some)>
             <div class="banner error">
                 <span>"The files above were not imported. "</span>
                 <button data-testid="import-valid" on:click=move |_| {
                     let files = import.rejected.get_value();
                     import.rejected.set_value(vec![]);
-                    start(app, import, files, true);
+                    start(import, files, true);
                 }>"Import the valid records"</button>
             </div>
         </Show>

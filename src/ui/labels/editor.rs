@@ -9,10 +9,14 @@ use spanmark_core::labels::{
 use spanmark_core::{Label, LabelSet};
 use wasm_bindgen::JsCast;
 
-use crate::state::{use_app, AppState};
+use crate::state::{use_documents, use_screen, Dialog, Documents};
 
 /// Applies a new label set through the history, or shows why it is refused.
-fn apply_set(app: AppState, problem: RwSignal<Option<String>>, change: impl FnOnce(&mut LabelSet)) {
+fn apply_set(
+    app: Documents,
+    problem: RwSignal<Option<String>>,
+    change: impl FnOnce(&mut LabelSet),
+) {
     let edit = app.ws.with_untracked(|ws| {
         let mut set = ws.labels.clone();
         change(&mut set);
@@ -33,11 +37,9 @@ fn apply_set(app: AppState, problem: RwSignal<Option<String>>, change: impl FnOn
 
 /// The label editor dialog.
 #[component]
-pub fn LabelEditor(
-    /// Whether the dialog is shown.
-    open: RwSignal<bool>,
-) -> impl IntoView {
-    let app = use_app();
+pub fn LabelEditor() -> impl IntoView {
+    let app = use_documents();
+    let screen = use_screen();
     let problem = RwSignal::new(None::<String>);
     let confirm_delete = RwSignal::new(None::<(String, usize)>);
     let labels = Memo::new(move |_| app.ws.with(|ws| ws.labels.labels.clone()));
@@ -125,10 +127,10 @@ pub fn LabelEditor(
             .collect::<Vec<(usize, Label)>>()
     };
     view! {
-        <Show when=move || open.get()>
-            <div class="overlay" on:click=move |_| open.set(false)></div>
+        <Show when=move || screen.is_open(Dialog::Labels)>
+            <div class="overlay" on:click=move |_| screen.close_dialog()></div>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="labels-title" data-testid="label-editor"
-                on:keydown=move |e| if e.key() == "Escape" { open.set(false) }>
+                on:keydown=move |e| if e.key() == "Escape" { screen.close_dialog() }>
                 <h2 id="labels-title">"Labels"</h2>
                 <p class="status">"Renaming changes every span with the label; all changes can be undone (Ctrl+Z)."</p>
                 <div class="banner error" role="alert" data-testid="label-error" hidden=move || problem.with(Option::is_none)>
@@ -178,10 +180,10 @@ pub fn LabelEditor(
                                                 apply_set(app, problem, |set| set.labels[i].description = d);
                                             } /></td>
                                         <td class="label-actions">
-                                            <button title="Move up" disabled=i == 0
+                                            <button data-testid="label-up" title="Move up" disabled={i == 0}
                                                 on:click=move |_| apply_set(app, problem, |set| set.labels.swap(i, i - 1))>"Up"</button>
-                                            <button title="Move down"
-                                                disabled=move || i + 1 >= labels.with(Vec::len)
+                                            <button data-testid="label-down" title="Move down"
+                                                disabled={move || i + 1 >= labels.with(Vec::len)}
                                                 on:click=move |_| apply_set(app, problem, |set| set.labels.swap(i, i + 1))>"Down"</button>
                                             <button data-testid="label-delete" aria-label=format!("Delete label {}", name) on:click={
                                                 let name = name.clone();
@@ -229,7 +231,7 @@ pub fn LabelEditor(
                         <input type="file" data-testid="labels-import" accept=".json,application/json" aria-label="Import a label set" on:change=import />
                     </label>
                     <span class="spacer"></span>
-                    <button class="primary" on:click=move |_| open.set(false)>"Done"</button>
+                    <button class="primary" on:click=move |_| screen.close_dialog()>"Done"</button>
                 </div>
             </div>
         </Show>

@@ -1,8 +1,7 @@
-//! Offline suggestions in the app: run the core's rule engine (in the formats module, loaded after
-//! start-up) on a document (or all), show the suggestions as ghost highlights and a list, accept or
-//! reject them (both undoable; rejections are remembered per document).
-
-pub mod panel;
+//! Suggestions under review: run the core's rule engine (in the formats module, loaded after
+//! start-up) on a document (or all), hold what it finds per document, accept or reject them
+//! (through the documents room's history; rejections are remembered per document). The reader
+//! shows them as ghost highlights (`Ghosts`) and the suggestion panel lists them.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -14,8 +13,9 @@ use spanmark_core::suggest::{Suggestion, SuggestionKind};
 use spanmark_core::transfer::documents_to_bytes;
 use spanmark_core::{Document, DocumentId, Workspace};
 
+use super::documents::Documents;
+use super::screen::Screen;
 use crate::dom::lazy_formats;
-use crate::state::{AppState, Redraw};
 
 /// The kinds the app suggests (speakers come with their quotes).
 pub const KINDS: [SuggestionKind; 3] = [
@@ -23,6 +23,17 @@ pub const KINDS: [SuggestionKind; 3] = [
     SuggestionKind::Figure,
     SuggestionKind::Claim,
 ];
+
+/// The ghost highlights of one document, for the reader.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ghosts {
+    /// Listed suggestions' ranges, in code points.
+    pub ranges: Vec<Range<usize>>,
+    /// Their labels' colour slots.
+    pub slots: Vec<usize>,
+    /// The one under review.
+    pub current: Option<usize>,
+}
 
 /// Suggestions waiting for review, per document.
 #[derive(Clone, Copy)]
@@ -33,15 +44,24 @@ pub struct SuggestState {
     pub cursor: RwSignal<usize>,
     /// Only this kind is listed (and accepted by "accept all"); `None`: all kinds.
     pub filter: RwSignal<Option<SuggestionKind>>,
+    docs: Documents,
+    screen: Screen,
+}
+
+/// Reads the suggestions handle from context.
+pub fn use_suggestions() -> SuggestState {
+    expect_context::<SuggestState>()
 }
 
 impl SuggestState {
     /// Creates the state.
-    pub fn new() -> Self {
+    pub fn new(docs: Documents, screen: Screen) -> Self {
         SuggestState {
             by_doc: RwSignal::new(HashMap::new()),
             cursor: RwSignal::new(0),
             filter: RwSignal::new(None),
+            docs,
+            screen,
         }
     }
 
@@ -58,24 +78,22 @@ impl SuggestState {
     }
 
     /// Ghost ranges, their label colour slots, and the current one, for the reader.
-    pub fn ghosts(
-        &self,
-        doc: &DocumentId,
-        ws: &Workspace,
-    ) -> (Vec<Range<usize>>, Vec<usize>, Option<usize>) {
+    pub fn ghosts(&self, doc: &DocumentId, ws: &Workspace) -> Ghosts {
         let listed = self.listed_untracked(doc);
         let slot = |label: &str| ws.labels.position(label).unwrap_or(ws.labels.labels.len()) % 12;
-        let ranges = listed.iter().map(|s| s.start.0..s.end.0).collect();
-        let slots = listed.iter().map(|s| slot(s.label())).collect();
-        let current =
-            (!listed.is_empty()).then(|| self.cursor.get_untracked().min(listed.len() - 1));
-        (ranges, slots, current)
+        Ghosts {
+            ranges: listed.iter().map(|s| s.start.0..s.end.0).collect(),
+            slots: listed.iter().map(|s| slot(s.label())).collect(),
+            current: (!listed.is_empty())
+                .then(|| self.cursor.get_untracked().min(listed.len() - 1)),
+        }
     }
 
     /// Runs the engine on documents and lists what it finds. The engine is in the formats module
     /// (loaded after start-up): the documents go there as bytes and their suggestions come back.
-    pub fn run(&self, app: AppState, docs: &[DocumentId]) {
+    pub fn run(&self, docs: &[DocumentId]) {
         let this = *self;
+        let (app, screen) = (self.docs, self.screen);
         let measure = crate::dom::perf::Measure::start("spanmark-suggest");
         let (ids, encoded): (Vec<DocumentId>, Vec<u8>) = app.ws.with_untracked(|ws| {
             let found: Vec<&Document> = docs.iter().filter_map(|id| ws.document(id)).collect();
@@ -88,8 +106,7 @@ impl SuggestState {
             let lists = match lazy_formats::suggest(encoded, &KINDS).await {
                 Ok(lists) => lists,
                 Err(e) => {
-                    app.error
-                        .set(Some(format!("Suggestions could not be made: {e}")));
+                    screen.fail(format!("Suggestions could not be made: {e}"));
                     return;
                 }
             };
@@ -99,20 +116,21 @@ impl SuggestState {
             let documents = ids.len();
             this.by_doc.update(|m| m.extend(ids.into_iter().zip(lists)));
             this.cursor.set(0);
-            app.notice.set(Some(match (documents, total) {
+            screen.notify(match (documents, total) {
                 (_, 0) => "No new suggestions: everything the rules find is annotated or rejected."
                     .to_string(),
                 (1, n) => {
                     format!("{n} suggestion(s): j/k to move, Enter or a to accept, x to reject.")
                 }
                 (d, n) => format!("{n} suggestion(s) in {d} documents."),
-            }));
-            this.redraw(app, old);
+            });
+            this.redraw(old);
         });
     }
 
     /// Accepts the listed suggestions at `indices` of the current document.
-    pub fn accept(&self, app: AppState, indices: &[usize]) {
+    pub fn accept(&self, indices: &[usize]) {
+        let app = self.docs;
         let Some(doc_id) = app.current.get_untracked() else {
             return;
         };
@@ -131,12 +149,13 @@ impl SuggestState {
         let old = self.all_ranges(std::slice::from_ref(&doc_id));
         if app.apply(edit) {
             self.remove(&doc_id, &chosen);
-            self.redraw(app, old);
+            self.redraw(old);
         }
     }
 
     /// Rejects the listed suggestion at `index` of the current document.
-    pub fn reject(&self, app: AppState, index: usize) {
+    pub fn reject(&self, index: usize) {
+        let app = self.docs;
         let Some(doc_id) = app.current.get_untracked() else {
             return;
         };
@@ -150,12 +169,13 @@ impl SuggestState {
         let old = self.all_ranges(std::slice::from_ref(&doc_id));
         if app.apply(edit) {
             self.remove(&doc_id, std::slice::from_ref(&chosen));
-            self.redraw(app, old);
+            self.redraw(old);
         }
     }
 
     /// Moves the review cursor by `delta` and scrolls the reader to it.
-    pub fn step(&self, app: AppState, delta: isize) {
+    pub fn step(&self, delta: isize) {
+        let app = self.docs;
         let Some(doc_id) = app.current.get_untracked() else {
             return;
         };
@@ -167,12 +187,13 @@ impl SuggestState {
         let next = (self.cursor.get_untracked() as isize + delta)
             .clamp(0, listed.len() as isize - 1) as usize;
         self.cursor.set(next);
-        crate::ui::reader::scroll_to(listed[next].start.0);
-        self.redraw(app, old);
+        app.reader.reveal(listed[next].start.0);
+        self.redraw(old);
     }
 
     /// Lists only `kind` (or all kinds).
-    pub fn set_filter(&self, app: AppState, kind: Option<SuggestionKind>) {
+    pub fn set_filter(&self, kind: Option<SuggestionKind>) {
+        let app = self.docs;
         let Some(doc_id) = app.current.get_untracked() else {
             self.filter.set(kind);
             return;
@@ -180,12 +201,13 @@ impl SuggestState {
         let old = self.all_ranges(std::slice::from_ref(&doc_id));
         self.filter.set(kind);
         self.cursor.set(0);
-        self.redraw(app, old);
+        self.redraw(old);
     }
 
     /// Whether the current document has listed suggestions.
-    pub fn active(&self, app: &AppState) -> bool {
-        app.current
+    pub fn active(&self) -> bool {
+        self.docs
+            .current
             .get_untracked()
             .is_some_and(|d| !self.listed_untracked(&d).is_empty())
     }
@@ -216,7 +238,8 @@ impl SuggestState {
     }
 
     /// Redraws what was and what is now highlighted as a suggestion in the open document.
-    fn redraw(&self, app: AppState, old: Vec<(DocumentId, Range<usize>)>) {
+    fn redraw(&self, old: Vec<(DocumentId, Range<usize>)>) {
+        let app = self.docs;
         let Some(current) = app.current.get_untracked() else {
             return;
         };
@@ -230,18 +253,7 @@ impl SuggestState {
                 .into_iter()
                 .map(|(_, r)| r),
         );
-        if !ranges.is_empty() {
-            app.request_redraw(Redraw {
-                doc: current,
-                ranges,
-            });
-        }
-    }
-}
-
-impl Default for SuggestState {
-    fn default() -> Self {
-        Self::new()
+        app.reader.redraw(current, ranges);
     }
 }
 

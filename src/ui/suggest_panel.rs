@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use spanmark_core::suggest::{QuoteStyle, SuggestionKind};
 use spanmark_core::CharCheckpoints;
 
-use super::SuggestState;
-use crate::state::use_app;
+use crate::state::{use_documents, use_suggestions};
 
 /// Suggestions listed at most at once (a window around the cursor).
 const WINDOW: usize = 60;
@@ -14,8 +13,8 @@ const WINDOW: usize = 60;
 /// The list of open suggestions of the current document.
 #[component]
 pub fn SuggestionPanel() -> impl IntoView {
-    let app = use_app();
-    let suggest = expect_context::<SuggestState>();
+    let app = use_documents();
+    let suggest = use_suggestions();
     let listed = Memo::new(move |_| match app.current.get() {
         Some(doc) => suggest.listed(&doc),
         None => vec![],
@@ -92,7 +91,7 @@ pub fn SuggestionPanel() -> impl IntoView {
                 <div class="suggest-head">
                     <h2>{move || format!("Suggestions ({})", listed.with(Vec::len))}</h2>
                     <select data-testid="suggest-filter" aria-label="Show suggestions of" on:change=move |e| {
-                        suggest.set_filter(app, SuggestionKind::from_label(&event_target_value(&e)));
+                        suggest.set_filter(SuggestionKind::from_label(&event_target_value(&e)));
                     }>
                         <option value="all">"all kinds"</option>
                         <option value="quote">"quotes"</option>
@@ -101,7 +100,7 @@ pub fn SuggestionPanel() -> impl IntoView {
                     </select>
                     <button data-testid="suggest-accept-all" on:click=move |_| {
                         let n = listed.with_untracked(Vec::len);
-                        suggest.accept(app, &(0..n).collect::<Vec<_>>());
+                        suggest.accept(&(0..n).collect::<Vec<_>>());
                     } disabled=move || listed.with(Vec::is_empty)>{filter_label}</button>
                 </div>
                 <p class="status">"j / k move · Enter or a accept · x reject"</p>
@@ -114,15 +113,15 @@ pub fn SuggestionPanel() -> impl IntoView {
                                     class="suggestion-item" class:current=current aria-current=if current { "true" } else { "false" }
                                     on:click=move |_| {
                                         let delta = i as isize - suggest.cursor.get_untracked() as isize;
-                                        suggest.step(app, delta);
+                                        suggest.step(delta);
                                     }>
                                     <div class="row">
                                         <span class="kind">{detail}</span>
                                         <span class="offsets">{format!("{start}–{end}")}</span>
                                         <button data-testid="suggestion-accept" title="Accept (Enter / a)" aria-label="Accept"
-                                            on:click=move |e| { e.stop_propagation(); suggest.accept(app, &[i]); }>"✓"</button>
+                                            on:click=move |e| { e.stop_propagation(); suggest.accept(&[i]); }>"✓"</button>
                                         <button data-testid="suggestion-reject" title="Reject (x)" aria-label="Reject"
-                                            on:click=move |e| { e.stop_propagation(); suggest.reject(app, i); }>"✗"</button>
+                                            on:click=move |e| { e.stop_propagation(); suggest.reject(i); }>"✗"</button>
                                     </div>
                                     <div class="covered" dir="auto">{text}</div>
                                     {speaker.map(|s| view! { <div class="speaker" dir="auto">"said by " <strong>{s}</strong></div> })}

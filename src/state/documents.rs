@@ -1,0 +1,434 @@
+//! The documents room: the workspace, its undo history, the open document and the selection, and
+//! every action a user takes on them. An action makes a core `Edit` and applies it through
+//! `History`; what changed then travels as data: ranges for the reader to redraw
+//! (`ReaderQueue`) and records for saving to write (`take_unsaved`).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use spanmark_core::merge::{self, Added};
+use spanmark_core::navigation::{
+    document_order, span_order, step_index, touched_ranges, touches_labels,
+};
+use spanmark_core::records::{Dirty, DocSummary};
+use spanmark_core::{
+    CharOffset, Document, DocumentId, Edit, EditError, History, LabelSet, Span, SpanId,
+    SpanShaping, Workspace,
+};
+
+use super::reader_requests::ReaderQueue;
+use super::screen::{Pane, Screen};
+
+/// The documents and everything about them. Every field is a reactive handle (cheap to copy).
+#[derive(Clone, Copy)]
+pub struct Documents {
+    /// The user's documents and label set.
+    pub ws: RwSignal<Workspace>,
+    /// The document open in the reader.
+    pub current: RwSignal<Option<DocumentId>>,
+    /// The span selected in the reader or the span list.
+    pub selected: RwSignal<Option<SpanId>>,
+    /// The last text selection in the reader, in code points.
+    pub text_selection: RwSignal<Option<(usize, usize)>>,
+    /// Whether undo is possible (mirrors the history).
+    pub can_undo: RwSignal<bool>,
+    /// Whether redo is possible.
+    pub can_redo: RwSignal<bool>,
+    /// Whether the whole saved workspace has been read (actions over every document wait).
+    pub loaded: RwSignal<bool>,
+    /// While the workspace loads: the saved document list (read first, so the list shows at
+    /// once). `ws` then holds only the documents read so far.
+    pub listing: RwSignal<Option<Vec<DocSummary>>>,
+    /// A listed document not read yet that the user opened: saving reads it, then shows it.
+    pub wanted: RwSignal<Option<DocumentId>>,
+    /// Whether new spans snap to word boundaries.
+    pub snap_to_words: RwSignal<bool>,
+    /// Requests to the reader.
+    pub reader: ReaderQueue,
+    /// Notified whenever something is left to save (see `take_unsaved`).
+    pub changed: Trigger,
+    history: StoredValue<History>,
+    unsaved: StoredValue<Dirty>,
+    screen: Screen,
+}
+
+/// Reads the documents handle from context.
+pub fn use_documents() -> Documents {
+    expect_context::<Documents>()
+}
+
+impl Documents {
+    /// An empty workspace; `screen` shows its messages.
+    pub fn new(screen: Screen) -> Self {
+        Documents {
+            ws: RwSignal::new(Workspace::default()),
+            current: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            text_selection: RwSignal::new(None),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            loaded: RwSignal::new(false),
+            listing: RwSignal::new(None),
+            wanted: RwSignal::new(None),
+            snap_to_words: RwSignal::new(false),
+            reader: ReaderQueue::new(),
+            changed: Trigger::new(),
+            history: StoredValue::new(History::default()),
+            unsaved: StoredValue::new(Dirty::default()),
+            screen,
+        }
+    }
+
+    /// Records what must be saved and tells saving.
+    pub fn mark_unsaved(&self, dirty: Dirty) {
+        self.unsaved.update_value(|d| d.merge(dirty));
+        self.changed.notify();
+    }
+
+    /// Puts back what could not be saved, without asking for a save (the next change retries).
+    pub fn mark_unsaved_quietly(&self, dirty: Dirty) {
+        self.unsaved.update_value(|d| d.merge(dirty));
+    }
+
+    /// Takes what is left to save.
+    pub fn take_unsaved(&self) -> Dirty {
+        self.unsaved
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    /// Documents removed since the last save (start-up's merge must not bring them back).
+    pub fn removed_unsaved(&self) -> std::collections::HashSet<DocumentId> {
+        self.unsaved
+            .with_value(|d| d.removed.iter().cloned().collect())
+    }
+
+    /// Resolves once the whole workspace is loaded (at once if it is).
+    pub async fn until_loaded(&self) {
+        while !self.loaded.get_untracked() {
+            crate::dom::perf::yield_to_browser().await;
+        }
+    }
+
+    /// Runs `action`, which concerns every document, now, or once the workspace has loaded.
+    pub fn when_loaded(&self, action: impl FnOnce() + 'static) {
+        if self.loaded.get_untracked() {
+            action();
+            return;
+        }
+        let docs = *self;
+        spawn_local(async move {
+            docs.until_loaded().await;
+            action();
+        });
+    }
+
+    /// Adds a pasted document and opens it. Line endings are normalised here, once.
+    pub fn add_pasted(&self, title: &str, text: &str) -> Result<(), String> {
+        if text.trim().is_empty() {
+            return Err("Paste the article's text first: the text box is empty.".into());
+        }
+        let title = if title.trim().is_empty() {
+            first_words(text)
+        } else {
+            title.trim().to_string()
+        };
+        let now = js_sys::Date::now() as u64;
+        let id = DocumentId(format!(
+            "doc-{now:x}-{:06x}",
+            (js_sys::Math::random() * 16_777_216.0) as u32
+        ));
+        let doc = Document::from_paste(id.clone(), title, text, now);
+        self.ws.update(|ws| ws.documents.push(doc));
+        self.mark_unsaved(Dirty {
+            texts: [id.clone()].into(),
+            ..Dirty::default()
+        });
+        self.open(id);
+        Ok(())
+    }
+
+    /// Opens a document in the reader (if it is listed but not read yet, saving reads it first).
+    pub fn open(&self, id: DocumentId) {
+        if self.ws.with_untracked(|ws| ws.document(&id).is_none()) {
+            if !self.loaded.get_untracked() {
+                self.wanted.set(Some(id));
+            }
+            return;
+        }
+        self.show(id);
+    }
+
+    /// Shows a document that is in memory.
+    pub fn show(&self, id: DocumentId) {
+        self.selected.set(None);
+        self.text_selection.set(None);
+        self.current.set(Some(id));
+        self.screen.pane.set(Pane::Reader);
+        self.mark_unsaved(Dirty {
+            meta: true,
+            ..Dirty::default()
+        });
+    }
+
+    /// Tags `selection` (or the reader's last text selection) with `label`.
+    pub fn tag(&self, label: &str, selection: Option<(usize, usize)>) {
+        let Some(doc_id) = self.current.get_untracked() else {
+            return;
+        };
+        let Some((start, end)) = selection.or_else(|| self.text_selection.get_untracked()) else {
+            self.screen
+                .notify("Select some text first, then press a label key.");
+            return;
+        };
+        let shaping = SpanShaping {
+            snap_to_words: self.snap_to_words.get_untracked(),
+        };
+        let shaped = self.ws.with_untracked(|ws| {
+            let doc = ws.document(&doc_id).ok_or("the document is gone")?;
+            let (s, e) = doc
+                .shape_range(CharOffset(start), CharOffset(end), shaping)
+                .map_err(|e| e.to_string())?;
+            Ok::<_, String>((s, e, doc.next_span_id()))
+        });
+        match shaped {
+            Ok((s, e, id)) => {
+                let span = Span {
+                    id,
+                    start: s,
+                    end: e,
+                    label: label.to_string(),
+                    note: String::new(),
+                };
+                if self.apply(Edit::CreateSpan { doc: doc_id, span }) {
+                    self.select_span(Some(id));
+                    self.text_selection.set(None);
+                }
+            }
+            Err(e) => self.screen.notify(format!("Nothing tagged: {e}.")),
+        }
+    }
+
+    /// Applies an edit through the history; shows the error if it fails. Returns whether it applied.
+    pub fn apply(&self, edit: Edit) -> bool {
+        let mut result = Ok(());
+        crate::dom::perf::measure("spanmark-apply", || {
+            self.ws.update(|ws| {
+                self.history
+                    .update_value(|h| result = h.apply(ws, edit.clone()))
+            })
+        });
+        match result {
+            Ok(()) => {
+                self.after_edit(&edit);
+                true
+            }
+            Err(e) => {
+                self.screen
+                    .fail(format!("That change could not be made: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&self) {
+        let mut result = Ok(None);
+        self.ws
+            .update(|ws| self.history.update_value(|h| result = h.undo(ws)));
+        self.after_history(result);
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&self) {
+        let mut result = Ok(None);
+        self.ws
+            .update(|ws| self.history.update_value(|h| result = h.redo(ws)));
+        self.after_history(result);
+    }
+
+    fn after_history(&self, result: Result<Option<Edit>, EditError>) {
+        match result {
+            Ok(Some(edit)) => {
+                if let Some(sel) = self.selected.get_untracked() {
+                    if !self.current_doc_has(sel) {
+                        self.selected.set(None);
+                    }
+                }
+                self.after_edit(&edit);
+            }
+            Ok(None) => {}
+            Err(e) => self.screen.fail(format!("Undo/redo failed: {e}")),
+        }
+    }
+
+    fn current_doc_has(&self, id: SpanId) -> bool {
+        let Some(doc) = self.current.get_untracked() else {
+            return false;
+        };
+        self.ws
+            .with_untracked(|ws| ws.document(&doc).and_then(|d| d.span(id)).is_some())
+    }
+
+    /// After an edit (or its undo): the history's buttons, the reader's ranges, what to save.
+    fn after_edit(&self, edit: &Edit) {
+        self.can_undo
+            .set(self.history.with_value(History::can_undo));
+        self.can_redo
+            .set(self.history.with_value(History::can_redo));
+        if let Some(current) = self.current.get_untracked() {
+            let ranges = self.ws.with_untracked(|ws| touched_ranges(ws, edit));
+            let ranges = ranges
+                .into_iter()
+                .filter(|(d, _)| *d == current)
+                .map(|(_, r)| r)
+                .collect();
+            self.reader.redraw(current, ranges);
+        }
+        self.mark_unsaved(Dirty {
+            meta: touches_labels(edit),
+            annotations: edit.documents().into_iter().cloned().collect(),
+            ..Dirty::default()
+        });
+    }
+
+    /// Deletes the selected span.
+    pub fn delete_selected(&self) {
+        let (Some(doc), Some(id)) = (self.current.get_untracked(), self.selected.get_untracked())
+        else {
+            return;
+        };
+        self.delete_span(doc, id);
+    }
+
+    /// Deletes a span.
+    pub fn delete_span(&self, doc: DocumentId, id: SpanId) {
+        let span = self
+            .ws
+            .with_untracked(|ws| ws.document(&doc).and_then(|d| d.span(id).cloned()));
+        if let Some(span) = span {
+            if self.apply(Edit::DeleteSpan {
+                doc,
+                span,
+                index: 0,
+                relations: vec![],
+            }) && self.selected.get_untracked() == Some(id)
+            {
+                self.selected.set(None);
+            }
+        }
+    }
+
+    /// Selects the next (`delta` 1) or previous (-1) span in text order and reveals it.
+    pub fn step_span(&self, delta: isize) {
+        let Some(doc) = self.current.get_untracked() else {
+            return;
+        };
+        let order = self
+            .ws
+            .with_untracked(|ws| ws.document(&doc).map(span_order).unwrap_or_default());
+        let at = self
+            .selected
+            .get_untracked()
+            .and_then(|id| order.iter().position(|(i, _)| *i == id));
+        let Some(next) = step_index(at, delta, order.len(), false) else {
+            return;
+        };
+        let (id, start) = order[next];
+        self.select_span(Some(id));
+        self.reader.reveal(start);
+    }
+
+    /// The documents the list shows (after the status filter), in order.
+    pub fn listed_documents(&self) -> Vec<DocumentId> {
+        let filter = self.screen.status_filter.get_untracked();
+        self.ws.with_untracked(|ws| {
+            self.listing.with_untracked(|listing| {
+                document_order(ws, listing.as_deref())
+                    .into_iter()
+                    .filter(|(_, done)| filter.admits(*done))
+                    .map(|(id, _)| id)
+                    .collect()
+            })
+        })
+    }
+
+    /// Opens the next (`delta` 1) or previous (-1) listed document, wrapping around.
+    pub fn step_document(&self, delta: isize) {
+        let docs = self.listed_documents();
+        let at = self
+            .current
+            .get_untracked()
+            .and_then(|c| docs.iter().position(|d| *d == c));
+        if let Some(next) = step_index(at, delta, docs.len(), true) {
+            self.open(docs[next].clone());
+        }
+    }
+
+    /// Marks the open document done, or not done (undoable).
+    pub fn toggle_done(&self) {
+        let Some(doc) = self.current.get_untracked() else {
+            return;
+        };
+        let done = self
+            .ws
+            .with_untracked(|ws| ws.document(&doc).is_some_and(|d| d.done));
+        self.apply(Edit::SetDone { doc, done: !done });
+    }
+
+    /// Selects a span (or none) and has the reader redraw the old and new selection.
+    pub fn select_span(&self, id: Option<SpanId>) {
+        let old = self.selected.get_untracked();
+        if old == id {
+            return;
+        }
+        self.selected.set(id);
+        let Some(doc) = self.current.get_untracked() else {
+            return;
+        };
+        let ranges = self.ws.with_untracked(|ws| {
+            let d = ws.document(&doc);
+            [old, id]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| d.and_then(|d| d.span(i)).map(|s| s.start.0..s.end.0))
+                .collect()
+        });
+        self.reader.redraw(doc, ranges);
+    }
+
+    /// Adds the labels of a shared label set that the workspace lacks. Returns how many.
+    pub fn merge_labels(&self, set: LabelSet) -> usize {
+        let mut added = vec![];
+        self.ws.update(|ws| added = merge::merge_labels(ws, set));
+        if !added.is_empty() {
+            self.mark_unsaved(Dirty {
+                meta: true,
+                ..Dirty::default()
+            });
+        }
+        added.len()
+    }
+
+    /// Adds imported documents (see `spanmark_core::merge::add_documents`).
+    pub fn add_documents(&self, docs: Vec<Document>) -> Added {
+        let now = js_sys::Date::now() as u64;
+        let mut added = Added::default();
+        self.ws
+            .update(|ws| added = merge::add_documents(ws, docs, now));
+        self.mark_unsaved(Dirty {
+            meta: true,
+            texts: added.ids.iter().cloned().collect(),
+            ..Dirty::default()
+        });
+        added
+    }
+}
+
+fn first_words(text: &str) -> String {
+    let line = text.trim().lines().next().unwrap_or("").trim();
+    let mut title: String = line.chars().take(60).collect();
+    if line.chars().count() > 60 {
+        title.push('…');
+    }
+    title
+}
