@@ -29,6 +29,7 @@
 //! Two annotators disagreeing completely is not undefined: κ is then 0 or below, F1 is 0.
 
 
+pub mod adjudicate;
 pub mod align;
 pub mod alpha_u;
 pub mod attributes;
@@ -38,6 +39,7 @@ pub mod matching;
 pub mod report;
 
 
+pub use adjudicate::{adjudicate, build_gold, Adjudication, Decision, Gold, Item, ItemKind};
 pub use align::{align, AlignError, Aligned, AlignedDocument};
 pub use report::{agreement, AgreementReport};
 
