@@ -8,7 +8,8 @@ use spanmark_core::agreement::{agreement, AgreementReport, AlignError, Annotator
 
 use crate::input;
 
-const USAGE: &str = "usage: spanmark agree FILE FILE [FILE...] [--names a,b,c] [--format <fmt>] [--json]
+const USAGE: &str =
+    "usage: spanmark agree FILE FILE [FILE...] [--names a,b,c] [--format <fmt>] [--json]
 
 Compares two or more annotators' files of the same documents (any format spanmark reads; the
 format is detected per file unless --format is given). Documents are matched by id, else by
@@ -45,7 +46,9 @@ pub fn run(args: &[String]) -> Result<u8, String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--names" => {
-                let v = it.next().ok_or("--names needs a value, e.g. --names ana,ben")?;
+                let v = it
+                    .next()
+                    .ok_or("--names needs a value, e.g. --names ana,ben")?;
                 names = Some(v.split(',').map(|n| n.trim().to_string()).collect());
             }
             "--format" | "--from" => {
@@ -57,7 +60,9 @@ pub fn run(args: &[String]) -> Result<u8, String> {
                 println!("{USAGE}");
                 return Ok(0);
             }
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{USAGE}"))
+            }
             p => paths.push(p.to_string()),
         }
     }

@@ -50,15 +50,30 @@ fn json_has_the_documented_shape_and_hand_checked_numbers() {
     let d = dir("json");
     // ana: figure "5 %" (17..20), claim (48..67). ben: figure "5 % in May" (17..27, IoU 3/10),
     // claim identical. Figure F1 0 (exact and relaxed), claim 1; overall 2·1/4 = 0.5.
-    let a = write(&d, "ana.jsonl", &[line("f1", TEXT, &[(17, 20, "figure"), (48, 67, "claim")])]);
-    let b = write(&d, "ben.jsonl", &[line("f1", TEXT, &[(17, 27, "figure"), (48, 67, "claim")])]);
+    let a = write(
+        &d,
+        "ana.jsonl",
+        &[line("f1", TEXT, &[(17, 20, "figure"), (48, 67, "claim")])],
+    );
+    let b = write(
+        &d,
+        "ben.jsonl",
+        &[line("f1", TEXT, &[(17, 27, "figure"), (48, 67, "claim")])],
+    );
     let out = agree(&[&a, &b, "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["annotators"], serde_json::json!(["ana", "ben"]));
     assert_eq!(v["documents"], 1);
     let pair = &v["pairs"][0];
-    assert_eq!((pair["a"].as_str(), pair["b"].as_str()), (Some("ana"), Some("ben")));
+    assert_eq!(
+        (pair["a"].as_str(), pair["b"].as_str()),
+        (Some("ana"), Some("ben"))
+    );
     assert_eq!(pair["labels"]["figure"]["f1_relaxed"], 0.0);
     assert_eq!(pair["labels"]["claim"]["f1_exact"], 1.0);
     assert_eq!(pair["labels"]["claim"]["kappa_chars"], 1.0);
@@ -76,7 +91,11 @@ fn json_has_the_documented_shape_and_hand_checked_numbers() {
 fn names_and_the_readable_table() {
     let d = dir("table");
     let a = write(&d, "1.jsonl", &[line("f1", TEXT, &[(17, 20, "figure")])]);
-    let b = write(&d, "2.jsonl", &[line("other-id", TEXT, &[(17, 20, "figure")])]);
+    let b = write(
+        &d,
+        "2.jsonl",
+        &[line("other-id", TEXT, &[(17, 20, "figure")])],
+    );
     let out = agree(&[&a, &b, "--names", "ana,ben"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success());
@@ -94,7 +113,10 @@ fn no_document_in_common_names_the_files() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("no document in common"), "{err}");
-    assert!(err.contains("ana.jsonl") && err.contains("ben.jsonl"), "{err}");
+    assert!(
+        err.contains("ana.jsonl") && err.contains("ben.jsonl"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -106,7 +128,10 @@ fn same_id_with_another_text_names_the_files_and_the_document() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("\"f1\""), "{err}");
-    assert!(err.contains("ana.jsonl") && err.contains("ben.jsonl"), "{err}");
+    assert!(
+        err.contains("ana.jsonl") && err.contains("ben.jsonl"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }
 

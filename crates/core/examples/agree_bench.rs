@@ -67,7 +67,12 @@ fn span(id: u64, start: usize, end: usize, label: &str, note: String) -> Span {
 /// The first annotator: 50 spans of 5–120 characters, quotes said by a speaker span.
 fn first(id: usize, text: &str, rng: &mut Rng) -> Document {
     let len = text.chars().count();
-    let mut d = Document::new(DocumentId(format!("doc-{id}")), format!("Article {id}"), text, 0);
+    let mut d = Document::new(
+        DocumentId(format!("doc-{id}")),
+        format!("Article {id}"),
+        text,
+        0,
+    );
     for n in 0..SPANS {
         let width = 5 + rng.below(116);
         let start = rng.below(len - width);
@@ -77,22 +82,38 @@ fn first(id: usize, text: &str, rng: &mut Rng) -> Document {
         } else {
             String::new()
         };
-        d.spans.push(span(n as u64 + 1, start, start + width, label, note));
+        d.spans
+            .push(span(n as u64 + 1, start, start + width, label, note));
     }
     link_quotes(&mut d, rng);
     d
 }
 
 fn link_quotes(d: &mut Document, rng: &mut Rng) {
-    let speakers: Vec<SpanId> = d.spans.iter().filter(|s| s.label == "speaker").map(|s| s.id).collect();
+    let speakers: Vec<SpanId> = d
+        .spans
+        .iter()
+        .filter(|s| s.label == "speaker")
+        .map(|s| s.id)
+        .collect();
     if speakers.is_empty() {
         return;
     }
-    let quotes: Vec<SpanId> = d.spans.iter().filter(|s| s.label == "quote").map(|s| s.id).collect();
+    let quotes: Vec<SpanId> = d
+        .spans
+        .iter()
+        .filter(|s| s.label == "quote")
+        .map(|s| s.id)
+        .collect();
     for q in quotes {
         let to = speakers[rng.below(speakers.len())];
         let id = RelationId(d.relations.len() as u64 + 1);
-        d.relations.push(Relation { id, from: q, to, kind: "said-by".into() });
+        d.relations.push(Relation {
+            id,
+            from: q,
+            to,
+            kind: "said-by".into(),
+        });
     }
 }
 
@@ -134,7 +155,11 @@ fn variant(base: &Document, rng: &mut Rng) -> Document {
 fn main() {
     let mut args = std::env::args().skip(1);
     let docs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
-    let runs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10).max(1);
+    let runs: usize = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10)
+        .max(1);
     let mut rng = Rng(0x5eed_0019);
     let mut lanes: Vec<Vec<Document>> = vec![vec![], vec![], vec![]];
     for i in 0..docs {
@@ -149,7 +174,11 @@ fn main() {
         .zip(lanes)
         .map(|(n, d)| AnnotatorDocs::new(*n, d))
         .collect();
-    let chars: usize = annotators[0].documents.iter().map(Document::len_chars).sum();
+    let chars: usize = annotators[0]
+        .documents
+        .iter()
+        .map(Document::len_chars)
+        .sum();
     println!(
         "{docs} documents × 3 annotators × {SPANS} spans ({:.1} M characters per annotator)",
         chars as f64 / 1e6

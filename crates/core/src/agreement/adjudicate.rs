@@ -48,14 +48,19 @@ pub struct Version {
 
 impl Version {
     fn same_as(&self, other: &Version) -> bool {
-        (self.span.start, self.span.end, &self.span.label, &self.attributes, &self.relations)
-            == (
-                other.span.start,
-                other.span.end,
-                &other.span.label,
-                &other.attributes,
-                &other.relations,
-            )
+        (
+            self.span.start,
+            self.span.end,
+            &self.span.label,
+            &self.attributes,
+            &self.relations,
+        ) == (
+            other.span.start,
+            other.span.end,
+            &other.span.label,
+            &other.attributes,
+            &other.relations,
+        )
     }
 }
 
@@ -186,13 +191,19 @@ pub fn adjudicate(names: &[&str], versions: &[Option<&Document>]) -> Adjudicatio
     let m = versions.len();
     let clusters = cluster(versions);
     // Items in document order; the map from (lane, span index) to item resolves relations.
-    let lane_span = |k: usize, i: usize| &versions[k].expect("a member's lane has the document").spans[i];
+    let lane_span =
+        |k: usize, i: usize| &versions[k].expect("a member's lane has the document").spans[i];
     let mut order: Vec<(Range, usize)> = clusters
         .iter()
         .enumerate()
         .map(|(c, members)| {
-            let spans = members.iter().enumerate().filter_map(|(k, i)| i.map(|i| lane_span(k, i)));
-            let (s, e) = spans.fold((usize::MAX, 0), |(s, e), sp| (s.min(sp.start.0), e.max(sp.end.0)));
+            let spans = members
+                .iter()
+                .enumerate()
+                .filter_map(|(k, i)| i.map(|i| lane_span(k, i)));
+            let (s, e) = spans.fold((usize::MAX, 0), |(s, e), sp| {
+                (s.min(sp.start.0), e.max(sp.end.0))
+            });
             ((s, e), c)
         })
         .collect();
@@ -318,12 +329,17 @@ fn cluster(versions: &[Option<&Document>]) -> Vec<Vec<Option<usize>>> {
                 .iter()
                 .zip(lanes(&clusters[y]))
                 .all(|(a, b)| !(*a && b));
-            if clusters[x].label != clusters[y].label && disjoint && inter > 0 && 2 * inter >= union {
+            if clusters[x].label != clusters[y].label && disjoint && inter > 0 && 2 * inter >= union
+            {
                 pairs.push((inter, union, x, y));
             }
         }
     }
-    pairs.sort_by(|p, q| (q.0 * p.1).cmp(&(p.0 * q.1)).then((p.2, p.3).cmp(&(q.2, q.3))));
+    pairs.sort_by(|p, q| {
+        (q.0 * p.1)
+            .cmp(&(p.0 * q.1))
+            .then((p.2, p.3).cmp(&(q.2, q.3)))
+    });
     let mut root: Vec<usize> = (0..clusters.len()).collect();
     let find = |root: &Vec<usize>, mut c: usize| {
         while root[c] != c {
@@ -336,7 +352,8 @@ fn cluster(versions: &[Option<&Document>]) -> Vec<Vec<Option<usize>>> {
         if rx == ry {
             continue;
         }
-        let clash = (0..m).any(|k| clusters[rx].members[k].is_some() && clusters[ry].members[k].is_some());
+        let clash =
+            (0..m).any(|k| clusters[rx].members[k].is_some() && clusters[ry].members[k].is_some());
         if clash {
             continue;
         }
@@ -362,7 +379,12 @@ fn kinds_of(lanes: &[Option<Version>], present: &[bool]) -> BTreeSet<ItemKind> {
     }
     let versions: Vec<&Version> = lanes.iter().flatten().collect();
     let differ = |key: &dyn Fn(&Version) -> String| {
-        versions.iter().map(|v| key(v)).collect::<BTreeSet<_>>().len() > 1
+        versions
+            .iter()
+            .map(|v| key(v))
+            .collect::<BTreeSet<_>>()
+            .len()
+            > 1
     };
     if differ(&|v| format!("{}..{}", v.span.start.0, v.span.end.0)) {
         kinds.insert(ItemKind::Boundary);
@@ -390,7 +412,10 @@ fn proposal(lanes: &[Option<Version>], present: &[bool]) -> Option<usize> {
     let candidates: Vec<usize> = (0..lanes.len()).filter(|&k| present[k]).collect();
     let mut best: Option<(usize, usize)> = None;
     for &k in &candidates {
-        let votes = candidates.iter().filter(|&&j| same(&lanes[k], &lanes[j])).count();
+        let votes = candidates
+            .iter()
+            .filter(|&&j| same(&lanes[k], &lanes[j]))
+            .count();
         if best.is_none_or(|(_, v)| votes > v) {
             best = Some((k, votes));
         }
@@ -458,7 +483,9 @@ pub fn build_gold(
                     note: note.clone(),
                 }))
             }
-            None if item.agreed() && accept_agreed => item.proposed.map(lane).transpose()?.flatten(),
+            None if item.agreed() && accept_agreed => {
+                item.proposed.map(lane).transpose()?.flatten()
+            }
             None => {
                 undecided.push(item.id);
                 None
@@ -721,7 +748,10 @@ mod tests {
         let adj = adjudicate(&["ana", "ben"], &[Some(&a), Some(&b)]);
         assert_eq!(adj.items.len(), 2);
         assert_eq!(adj.agreed().count(), 1);
-        assert_eq!(kinds(adj.disagreements().next().unwrap()), vec![ItemKind::Missing]);
+        assert_eq!(
+            kinds(adj.disagreements().next().unwrap()),
+            vec![ItemKind::Missing]
+        );
     }
 
     #[test]

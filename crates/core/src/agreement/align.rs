@@ -228,10 +228,7 @@ mod tests {
             AnnotatorDocs::new("ana", vec![doc("1", "Rain.")]),
             AnnotatorDocs::new("ana", vec![doc("1", "Rain.")]),
         ];
-        assert!(matches!(
-            align(&twice),
-            Err(AlignError::DuplicateName(_))
-        ));
+        assert!(matches!(align(&twice), Err(AlignError::DuplicateName(_))));
         let dup = [
             AnnotatorDocs::new("ana", vec![doc("1", "Rain."), doc("1", "Rain.")]),
             AnnotatorDocs::new("ben", vec![doc("1", "Rain.")]),

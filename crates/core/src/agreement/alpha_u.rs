@@ -232,17 +232,28 @@ mod tests {
     /// 1 − ΣD_o / ΣD_e.
     #[test]
     fn krippendorff_2004_example() {
-        let shift = |v: &[(usize, usize)]| units(v, 1).iter().map(|r| (r.0 - 150, r.1 - 150)).collect::<Vec<_>>();
+        let shift = |v: &[(usize, usize)]| {
+            units(v, 1)
+                .iter()
+                .map(|r| (r.0 - 150, r.1 - 150))
+                .collect::<Vec<_>>()
+        };
         let c = alpha_u(
             300,
-            &[shift(&[(225, 70), (370, 30)]), shift(&[(220, 80), (355, 20), (400, 20)])],
+            &[
+                shift(&[(225, 70), (370, 30)]),
+                shift(&[(220, 80), (355, 20), (400, 20)]),
+            ],
         );
         close(c.observed, 0.0144, 1e-4);
         close(c.expected, 0.0532, 1e-4);
         close(c.alpha.unwrap(), 0.7286, 1e-4);
         let k = alpha_u(
             300,
-            &[shift(&[(180, 60), (300, 50)]), shift(&[(180, 60), (300, 50)])],
+            &[
+                shift(&[(180, 60), (300, 50)]),
+                shift(&[(180, 60), (300, 50)]),
+            ],
         );
         close(k.observed, 0.0, 1e-12);
         close(k.expected, 0.0490, 1e-4);

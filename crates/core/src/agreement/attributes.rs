@@ -109,7 +109,9 @@ pub fn compare_relations(
 fn outgoing(doc: &Document) -> BTreeMap<(SpanId, &str), BTreeSet<SpanId>> {
     let mut map: BTreeMap<(SpanId, &str), BTreeSet<SpanId>> = BTreeMap::new();
     for r in &doc.relations {
-        map.entry((r.from, r.kind.as_str())).or_default().insert(r.to);
+        map.entry((r.from, r.kind.as_str()))
+            .or_default()
+            .insert(r.to);
     }
     map
 }
@@ -146,8 +148,20 @@ mod tests {
         let a = span(1, 0, 4, "figure", r#"{"value":2000,"unit":"trees"}"#);
         let b = span(1, 0, 4, "figure", r#"{"value":"2000"}"#);
         compare_attributes(&a, &b, &mut out);
-        assert_eq!(out["value"], AgreementCount { compared: 1, agreed: 1 });
-        assert_eq!(out["unit"], AgreementCount { compared: 1, agreed: 0 });
+        assert_eq!(
+            out["value"],
+            AgreementCount {
+                compared: 1,
+                agreed: 1
+            }
+        );
+        assert_eq!(
+            out["unit"],
+            AgreementCount {
+                compared: 1,
+                agreed: 0
+            }
+        );
     }
 
     fn doc(spans: Vec<Span>, relations: &[(u64, u64)]) -> Document {
@@ -193,6 +207,12 @@ mod tests {
             .collect();
         let mut out = BTreeMap::new();
         compare_relations(&a, &b, &matched, &mut out);
-        assert_eq!(out["said-by"], AgreementCount { compared: 2, agreed: 1 });
+        assert_eq!(
+            out["said-by"],
+            AgreementCount {
+                compared: 2,
+                agreed: 1
+            }
+        );
     }
 }

@@ -111,6 +111,9 @@ mod tests {
         assert_eq!(shared(&a, &b), 4);
         assert_eq!(covered(&a), 8);
         // Characters 0..12: k=2 on 2,3,6,7; k=1 on 0,1,4,5,8,9; k=0 on 10,11.
-        assert_eq!(cover_histogram(12, &[a.to_vec(), b.to_vec()]), vec![2, 6, 4]);
+        assert_eq!(
+            cover_histogram(12, &[a.to_vec(), b.to_vec()]),
+            vec![2, 6, 4]
+        );
     }
 }

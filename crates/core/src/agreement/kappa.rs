@@ -128,7 +128,9 @@ mod tests {
         let bertha = [(2, 10), (14, 20)];
         let bill = [(4, 8), (15, 17)];
         close(
-            CohenCounts::from_ranges(24, &bertha, &bill).kappa().unwrap(),
+            CohenCounts::from_ranges(24, &bertha, &bill)
+                .kappa()
+                .unwrap(),
             0.385,
         );
         close(
@@ -145,7 +147,9 @@ mod tests {
         let gerret = [(2, 8), (10, 12), (14, 18), (20, 22)];
         let gill = [(0, 2), (4, 8), (10, 14), (16, 18), (20, 22)];
         close(
-            CohenCounts::from_ranges(24, &gerret, &gill).kappa().unwrap(),
+            CohenCounts::from_ranges(24, &gerret, &gill)
+                .kappa()
+                .unwrap(),
             0.314,
         );
         close(

@@ -28,7 +28,6 @@
 //!
 //! Two annotators disagreeing completely is not undefined: κ is then 0 or below, F1 is 0.
 
-
 pub mod adjudicate;
 pub mod align;
 pub mod alpha_u;
@@ -37,7 +36,6 @@ pub mod coverage;
 pub mod kappa;
 pub mod matching;
 pub mod report;
-
 
 pub use adjudicate::{adjudicate, build_gold, Adjudication, Decision, Gold, Item, ItemKind};
 pub use align::{align, AlignError, Aligned, AlignedDocument};

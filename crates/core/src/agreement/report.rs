@@ -320,11 +320,8 @@ fn document_scores<'l>(
     whole_set: &mut dyn FnMut(&'l str, FleissCounts, &[Vec<Range>]),
 ) -> DocumentScores {
     let m = doc.versions.len();
-    let by_label: Vec<Option<BTreeMap<&str, Vec<&Span>>>> = doc
-        .versions
-        .iter()
-        .map(|v| v.map(spans_by_label))
-        .collect();
+    let by_label: Vec<Option<BTreeMap<&str, Vec<&Span>>>> =
+        doc.versions.iter().map(|v| v.map(spans_by_label)).collect();
     let spans_of = |k: usize, label: &str| -> &[&Span] {
         by_label[k]
             .as_ref()
@@ -446,7 +443,10 @@ mod tests {
             AnnotatorDocs::new("cy", vec![version("h1", &spans)]),
         ];
         let r = agreement(&input).unwrap();
-        assert_eq!((r.documents, r.complete_documents, r.pairs.len()), (1, 1, 3));
+        assert_eq!(
+            (r.documents, r.complete_documents, r.pairs.len()),
+            (1, 1, 3)
+        );
         for p in &r.pairs {
             assert_eq!(p.overall_exact().f1(), Some(1.0));
             assert_eq!(p.labels["quote"].chars.kappa(), Some(1.0));
@@ -460,8 +460,14 @@ mod tests {
     #[test]
     fn pair_f1_by_hand() {
         let input = [
-            AnnotatorDocs::new("ana", vec![version("h1", &[(16, 52, "quote"), (31, 36, "figure")])]),
-            AnnotatorDocs::new("ben", vec![version("h1", &[(15, 52, "quote"), (75, 77, "figure")])]),
+            AnnotatorDocs::new(
+                "ana",
+                vec![version("h1", &[(16, 52, "quote"), (31, 36, "figure")])],
+            ),
+            AnnotatorDocs::new(
+                "ben",
+                vec![version("h1", &[(15, 52, "quote"), (75, 77, "figure")])],
+            ),
         ];
         let r = agreement(&input).unwrap();
         let p = &r.pairs[0];
@@ -477,7 +483,10 @@ mod tests {
     #[test]
     fn unused_labels_and_empty_documents_are_null_not_zero() {
         let input = [
-            AnnotatorDocs::new("ana", vec![version("h1", &[]), version("h2", &[(0, 3, "claim")])]),
+            AnnotatorDocs::new(
+                "ana",
+                vec![version("h1", &[]), version("h2", &[(0, 3, "claim")])],
+            ),
             AnnotatorDocs::new("ben", vec![version("h1", &[])]),
         ];
         let r = agreement(&input).unwrap();
@@ -485,7 +494,10 @@ mod tests {
         assert_eq!((r.documents, r.single), (1, 1));
         assert!(r.labels.is_empty());
         let json = r.to_json();
-        assert_eq!(json["pairs"][0]["overall"]["f1_exact"], serde_json::Value::Null);
+        assert_eq!(
+            json["pairs"][0]["overall"]["f1_exact"],
+            serde_json::Value::Null
+        );
         assert_eq!(r.per_document[0].mean_f1_relaxed(), None);
     }
 
@@ -494,7 +506,10 @@ mod tests {
         let good = [(16, 52, "quote")];
         let input = [
             AnnotatorDocs::new("ana", vec![version("a", &good), version("b", &good)]),
-            AnnotatorDocs::new("ben", vec![version("a", &good), version("b", &[(60, 70, "quote")])]),
+            AnnotatorDocs::new(
+                "ben",
+                vec![version("a", &good), version("b", &[(60, 70, "quote")])],
+            ),
         ];
         let r = agreement(&input).unwrap();
         let order: Vec<&str> = r.lowest_first().iter().map(|d| d.id.as_str()).collect();
