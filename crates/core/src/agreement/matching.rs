@@ -242,7 +242,7 @@ mod tests {
                     (0..4)
                         .filter(|_| {
                             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-                            (seed >> 33) % 3 == 0
+                            (seed >> 33).is_multiple_of(3)
                         })
                         .collect()
                 })

@@ -265,17 +265,20 @@ pub fn agreement(annotators: &[AnnotatorDocs]) -> Result<AgreementReport, AlignE
     let mut alpha: BTreeMap<&str, AlphaUSums> = BTreeMap::new();
     let mut per_document = Vec::with_capacity(aligned.documents.len());
     for doc in &aligned.documents {
-        let scores = document_scores(doc, &labels, &mut |label, f, sections| {
-            fleiss.entry(label).or_insert_with(|| FleissCounts {
-                raters: m as u64,
-                ..Default::default()
-            });
-            fleiss.get_mut(label).map(|c| c.add(f));
+        let (scores, sections) = document_scores(doc, &labels);
+        for section in sections {
+            fleiss
+                .entry(section.label)
+                .or_insert_with(|| FleissCounts {
+                    raters: m as u64,
+                    ..Default::default()
+                })
+                .add(section.fleiss);
             alpha
-                .entry(label)
+                .entry(section.label)
                 .or_insert_with(|| AlphaUSums::new(m))
-                .add_section(doc.len_chars, sections);
-        });
+                .add_section(doc.len_chars, &section.units);
+        }
         for p in &scores.pairs {
             if let Some(total) = pairs.iter_mut().find(|t| (t.a, t.b) == (p.a, p.b)) {
                 total.add(p);
@@ -312,13 +315,20 @@ pub fn agreement(annotators: &[AnnotatorDocs]) -> Result<AgreementReport, AlignE
     })
 }
 
-/// One document's pairwise and all-annotator figures. For a document every annotator has,
-/// `whole_set` receives each label's Fleiss counts and α_U units, to be added to the set's sums.
+/// One label of a document every annotator has: what the whole set's sums need from it.
+struct LabelSection<'l> {
+    label: &'l str,
+    fleiss: FleissCounts,
+    /// Per annotator, the label's α_U units.
+    units: Vec<Vec<Range>>,
+}
+
+/// One document's pairwise and all-annotator figures, and (for a document every annotator has)
+/// each label's counts to be added to the whole set's.
 fn document_scores<'l>(
     doc: &AlignedDocument<'_>,
     labels: &'l [String],
-    whole_set: &mut dyn FnMut(&'l str, FleissCounts, &[Vec<Range>]),
-) -> DocumentScores {
+) -> (DocumentScores, Vec<LabelSection<'l>>) {
     let m = doc.versions.len();
     let by_label: Vec<Option<BTreeMap<&str, Vec<&Span>>>> =
         doc.versions.iter().map(|v| v.map(spans_by_label)).collect();
@@ -381,6 +391,7 @@ fn document_scores<'l>(
         }
     }
     let mut multi = BTreeMap::new();
+    let mut whole_set = vec![];
     if doc.complete() {
         for label in labels {
             let sections: Vec<Vec<Range>> = (0..m)
@@ -396,17 +407,22 @@ fn document_scores<'l>(
                     alpha_u: sums.result(),
                 },
             );
-            whole_set(label, f, &sections);
+            whole_set.push(LabelSection {
+                label,
+                fleiss: f,
+                units: sections,
+            });
         }
     }
     let first = doc.versions.iter().flatten().next();
-    DocumentScores {
+    let scores = DocumentScores {
         id: doc.id.0.clone(),
         title: first.map(|d| d.title.clone()).unwrap_or_default(),
         present: doc.versions.iter().map(Option::is_some).collect(),
         pairs,
         labels: multi,
-    }
+    };
+    (scores, whole_set)
 }
 
 #[cfg(test)]
