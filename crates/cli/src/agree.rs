@@ -20,7 +20,8 @@ Measures, per label and over all labels (micro), over all compared documents:
   f1_exact      pairwise span F1 = 2*TP / (|A| + |B|), same label, start and end
   f1_relaxed    the same with same label and character IoU >= 0.5, one-to-one maximum matching
   kappa_chars   Cohen's kappa per pair, each character in or out of the label
-  fleiss_kappa_chars  Fleiss' kappa the same way, all annotators (documents everyone has)
+  fleiss_kappa_chars  Fleiss' kappa the same way, all annotators (documents everyone has;
+                for two annotators it equals Scott's pi)
   alpha_u       Krippendorff's unitizing alpha (1995), per label, on characters
 The table also shows mean +- sd over pairs, agreement on matched spans' attributes and
 relations, and the documents with the lowest agreement.
@@ -128,6 +129,13 @@ fn explain(e: AlignError, paths: &[String], names: &[String]) -> String {
         AlignError::DuplicateName(name) => format!(
             "two files are both called {name:?}: give each annotator a name with --names a,b,..."
         ),
+        AlignError::InvalidSpan {
+            annotator,
+            id,
+            span,
+            source,
+            ..
+        } => format!("{}: document {id:?}, span {span}: {source}", file(annotator)),
         AlignError::TooFewAnnotators(_) => format!("agree needs at least two files\n{USAGE}"),
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use thiserror::Error;
 
 use super::AnnotatorDocs;
-use crate::model::{Document, DocumentId};
+use crate::model::{Document, DocumentId, SpanError};
 
 /// Why the annotators' documents cannot be compared.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -39,6 +39,20 @@ pub enum AlignError {
         second: usize,
         /// Their name.
         second_name: String,
+    },
+    /// A span is not a non-empty range inside its document's text (the model's invariant).
+    #[error("{name}'s document {id:?}: span {span}: {source}")]
+    InvalidSpan {
+        /// The annotator's index in the input.
+        annotator: usize,
+        /// The annotator's name.
+        name: String,
+        /// The document's id.
+        id: String,
+        /// The span's id.
+        span: u64,
+        /// What is wrong with its range.
+        source: SpanError,
     },
     /// No document is present for two annotators or more.
     #[error("no document is present for two annotators (matched by id, else by identical text)")]
@@ -107,6 +121,28 @@ pub fn align(annotators: &[AnnotatorDocs]) -> Result<Aligned<'_>, AlignError> {
                     id: doc.id.0.clone(),
                 });
             }
+            let len = doc.len_chars();
+            for span in &doc.spans {
+                let (start, end) = (span.start.0, span.end.0);
+                let problem = if end < start {
+                    Some(SpanError::Reversed { start, end })
+                } else if start == end {
+                    Some(SpanError::Empty { start, end })
+                } else if end > len {
+                    Some(SpanError::OutOfRange { start, end, len })
+                } else {
+                    None
+                };
+                if let Some(source) = problem {
+                    return Err(AlignError::InvalidSpan {
+                        annotator: k,
+                        name: annotator.name.clone(),
+                        id: doc.id.0.clone(),
+                        span: span.id.0,
+                        source,
+                    });
+                }
+            }
             let group = match by_id.get(doc.id.0.as_str()) {
                 Some(&g) => {
                     if groups[g].text != doc.text {
@@ -140,7 +176,7 @@ pub fn align(annotators: &[AnnotatorDocs]) -> Result<Aligned<'_>, AlignError> {
                     groups.push(AlignedDocument {
                         id: doc.id.clone(),
                         text: &doc.text,
-                        len_chars: doc.len_chars(),
+                        len_chars: len,
                         versions: vec![None; n],
                     });
                     by_text.entry(&doc.text).or_default().push(groups.len() - 1);
@@ -218,6 +254,34 @@ mod tests {
         let aligned = align(&input).unwrap();
         assert_eq!((aligned.documents.len(), aligned.single), (1, 2));
         assert!(!aligned.documents[0].complete());
+    }
+
+    #[test]
+    fn a_span_outside_its_text_is_refused_not_a_panic() {
+        let mut d = doc("1", "Rain.");
+        d.spans.push(crate::model::Span {
+            id: crate::model::SpanId(7),
+            start: crate::offsets::CharOffset(2),
+            end: crate::offsets::CharOffset(40),
+            label: "claim".into(),
+            note: String::new(),
+        });
+        let input = [
+            AnnotatorDocs::new("ana", vec![doc("1", "Rain.")]),
+            AnnotatorDocs::new("ben", vec![d]),
+        ];
+        let err = align(&input).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                AlignError::InvalidSpan {
+                    annotator: 1,
+                    span: 7,
+                    ..
+                }
+            ),
+            "{err}"
+        );
     }
 
     #[test]

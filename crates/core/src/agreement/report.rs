@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::align::{align, AlignError, AlignedDocument};
 use super::alpha_u::{AlphaU, AlphaUSums};
-use super::attributes::{compare_attributes, compare_relations, AgreementCount};
+use super::attributes::{
+    attributes_of, compare_attributes, compare_relations, AgreementCount, Attributes,
+};
 use super::coverage::{spans_by_label, units, Range};
 use super::kappa::{CohenCounts, FleissCounts};
 use super::matching::{exact_matches, relaxed_pairs, F1Counts};
@@ -338,6 +340,21 @@ fn document_scores<'l>(
             .and_then(|map| map.get(label))
             .map_or(&[], Vec::as_slice)
     };
+    // Each span's attributes, read once (only spans that have any are listed).
+    let attributes: Vec<BTreeMap<SpanId, Attributes>> = doc
+        .versions
+        .iter()
+        .map(|v| {
+            v.map_or_else(BTreeMap::new, |d| {
+                d.spans
+                    .iter()
+                    .map(|s| (s.id, attributes_of(s)))
+                    .filter(|(_, a)| !a.is_empty())
+                    .collect()
+            })
+        })
+        .collect();
+    let no_attributes = Attributes::new();
     let unit_lists: Vec<BTreeMap<&str, Vec<Range>>> = (0..m)
         .map(|k| {
             labels
@@ -364,10 +381,13 @@ fn document_scores<'l>(
                 let relaxed = relaxed_pairs(sa, sb);
                 for &(i, j) in &relaxed {
                     matched.insert(sa[i].id, sb[j].id);
-                    let names = p.attributes.entry(label.clone()).or_default();
-                    compare_attributes(sa[i], sb[j], names);
+                    let x = attributes[a].get(&sa[i].id).unwrap_or(&no_attributes);
+                    let y = attributes[b].get(&sb[j].id).unwrap_or(&no_attributes);
+                    if !x.is_empty() || !y.is_empty() {
+                        let names = p.attributes.entry(label.clone()).or_default();
+                        compare_attributes(x, y, names);
+                    }
                 }
-                p.attributes.retain(|_, names| !names.is_empty());
                 let count = |tp| F1Counts {
                     tp,
                     a: sa.len(),
