@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Interop tests: Spanmark's exports loaded by the real consumer libraries (spaCy, datasets,
-# label-studio-converter, seqeval, pyld, bratly, jsonschema) in a Python venv this script creates.
+# label-studio-converter, seqeval, pyld, bratly, jsonschema) in a Python venv this script creates,
+# and `spanmark agree` against scikit-learn's and statsmodels' kappas (test_agreement.py).
 #
 #   tests/interop/run.sh            # set up (or reuse) .venv-interop/, build the CLI, run pytest
 #   PYTHON=python3.11 tests/interop/run.sh -k spacy   # extra arguments go to pytest
@@ -53,5 +54,5 @@ done
 export SPANMARK_EXPORTS="$OUT" SPANMARK_BIN="$BIN"
 export HF_DATASETS_OFFLINE=1 HF_HUB_OFFLINE=1 HF_HOME="$OUT/hf-home" HF_DATASETS_CACHE="$OUT/hf-cache"
 export TOKENIZERS_PARALLELISM=false
-"$VENV/bin/python" -m pytest -q -p no:cacheprovider "$HERE/test_interop.py" "$@"
+"$VENV/bin/python" -m pytest -q -p no:cacheprovider "$HERE/test_interop.py" "$HERE/test_agreement.py" "$@"
 echo "interop: done in $(( $(date +%s) - start ))s"

@@ -2,6 +2,7 @@
 //!
 //! Each subcommand lives in its own module and exposes `run(args) -> Result<u8, String>`.
 
+mod agree;
 mod convert;
 mod eval;
 mod input;
@@ -19,6 +20,8 @@ commands:
   stats IN                                 documents and spans per label
   suggest IN.txt|IN.jsonl [--labels quote,figure,claim] [--format jsonl]
   eval GOLD_DIR                            precision/recall/F1 of suggestions against gold
+  agree FILE FILE [FILE...] [--names a,b] [--format <fmt>] [--json]
+                                           inter-annotator agreement (agree --help)
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
         "stats" => stats::run(rest),
         "suggest" => suggest::run(rest),
         "eval" => eval::run(rest),
+        "agree" => agree::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(0)

@@ -1,10 +1,12 @@
-//! Spanmark's pure core: the annotation model, code-point offsets, undo history and dataset formats.
+//! Spanmark's pure core: the annotation model, code-point offsets, undo history, dataset formats and
+//! inter-annotator agreement.
 //!
 //! No browser code lives here (no web-sys, no leptos): it is tested natively and shared by the web app
 //! and the command line.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod agreement;
 pub mod formats;
 pub mod history;
 pub mod labels;
