@@ -21,7 +21,7 @@ cargo test --workspace
 cargo test -p spanmark-core --no-default-features --lib
 
 step "wasm-bindgen-test in headless Chromium (DOM <-> code points)"
-cargo test -p spanmark --target wasm32-unknown-unknown --test dom
+cargo test -p spanmark --target wasm32-unknown-unknown --test dom --test state
 
 step "release build (no warnings allowed)"
 build_log=$(mktemp)
