@@ -330,12 +330,6 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.undone.is_empty()
     }
-
-    /// Forgets everything (e.g. after an import replaced the workspace).
-    pub fn clear(&mut self) {
-        self.done.clear();
-        self.undone.clear();
-    }
 }
 
 /// Fills in what an edit needs to be undone exactly: a deleted span's position and relations,

@@ -95,35 +95,87 @@ pub struct Rejection {
     pub label: String,
 }
 
-/// Why a span could not be made.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum SpanError {
-    /// The range covers nothing (or only whitespace, once trimmed).
-    #[error("span {start}..{end} is empty")]
-    Empty {
-        /// Requested start.
-        start: usize,
-        /// Requested end.
-        end: usize,
+/// Why a range is not a non-empty stretch of a text. The one range check, [`check_range`], returns
+/// it; every caller (the model's edits, each format's import and export) puts its own place in
+/// front ("line 3: span …", "document \"d\", span 4: …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum RangeError {
+    /// An offset is below zero (only files can say so).
+    #[error("{start}..{end} has a negative offset")]
+    Negative {
+        /// Given start.
+        start: i64,
+        /// Given end.
+        end: i64,
     },
     /// The range ends before it starts.
-    #[error("span {start}..{end} ends before it starts")]
+    #[error("{start}..{end} ends before it starts")]
     Reversed {
-        /// Requested start.
-        start: usize,
-        /// Requested end.
-        end: usize,
+        /// Given start.
+        start: i64,
+        /// Given end.
+        end: i64,
+    },
+    /// The range covers nothing (or only whitespace, once trimmed).
+    #[error("{start}..{end} is empty")]
+    Empty {
+        /// Given start.
+        start: i64,
+        /// Given end.
+        end: i64,
     },
     /// The range reaches past the end of the text.
-    #[error("span {start}..{end} reaches past the end of the text ({len} code points)")]
-    OutOfRange {
-        /// Requested start.
-        start: usize,
-        /// Requested end.
-        end: usize,
+    #[error("{start}..{end} reaches past the end of the text ({len} code points)")]
+    PastEnd {
+        /// Given start.
+        start: i64,
+        /// Given end.
+        end: i64,
         /// The text's length in code points.
         len: usize,
     },
+}
+
+/// Checks that `start..end` (code points, end exclusive) is a non-empty range inside a text of
+/// `len_chars` code points, and returns it as offsets. Offsets are `i64` so that a file's negative
+/// numbers are refused here rather than wrapped by a cast.
+///
+/// The checks run in this order: negative, reversed, empty, past the end.
+pub fn check_range(
+    start: i64,
+    end: i64,
+    len_chars: usize,
+) -> Result<(CharOffset, CharOffset), RangeError> {
+    if start < 0 || end < 0 {
+        return Err(RangeError::Negative { start, end });
+    }
+    if end < start {
+        return Err(RangeError::Reversed { start, end });
+    }
+    if end == start {
+        return Err(RangeError::Empty { start, end });
+    }
+    if end as u64 > len_chars as u64 {
+        return Err(RangeError::PastEnd {
+            start,
+            end,
+            len: len_chars,
+        });
+    }
+    Ok((CharOffset(start as usize), CharOffset(end as usize)))
+}
+
+/// A code-point offset as the `i64` [`check_range`] takes (saturating; offsets never come near).
+pub(crate) fn signed(offset: CharOffset) -> i64 {
+    i64::try_from(offset.0).unwrap_or(i64::MAX)
+}
+
+/// Why a span could not be made or changed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SpanError {
+    /// The range is not a non-empty stretch of the text.
+    #[error("span {0}")]
+    Range(#[from] RangeError),
     /// No span with this id exists in the document.
     #[error("no span with id {0}")]
     NoSuchSpan(u64),
@@ -203,18 +255,10 @@ impl Document {
         shaping: SpanShaping,
     ) -> Result<(CharOffset, CharOffset), SpanError> {
         let len = self.len_chars();
-        if end < start {
-            return Err(SpanError::Reversed {
-                start: start.0,
-                end: end.0,
-            });
-        }
-        if end.0 > len {
-            return Err(SpanError::OutOfRange {
-                start: start.0,
-                end: end.0,
-                len,
-            });
+        match check_range(signed(start), signed(end), len) {
+            // An empty range is refused below, after trimming, with the range as given.
+            Ok(_) | Err(RangeError::Empty { .. }) => {}
+            Err(e) => return Err(e.into()),
         }
         // Work on the lines holding the range only: trimming stays inside the range, and word
         // boundaries never reach across a line break (UAX #29 breaks before and after one), so
@@ -240,36 +284,18 @@ impl Document {
         }
         let (s, e) = global((s, e));
         if s >= e {
-            return Err(SpanError::Empty {
-                start: start.0,
-                end: end.0,
-            });
+            return Err(RangeError::Empty {
+                start: signed(start),
+                end: signed(end),
+            }
+            .into());
         }
         Ok((s, e))
     }
 
     /// Checks that an existing span's range is valid for this text, exactly as given.
     pub fn check_range(&self, start: CharOffset, end: CharOffset) -> Result<(), SpanError> {
-        let len = self.len_chars();
-        if end < start {
-            return Err(SpanError::Reversed {
-                start: start.0,
-                end: end.0,
-            });
-        }
-        if start == end {
-            return Err(SpanError::Empty {
-                start: start.0,
-                end: end.0,
-            });
-        }
-        if end.0 > len {
-            return Err(SpanError::OutOfRange {
-                start: start.0,
-                end: end.0,
-                len,
-            });
-        }
+        check_range(signed(start), signed(end), self.len_chars())?;
         Ok(())
     }
 
@@ -406,11 +432,11 @@ mod tests {
         let d = doc("a   b");
         assert_eq!(
             d.shape_range(CharOffset(1), CharOffset(4), SpanShaping::default()),
-            Err(SpanError::Empty { start: 1, end: 4 })
+            Err(SpanError::Range(RangeError::Empty { start: 1, end: 4 }))
         );
         assert_eq!(
             d.shape_range(CharOffset(2), CharOffset(2), SpanShaping::default()),
-            Err(SpanError::Empty { start: 2, end: 2 })
+            Err(SpanError::Range(RangeError::Empty { start: 2, end: 2 }))
         );
     }
 
@@ -471,6 +497,39 @@ mod tests {
             let expected = text.char_indices().map(|(b, _)| b).nth(n).unwrap_or(text.len());
             proptest::prop_assert_eq!(byte_of_char(&text, n), expected);
         }
+    }
+
+    #[test]
+    fn the_range_check_refuses_in_order_and_names_the_range() {
+        let msg = |s, e, len| check_range(s, e, len).unwrap_err().to_string();
+        assert_eq!(msg(-1, 3, 5), "-1..3 has a negative offset");
+        assert_eq!(msg(4, 2, 5), "4..2 ends before it starts");
+        assert_eq!(msg(9, 2, 5), "9..2 ends before it starts");
+        assert_eq!(msg(2, 2, 5), "2..2 is empty");
+        assert_eq!(
+            msg(2, 6, 5),
+            "2..6 reaches past the end of the text (5 code points)"
+        );
+        assert_eq!(check_range(0, 5, 5), Ok((CharOffset(0), CharOffset(5))));
+        assert_eq!(check_range(4, 5, 5), Ok((CharOffset(4), CharOffset(5))));
+    }
+
+    #[test]
+    fn documents_check_ranges_with_the_same_words() {
+        let d = doc("abc");
+        assert_eq!(
+            d.check_range(CharOffset(1), CharOffset(4))
+                .unwrap_err()
+                .to_string(),
+            "span 1..4 reaches past the end of the text (3 code points)"
+        );
+        assert_eq!(
+            d.check_range(CharOffset(2), CharOffset(1))
+                .unwrap_err()
+                .to_string(),
+            "span 2..1 ends before it starts"
+        );
+        assert_eq!(d.check_range(CharOffset(0), CharOffset(3)), Ok(()));
     }
 
     #[test]

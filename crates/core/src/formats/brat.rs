@@ -438,7 +438,8 @@ fn read_pair(
                             format!("offsets {part:?} are not integers"),
                         ));
                     };
-                    super::check_range(&index, s, e).map_err(|m| ImportError::at(at(n), m))?;
+                    crate::model::check_range(s, e, index.len_chars())
+                        .map_err(|m| ImportError::at(at(n), format!("span {m}")))?;
                     fragments.push((s as usize, e as usize));
                 }
                 if let Some(given) = third {

@@ -14,10 +14,8 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{
-    check_range, derived_id, derived_title, DoccanoVariant, ImportError, Imported, Warning,
-};
-use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
+use super::{derived_id, derived_title, DoccanoVariant, ImportError, Imported, Warning};
+use crate::model::{check_range, Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::{CharOffset, OffsetIndex};
 
 #[derive(Serialize)]
@@ -193,7 +191,7 @@ fn line_to_document(value: Value, stem: &str, n: usize) -> Result<Document, Stri
     let index = OffsetIndex::new(&text_copy);
     let mut span_ids = HashSet::new();
     let mut push = |doc: &mut Document, id: u64, s: i64, e: i64, label: String, which: String| {
-        check_range(&index, s, e).map_err(|m| format!("{which}: {m}"))?;
+        check_range(s, e, index.len_chars()).map_err(|m| format!("{which}: span {m}"))?;
         if label.is_empty() {
             return Err(format!("{which}: label is empty"));
         }

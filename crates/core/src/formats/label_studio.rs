@@ -21,8 +21,8 @@ use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
-use super::{check_quote, check_range, derived_id, derived_title, ImportError, Imported, Warning};
-use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
+use super::{check_quote, derived_id, derived_title, ImportError, Imported, Warning};
+use crate::model::{check_range, Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::{CharOffset, OffsetIndex};
 
 /// Writes documents as a JSON array of Label Studio tasks (pretty-printed, one task per document).
@@ -202,7 +202,8 @@ fn task_to_document(
                 let (Some(start), Some(end)) = (start, end) else {
                     return Err(format!("{which}: value needs integer start and end"));
                 };
-                check_range(&index, start, end).map_err(|m| format!("{which}: {m}"))?;
+                check_range(start, end, index.len_chars())
+                    .map_err(|m| format!("{which}: span {m}"))?;
                 check_quote(
                     &index,
                     start as usize,

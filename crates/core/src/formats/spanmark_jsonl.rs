@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::ImportError;
 use crate::model::{
-    Document, DocumentId, Label, LabelSet, Relation, RelationId, Span, SpanId, Workspace,
+    check_range, Document, DocumentId, Label, LabelSet, Relation, RelationId, Span, SpanId,
+    Workspace,
 };
 use crate::offsets::{CharOffset, OffsetIndex, Utf16Offset};
 
@@ -236,18 +237,7 @@ pub fn import_line(raw: &str) -> Result<Document, String> {
     let mut spans = Vec::with_capacity(line.spans.len());
     for (k, s) in line.spans.iter().enumerate() {
         let which = format!("span {} (id {})", k + 1, s.id);
-        if s.end > len {
-            return Err(format!(
-                "{which}: {}..{} reaches past the end of the text ({len} code points)",
-                s.start, s.end
-            ));
-        }
-        if s.start >= s.end {
-            return Err(format!(
-                "{which}: {}..{} is empty or ends before it starts",
-                s.start, s.end
-            ));
-        }
+        check_range(s.start as i64, s.end as i64, len).map_err(|e| format!("{which}: {e}"))?;
         if s.label.is_empty() {
             return Err(format!("{which}: label is empty"));
         }

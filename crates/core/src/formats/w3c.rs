@@ -32,7 +32,7 @@ use serde_json::{json, Value};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{derived_title, ImportError, Imported, Warning};
-use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
+use crate::model::{check_range, Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::CharOffset;
 
 /// The Web Annotation JSON-LD context.
@@ -127,7 +127,7 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
             "format": "text/plain",
             "label": doc.title,
             "value": doc.text,
-            "created": super::iso8601(doc.added_at),
+            "created": super::dates::iso8601(doc.added_at),
             "spanmark:addedAt": doc.added_at,
         });
         if let Some(source) = &doc.source {
@@ -301,7 +301,7 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             .or_else(|| {
                 d.get("created")
                     .and_then(Value::as_str)
-                    .and_then(super::parse_iso8601)
+                    .and_then(super::dates::parse_iso8601)
             })
             .unwrap_or(0);
         let mut doc = Document::new(DocumentId(id), title, text, added_at);
@@ -378,8 +378,7 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             }
         }
         let fits = |(s, e): (usize, usize)| {
-            s < e
-                && e <= text.len()
+            check_range(s as i64, e as i64, text.len()).is_ok()
                 && quote.is_none_or(|(exact, _, _)| text[s..e].iter().copied().eq(exact.chars()))
         };
         let (start, end) = match (position, quote) {
@@ -400,10 +399,10 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
                 found
             }
             (Some((s, e)), None) => {
-                return Err(err(format!(
-                    "position {s}..{e} is not a non-empty range inside the text ({} code points)",
-                    text.len()
-                )))
+                let why = check_range(s as i64, e as i64, text.len())
+                    .err()
+                    .map_or_else(|| "does not fit".to_string(), |e| e.to_string());
+                return Err(err(format!("position {why}")));
             }
             (None, None) => return Err(err("no TextPositionSelector or TextQuoteSelector".into())),
         };
