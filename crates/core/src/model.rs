@@ -2,9 +2,11 @@
 //!
 //! Plain data, serde-derivable; reactivity lives in the app, never here.
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
+use crate::attributes::{default_defs, AttrError, AttrValue, AttributeDef, Attributes};
 use crate::offsets::{CharOffset, OffsetIndex};
 use crate::text::{snap_to_words, trim_whitespace};
 
@@ -24,7 +26,10 @@ pub struct SpanId(pub u64);
 pub struct RelationId(pub u64);
 
 /// A labelled stretch of a document's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serialised with its fields in this order; `attributes` is left out of human-readable forms
+/// (JSON) when empty, so records written before attributes existed read and write as they did.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Span {
     /// Identifier within the document.
     pub id: SpanId,
@@ -38,6 +43,42 @@ pub struct Span {
     /// Free-text note; empty when none.
     #[serde(default)]
     pub note: String,
+    /// Typed attributes by name (the label set says which the label has and of what type).
+    #[serde(default)]
+    pub attributes: Attributes,
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A binary form (postcard) has no field names, so it writes every field.
+        let skip = serializer.is_human_readable() && self.attributes.is_empty();
+        let mut st = serializer.serialize_struct("Span", if skip { 5 } else { 6 })?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.serialize_field("label", &self.label)?;
+        st.serialize_field("note", &self.note)?;
+        if skip {
+            st.skip_field("attributes")?;
+        } else {
+            st.serialize_field("attributes", &self.attributes)?;
+        }
+        st.end()
+    }
+}
+
+impl Span {
+    /// A span without note or attributes.
+    pub fn new(id: SpanId, start: CharOffset, end: CharOffset, label: impl Into<String>) -> Self {
+        Span {
+            id,
+            start,
+            end,
+            label: label.into(),
+            note: String::new(),
+            attributes: Attributes::new(),
+        }
+    }
 }
 
 /// A directed link between two spans of one document, e.g. a quote `said-by` a speaker.
@@ -63,6 +104,15 @@ pub struct Document {
     /// Where the article came from (URL or outlet), if known.
     #[serde(default)]
     pub source: Option<String>,
+    /// When the article was published, as an ISO date `YYYY-MM-DD` (see [`parse_iso_date`]).
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Who wrote the article, as its byline gives it.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// Who annotated this copy (for agreement between annotators of the same article).
+    #[serde(default)]
+    pub annotator: Option<String>,
     /// When it was added, in milliseconds since the Unix epoch.
     pub added_at: u64,
     /// The text, with line endings normalised to `\n`.
@@ -203,6 +253,9 @@ impl Document {
             id,
             title: title.into(),
             source: None,
+            published: None,
+            byline: None,
+            annotator: None,
             added_at,
             text: text.into(),
             line_endings_normalised: false,
@@ -319,35 +372,151 @@ pub struct Label {
     /// Optional description, shown as a tooltip.
     #[serde(default)]
     pub description: String,
+    /// The typed attributes spans of this label can carry, in display order.
+    #[serde(default)]
+    pub attributes: Vec<AttributeDef>,
 }
 
-/// The labels a workspace offers, in display order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A kind of relation the schema offers, e.g. `said-by` from a quote to a speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct RelationKind {
+    /// The name relations carry, e.g. `"said-by"`.
+    pub name: String,
+    /// The label of the span it starts from, when it is meant for one (`None`: any).
+    #[serde(default)]
+    pub from: Option<String>,
+    /// The label of the span it points to, when it is meant for one (`None`: any).
+    #[serde(default)]
+    pub to: Option<String>,
+    /// Optional description.
+    #[serde(default)]
+    pub description: String,
+}
+
+impl RelationKind {
+    /// A kind between spans of any labels.
+    pub fn any(name: &str) -> Self {
+        RelationKind {
+            name: name.into(),
+            from: None,
+            to: None,
+            description: String::new(),
+        }
+    }
+
+    /// Whether the kind is meant for a relation from a `from` span to a `to` span.
+    pub fn fits(&self, from: &str, to: &str) -> bool {
+        self.from.as_deref().is_none_or(|l| l == from) && self.to.as_deref().is_none_or(|l| l == to)
+    }
+}
+
+/// The labels a workspace offers, in display order, and the kinds of relation between spans.
+///
+/// A set stored before relation kinds existed (JSON without `relation_kinds`) is upgraded as it
+/// is read: its `claim`, `quote` and `figure` labels without attributes gain the default ones, it
+/// gains the `speaker` label when it has a `quote` label, none called `speaker` and key `4` is free,
+/// and it gets the default relation kinds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LabelSet {
     /// Labels in display order.
     pub labels: Vec<Label>,
+    /// Relation kinds in display order; the first that fits a pair of spans is preselected.
+    // Always written: its absence is what marks a set stored before it existed.
+    pub relation_kinds: Vec<RelationKind>,
+}
+
+impl<'de> Deserialize<'de> for LabelSet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Stored {
+            labels: Vec<Label>,
+            #[serde(default)]
+            relation_kinds: Option<Vec<RelationKind>>,
+        }
+        #[derive(Deserialize)]
+        struct Binary {
+            labels: Vec<Label>,
+            relation_kinds: Vec<RelationKind>,
+        }
+        if deserializer.is_human_readable() {
+            let s = Stored::deserialize(deserializer)?;
+            Ok(LabelSet::upgraded(s.labels, s.relation_kinds))
+        } else {
+            let b = Binary::deserialize(deserializer)?;
+            Ok(LabelSet {
+                labels: b.labels,
+                relation_kinds: b.relation_kinds,
+            })
+        }
+    }
+}
+
+/// The default labels: claim (1), quote (2), figure (3), speaker (4).
+fn default_label(name: &str) -> Option<Label> {
+    let (colour, key, description) = match name {
+        "claim" => ("#e0a000", '1', "A checkable assertion"),
+        "quote" => ("#2f7fd8", '2', "Reported speech"),
+        "figure" => ("#1f9d55", '3', "A number stating a quantity"),
+        "speaker" => ("#a855c7", '4', "Who is quoted"),
+        _ => return None,
+    };
+    Some(Label {
+        name: name.into(),
+        colour: colour.into(),
+        key,
+        description: description.into(),
+        attributes: default_defs(name),
+    })
+}
+
+/// The default relation kind: a quote `said-by` a speaker.
+pub fn default_relation_kinds() -> Vec<RelationKind> {
+    vec![RelationKind {
+        name: "said-by".into(),
+        from: Some("quote".into()),
+        to: Some("speaker".into()),
+        description: "Who said the quote".into(),
+    }]
 }
 
 impl Default for LabelSet {
-    /// claim (1), quote (2), figure (3).
+    /// claim (1), quote (2), figure (3), speaker (4), with their default attributes, and `said-by`.
     fn default() -> Self {
-        let label = |name: &str, colour: &str, key, description: &str| Label {
-            name: name.into(),
-            colour: colour.into(),
-            key,
-            description: description.into(),
-        };
         LabelSet {
-            labels: vec![
-                label("claim", "#e0a000", '1', "A checkable assertion"),
-                label("quote", "#2f7fd8", '2', "Reported speech"),
-                label("figure", "#1f9d55", '3', "A number stating a quantity"),
-            ],
+            labels: ["claim", "quote", "figure", "speaker"]
+                .into_iter()
+                .filter_map(default_label)
+                .collect(),
+            relation_kinds: default_relation_kinds(),
         }
     }
 }
 
 impl LabelSet {
+    /// A set from its parts as stored; `relation_kinds` is `None` for a set stored before relation
+    /// kinds existed, which is upgraded (see [`LabelSet`]).
+    pub fn upgraded(mut labels: Vec<Label>, relation_kinds: Option<Vec<RelationKind>>) -> Self {
+        if let Some(relation_kinds) = relation_kinds {
+            return LabelSet {
+                labels,
+                relation_kinds,
+            };
+        }
+        for label in &mut labels {
+            if label.attributes.is_empty() {
+                label.attributes = default_defs(&label.name);
+            }
+        }
+        let has = |name: &str| labels.iter().any(|l| l.name == name);
+        if has("quote") && !has("speaker") && !labels.iter().any(|l| l.key == '4') {
+            labels.extend(default_label("speaker"));
+        }
+        LabelSet {
+            labels,
+            relation_kinds: default_relation_kinds(),
+        }
+    }
+
     /// The label bound to this key.
     pub fn by_key(&self, key: char) -> Option<&Label> {
         self.labels.iter().find(|l| l.key == key)
@@ -362,6 +531,89 @@ impl LabelSet {
     pub fn position(&self, name: &str) -> Option<usize> {
         self.labels.iter().position(|l| l.name == name)
     }
+
+    /// The definition of attribute `attr` of label `label`.
+    pub fn attribute(&self, label: &str, attr: &str) -> Option<&AttributeDef> {
+        self.by_name(label)?
+            .attributes
+            .iter()
+            .find(|a| a.name == attr)
+    }
+
+    /// Reads what the user typed for attribute `attr` of a `label` span (see
+    /// [`AttributeDef::parse`]); `Ok(None)` clears it.
+    pub fn parse_attribute(
+        &self,
+        label: &str,
+        attr: &str,
+        input: &str,
+    ) -> Result<Option<AttrValue>, AttrError> {
+        self.attribute(label, attr)
+            .ok_or_else(|| AttrError::Unknown {
+                label: label.into(),
+                attr: attr.into(),
+            })?
+            .parse(input)
+    }
+
+    /// The required attributes of `span`'s label that it lacks.
+    pub fn missing_required<'a>(&'a self, span: &Span) -> Vec<&'a str> {
+        self.by_name(&span.label)
+            .map(|l| {
+                l.attributes
+                    .iter()
+                    .filter(|a| a.required && !span.attributes.contains_key(&a.name))
+                    .map(|a| a.name.as_str())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The relation kind with this name.
+    pub fn relation_kind(&self, name: &str) -> Option<&RelationKind> {
+        self.relation_kinds.iter().find(|k| k.name == name)
+    }
+
+    /// The kind to preselect for a relation from a `from` span to a `to` span: the first that is
+    /// meant for that pair, else the first meant for any pair.
+    pub fn preselected_kind(&self, from: &str, to: &str) -> Option<&RelationKind> {
+        self.relation_kinds
+            .iter()
+            .find(|k| (k.from.is_some() || k.to.is_some()) && k.fits(from, to))
+            .or_else(|| self.relation_kinds.iter().find(|k| k.fits(from, to)))
+    }
+}
+
+/// Checks a publication date is an ISO calendar date `YYYY-MM-DD` that exists (1000–9999) and
+/// returns it trimmed.
+pub fn parse_iso_date(input: &str) -> Result<String, String> {
+    let s = input.trim();
+    let bad = || format!("{s:?} is not a date — write it as YYYY-MM-DD, e.g. 2024-03-05");
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &s[r];
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return Err(bad());
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if y < 1000 || d == 0 || d > days {
+        return Err(format!("{s:?} is not a day of the calendar"));
+    }
+    Ok(s.to_string())
 }
 
 /// Everything a user has: documents and the label set.
@@ -532,6 +784,135 @@ mod tests {
         assert_eq!(d.check_range(CharOffset(0), CharOffset(3)), Ok(()));
     }
 
+    /// A label set as stored before attributes and relation kinds existed.
+    const OLD_SET: &str = r##"{"labels":[
+        {"name":"claim","colour":"#e0a000","key":"1","description":"A checkable assertion"},
+        {"name":"quote","colour":"#2f7fd8","key":"2","description":"Reported speech"},
+        {"name":"figure","colour":"#1f9d55","key":"3","description":"A number stating a quantity"}]}"##;
+
+    #[test]
+    fn an_old_default_set_loads_with_attributes_speaker_and_said_by() {
+        let set: LabelSet = serde_json::from_str(OLD_SET).unwrap();
+        assert_eq!(set, LabelSet::default());
+        let figure = set.by_name("figure").unwrap();
+        let names: Vec<&str> = figure.attributes.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "value",
+                "value_max",
+                "unit",
+                "qualifier",
+                "quantity",
+                "source"
+            ]
+        );
+        assert_eq!(set.by_key('4').map(|l| l.name.as_str()), Some("speaker"));
+        assert_eq!(
+            set.preselected_kind("quote", "speaker")
+                .map(|k| k.name.as_str()),
+            Some("said-by")
+        );
+    }
+
+    #[test]
+    fn an_old_set_whose_key_4_is_taken_gains_no_speaker() {
+        let old = OLD_SET.replace(
+            r##"{"name":"figure","colour":"#1f9d55","key":"3""##,
+            r##"{"name":"figure","colour":"#1f9d55","key":"4""##,
+        );
+        let set: LabelSet = serde_json::from_str(&old).unwrap();
+        assert!(set.by_name("speaker").is_none());
+        assert_eq!(set.by_key('4').map(|l| l.name.as_str()), Some("figure"));
+    }
+
+    #[test]
+    fn a_new_set_loads_as_written_even_without_speaker() {
+        let mut set = LabelSet::default();
+        set.labels.retain(|l| l.name != "speaker");
+        set.labels[0].attributes.clear();
+        set.relation_kinds.push(RelationKind::any("same-as"));
+        let json = serde_json::to_string(&set).unwrap();
+        assert_eq!(serde_json::from_str::<LabelSet>(&json).unwrap(), set);
+        let bytes = postcard::to_allocvec(&set).unwrap();
+        assert_eq!(postcard::from_bytes::<LabelSet>(&bytes).unwrap(), set);
+    }
+
+    #[test]
+    fn typed_input_is_read_against_the_label_set() {
+        let set = LabelSet::default();
+        assert_eq!(
+            set.parse_attribute("figure", "value", "2,000"),
+            Ok(Some(AttrValue::Number(2000.0)))
+        );
+        assert!(set
+            .parse_attribute("figure", "value", "lots")
+            .unwrap_err()
+            .to_string()
+            .contains("is not a number"));
+        assert!(set.parse_attribute("figure", "colour", "red").is_err());
+        let mut span = Span::new(SpanId(1), CharOffset(0), CharOffset(1), "figure");
+        let mut required = set.clone();
+        required.labels[2].attributes[0].required = true;
+        assert_eq!(required.missing_required(&span), ["value"]);
+        span.attributes
+            .insert("value".into(), AttrValue::Number(1.0));
+        assert!(required.missing_required(&span).is_empty());
+    }
+
+    #[test]
+    fn spans_without_attributes_write_as_before_and_old_records_load() {
+        let span = Span::new(SpanId(1), CharOffset(0), CharOffset(2), "quote");
+        let json = serde_json::to_string(&span).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":1,"start":0,"end":2,"label":"quote","note":""}"#
+        );
+        assert_eq!(serde_json::from_str::<Span>(&json).unwrap(), span);
+        let mut with = span.clone();
+        with.attributes
+            .insert("kind".into(), AttrValue::Text("direct".into()));
+        let json = serde_json::to_string(&with).unwrap();
+        assert!(
+            json.ends_with(r#""attributes":{"kind":"direct"}}"#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Span>(&json).unwrap(), with);
+        for s in [span, with] {
+            let bytes = postcard::to_allocvec(&s).unwrap();
+            assert_eq!(postcard::from_bytes::<Span>(&bytes).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn an_old_document_record_loads_without_the_new_details() {
+        let old = r#"{"id":"d","title":"t","source":null,"added_at":0,"text":"ab"}"#;
+        let doc: Document = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            (doc.published, doc.byline, doc.annotator),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn iso_dates_must_exist() {
+        assert_eq!(parse_iso_date(" 2024-02-29 "), Ok("2024-02-29".into()));
+        for bad in [
+            "2023-02-29",
+            "2024-04-31",
+            "2024-00-10",
+            "24-01-01",
+            "2024/01/01",
+            "2024-1-1",
+        ] {
+            assert!(parse_iso_date(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_iso_date("March 5").unwrap_err(),
+            "\"March 5\" is not a date — write it as YYYY-MM-DD, e.g. 2024-03-05"
+        );
+    }
+
     #[test]
     fn paste_normalises_crlf_and_records_it() {
         let d = Document::from_paste(DocumentId("d".into()), "t", "a\r\nb", 0);
@@ -548,6 +929,7 @@ mod tests {
             end: CharOffset(8),
             label: "quote".into(),
             note: String::new(),
+            attributes: Default::default(),
         });
         assert_eq!(d.covered_text(&d.spans[0]), "«سلام»");
     }

@@ -178,6 +178,7 @@ fn misaligned_iob_spans_are_reported_not_dropped() {
         end: spanmark_core::CharOffset(4),
         label: "claim".into(),
         note: String::new(),
+        attributes: Default::default(),
     });
     for format in [Format::Iob2, Format::Hf] {
         let out = formats::export(format, &docs, &Default::default()).unwrap();

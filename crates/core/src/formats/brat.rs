@@ -493,6 +493,7 @@ fn read_pair(
                         end: CharOffset(e),
                         label: label.clone(),
                         note: String::new(),
+                        attributes: Default::default(),
                     });
                 }
             }

@@ -101,6 +101,7 @@ mod tests {
             end: CharOffset(2),
             label: "x".into(),
             note: String::new(),
+            attributes: Default::default(),
         });
         let err = checked(Imported {
             documents: vec![doc],

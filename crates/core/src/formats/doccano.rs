@@ -204,6 +204,7 @@ fn line_to_document(value: Value, stem: &str, n: usize) -> Result<Document, Stri
             end: CharOffset(e as usize),
             label,
             note: String::new(),
+            attributes: Default::default(),
         });
         Ok(())
     };

@@ -251,6 +251,7 @@ fn task_to_document(
                         end: CharOffset(end as usize),
                         label,
                         note: String::new(),
+                        attributes: Default::default(),
                     });
                 }
             }

@@ -181,6 +181,7 @@ pub(crate) fn spans_from_tags(
                 end: CharOffset(ranges[last].1),
                 label,
                 note: String::new(),
+                attributes: Default::default(),
             });
             *next_id += 1;
         }

@@ -444,6 +444,7 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             end: CharOffset(end),
             label,
             note,
+            attributes: Default::default(),
         });
     }
     for (n, item) in links {
@@ -531,6 +532,7 @@ mod tests {
             end: CharOffset(12),
             label: "x".into(),
             note: String::new(),
+            attributes: Default::default(),
         });
         // As a UTF-16 tool would count: one more before the emoji's second half.
         let out = export(&[d], &mut vec![])

@@ -102,6 +102,7 @@ pub fn document(id: String) -> impl Strategy<Value = Document> {
                             end: CharOffset(end),
                             label,
                             note,
+                            attributes: Default::default(),
                         });
                     }
                 }
@@ -143,6 +144,7 @@ fn span(id: u64, start: usize, end: usize, label: &str, note: &str) -> Span {
         end: CharOffset(end),
         label: label.into(),
         note: note.into(),
+        attributes: Default::default(),
     }
 }
 

@@ -555,6 +555,7 @@ fn task_to_document(task: Task<Tokens>, stem: &str, n: usize) -> Result<Document
             end: CharOffset(s.end as usize),
             label: s.label,
             note: s.note,
+            attributes: Default::default(),
         })
         .collect();
     doc.relations = relations;
@@ -575,6 +576,7 @@ mod tests {
             end: CharOffset(3),
             label: "x".into(),
             note: String::new(),
+            attributes: Default::default(),
         });
         let line = String::from_utf8(export(&[d], &mut vec![])).expect("UTF-8");
         let v: Value = serde_json::from_str(line.trim()).unwrap();
@@ -616,6 +618,7 @@ mod tests {
                 end: CharOffset(e),
                 label: "quote\"x".into(),
                 note: if i == 0 { "n\\".into() } else { String::new() },
+                attributes: Default::default(),
             });
         }
         for relations in [false, true] {
@@ -670,6 +673,7 @@ mod tests {
             end: CharOffset(3),
             label: "x".into(),
             note: "a \"note\"".into(),
+            attributes: Default::default(),
         });
         let line = String::from_utf8(export(&[d], &mut vec![])).expect("UTF-8");
         let line = line.trim_end();
@@ -754,6 +758,7 @@ mod tests {
                             end: CharOffset(end),
                             label: "x".into(),
                             note: String::new(),
+                            attributes: Default::default(),
                         });
                     }
                 }
