@@ -241,6 +241,17 @@ pub enum AttrError {
         /// The label.
         label: String,
     },
+    /// A name kept for the span's own fields (`label`, `note`), which formats write beside
+    /// attributes.
+    #[error(
+        "label {label:?}: {attr:?} cannot be an attribute's name (spans have their own {attr})"
+    )]
+    ReservedName {
+        /// The label.
+        label: String,
+        /// The name.
+        attr: String,
+    },
     /// Two attributes of a label share a name.
     #[error("label {label:?}: two attributes are called {attr:?}")]
     DuplicateName {
@@ -378,7 +389,7 @@ pub fn parse_number(input: &str) -> Option<AttrValue> {
     if !grouped_ok
         || !groups.iter().all(|g| digits(g))
         || (whole.is_empty() && fraction.is_none_or(str::is_empty))
-        || !fraction.is_none_or(|f| digits(f))
+        || !fraction.is_none_or(&digits)
         || !exponent.is_none_or(|e| {
             let e = e.strip_prefix(['-', '+']).unwrap_or(e);
             !e.is_empty() && digits(e)
@@ -399,13 +410,23 @@ pub fn parse_number(input: &str) -> Option<AttrValue> {
     plain.parse::<f64>().ok().and_then(AttrValue::number)
 }
 
-/// Checks a label's attribute definitions: names non-empty and unique, a choice has options (none
-/// empty or repeated), other types have none.
+/// Names an attribute cannot have: the span's own fields, which formats write beside attributes
+/// (Label Studio's per-region `label` and `note` results, for one).
+pub const RESERVED_NAMES: [&str; 2] = ["label", "note"];
+
+/// Checks a label's attribute definitions: names non-empty, unique and not reserved, a choice has
+/// options (none empty or repeated), other types have none.
 pub fn validate_defs(label: &str, defs: &[AttributeDef]) -> Result<(), AttrError> {
     for (i, def) in defs.iter().enumerate() {
         if def.name.trim().is_empty() {
             return Err(AttrError::EmptyName {
                 label: label.into(),
+            });
+        }
+        if RESERVED_NAMES.contains(&def.name.as_str()) {
+            return Err(AttrError::ReservedName {
+                label: label.into(),
+                attr: def.name.clone(),
             });
         }
         if defs[..i].iter().any(|d| d.name == def.name) {
@@ -612,6 +633,11 @@ mod tests {
         let mut defs = default_defs("quote");
         defs[0].options.push("direct".into());
         assert!(validate_defs("quote", &defs).is_err());
+        let reserved = [AttributeDef::new("note", AttrType::Text)];
+        assert!(matches!(
+            validate_defs("x", &reserved),
+            Err(AttrError::ReservedName { .. })
+        ));
         let empty_choice = [AttributeDef::choice("k", &[])];
         assert!(validate_defs("x", &empty_choice).is_err());
         let twice = [

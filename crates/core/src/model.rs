@@ -569,6 +569,35 @@ impl LabelSet {
             .unwrap_or_default()
     }
 
+    /// Gives the attributes of `doc`'s spans the types this set defines, where a value can change
+    /// type without loss: a number or yes/no written as text (formats without types, such as brat
+    /// notes, read `2000` as a number and `yes` as yes/no), text that reads as a number or as
+    /// yes/no. Values that still do not fit, and attributes the set does not define, are kept as
+    /// they are; returns how many values that left not fitting (the app can point them out).
+    pub fn conform(&self, doc: &mut Document) -> usize {
+        let mut misfits = 0;
+        for span in &mut doc.spans {
+            for (name, value) in span.attributes.iter_mut() {
+                let Some(def) = self.attribute(&span.label, name) else {
+                    continue;
+                };
+                if def.check(value).is_ok() {
+                    continue;
+                }
+                let typed = def
+                    .parse(&value.to_string())
+                    .ok()
+                    .flatten()
+                    .filter(|v| def.check(v).is_ok() && v.to_string() == value.to_string());
+                match typed {
+                    Some(v) => *value = v,
+                    None => misfits += 1,
+                }
+            }
+        }
+        misfits
+    }
+
     /// The relation kind with this name.
     pub fn relation_kind(&self, name: &str) -> Option<&RelationKind> {
         self.relation_kinds.iter().find(|k| k.name == name)
@@ -858,6 +887,42 @@ mod tests {
         span.attributes
             .insert("value".into(), AttrValue::Number(1.0));
         assert!(required.missing_required(&span).is_empty());
+    }
+
+    #[test]
+    fn conform_gives_values_the_types_of_the_label_set() {
+        let set = LabelSet::default();
+        let mut doc = doc("x");
+        let mut figure = Span::new(SpanId(1), CharOffset(0), CharOffset(1), "figure");
+        figure.attributes = [
+            ("unit", AttrValue::Number(2000.0)),
+            ("value", AttrValue::Text("2000".into())),
+            ("qualifier", AttrValue::Text("about".into())),
+            ("value_max", AttrValue::Text("lots".into())),
+            ("other", AttrValue::Bool(true)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let mut claim = Span::new(SpanId(2), CharOffset(0), CharOffset(1), "claim");
+        claim.attributes = [
+            ("check_worthy", AttrValue::Text("yes".into())),
+            ("verdict", AttrValue::Bool(false)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        doc.spans = vec![figure, claim];
+        assert_eq!(set.conform(&mut doc), 2, "{:?}", doc.spans);
+        let a = &doc.spans[0].attributes;
+        assert_eq!(a["unit"], AttrValue::Text("2000".into()));
+        assert_eq!(a["value"], AttrValue::Number(2000.0));
+        assert_eq!(a["value_max"], AttrValue::Text("lots".into()));
+        assert_eq!(a["other"], AttrValue::Bool(true));
+        let c = &doc.spans[1].attributes;
+        assert_eq!(c["check_worthy"], AttrValue::Bool(true));
+        // `no` is not one of the verdicts: kept, and counted.
+        assert_eq!(c["verdict"], AttrValue::Bool(false));
     }
 
     #[test]

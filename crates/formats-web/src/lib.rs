@@ -173,6 +173,9 @@ fn options(labels: Option<String>, doccano_entities: bool) -> ExportOptions {
             DoccanoVariant::LabelTuples
         },
         file_stem: None,
+        // The default set: its one-of-a-list attributes are written as such (Label Studio
+        // `choices`, brat `A` lines); a user's own are written as text until the app passes its set.
+        schema: None,
     }
 }
 

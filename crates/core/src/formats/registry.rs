@@ -16,7 +16,7 @@ use super::{
     ExportError,
 };
 use super::{ImportError, Warning};
-use crate::model::Document;
+use crate::model::{Document, LabelSet};
 
 /// A dataset format Spanmark reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,6 +158,9 @@ pub struct ExportOptions {
     pub doccano: DoccanoVariant,
     /// The exported file's name without extension; `None`: `spanmark-<format>`.
     pub file_stem: Option<String>,
+    /// The workspace's label set, which says which text attributes are one-of-a-list (Label
+    /// Studio `choices`, brat `A` lines and `annotation.conf`). `None`: the default set.
+    pub schema: Option<LabelSet>,
 }
 
 /// An exported file.
@@ -193,12 +196,13 @@ pub fn export(
         check_document(doc)?;
     }
     let mut warnings = vec![];
+    let schema = options.schema.clone().unwrap_or_default();
     let bytes = match format {
         Format::Spanmark => spanmark_jsonl::export(docs).into_bytes(),
         Format::Spacy => spacy::export(docs, &mut warnings),
         Format::Doccano => doccano::export(docs, options.doccano, &mut warnings).into_bytes(),
-        Format::LabelStudio => label_studio::export(docs).into_bytes(),
-        Format::Brat => brat::export_zip(docs, &mut warnings)?,
+        Format::LabelStudio => label_studio::export(docs, &schema).into_bytes(),
+        Format::Brat => brat::export_zip(docs, &schema, &mut warnings)?,
         Format::W3c => w3c::export(docs, &mut warnings).into_bytes(),
         Format::Iob2 => iob2::export(docs, options.labels.as_deref(), &mut warnings).into_bytes(),
         Format::Hf => hf::export(docs, options.labels.as_deref(), &mut warnings).into_bytes(),
@@ -321,7 +325,11 @@ pub fn preview(format: Format, first: &Document, options: &ExportOptions) -> Str
         return format!(
             "{}.ann\n{}",
             brat::encode_name(&first.id.0),
-            brat::export_ann(first, &mut vec![])
+            brat::export_ann(
+                first,
+                &options.schema.clone().unwrap_or_default(),
+                &mut vec![]
+            )
         );
     }
     match export(format, std::slice::from_ref(first), options) {

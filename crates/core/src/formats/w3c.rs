@@ -17,6 +17,10 @@
 //! cluster. Relations are annotations with `"motivation":"linking"`, a tagging body naming the
 //! kind, the target span's annotation as a second body and the source span's as the target.
 //!
+//! **Attributes** are further bodies of the span's annotation, one each, in Spanmark's vocabulary
+//! with the value as a plain JSON-LD literal (a number, a boolean or a string):
+//! `{"type":"spanmark:Attribute","purpose":"describing","spanmark:name":"value","value":2000}`.
+//!
 //! The annotation model has no place for a document's full text, so the collection carries the
 //! documents under `spanmark:documents` (prefix `spanmark:` = `urn:spanmark:vocab:`, declared in the
 //! `@context`): `{"id":"urn:spanmark:doc:d1","type":"Text","label":title,"value":text,
@@ -32,6 +36,7 @@ use serde_json::{json, Value};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{derived_title, ImportError, Imported, Warning};
+use crate::attributes::AttrValue;
 use crate::model::{check_range, Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::CharOffset;
 
@@ -130,8 +135,15 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
             "created": super::dates::iso8601(doc.added_at),
             "spanmark:addedAt": doc.added_at,
         });
-        if let Some(source) = &doc.source {
-            d["spanmark:source"] = json!(source);
+        for (key, value) in [
+            ("spanmark:source", &doc.source),
+            ("spanmark:published", &doc.published),
+            ("spanmark:byline", &doc.byline),
+            ("spanmark:annotator", &doc.annotator),
+        ] {
+            if let Some(value) = value {
+                d[key] = json!(value);
+            }
         }
         if doc.line_endings_normalised {
             d["spanmark:lineEndingsNormalised"] = json!(true);
@@ -145,6 +157,14 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
                 vec![json!({"type": "TextualBody", "purpose": "tagging", "value": s.label})];
             if !s.note.is_empty() {
                 body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": s.note}));
+            }
+            for (name, value) in &s.attributes {
+                body.push(json!({
+                    "type": "spanmark:Attribute",
+                    "purpose": "describing",
+                    "spanmark:name": name,
+                    "value": value.to_json(),
+                }));
             }
             items.push(json!({
                 "id": format!("{iri}:span:{}", s.id.0),
@@ -305,10 +325,11 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             })
             .unwrap_or(0);
         let mut doc = Document::new(DocumentId(id), title, text, added_at);
-        doc.source = d
-            .get("spanmark:source")
-            .and_then(Value::as_str)
-            .map(str::to_string);
+        let text_of = |key: &str| d.get(key).and_then(Value::as_str).map(str::to_string);
+        doc.source = text_of("spanmark:source");
+        doc.published = text_of("spanmark:published");
+        doc.byline = text_of("spanmark:byline");
+        doc.annotator = text_of("spanmark:annotator");
         doc.line_endings_normalised = d
             .get("spanmark:lineEndingsNormalised")
             .and_then(Value::as_bool)
@@ -408,7 +429,23 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
         };
         let mut label = None;
         let mut note = String::new();
+        let mut attributes = crate::attributes::Attributes::new();
         for b in as_list(item.get("body")) {
+            if b.get("type").and_then(Value::as_str) == Some("spanmark:Attribute") {
+                let name = b.get("spanmark:name").and_then(Value::as_str);
+                let value = b.get("value").and_then(AttrValue::from_json);
+                match (name, value) {
+                    (Some(name), Some(value)) => {
+                        attributes.insert(name.to_string(), value);
+                    }
+                    _ => warnings.push(Warning::new(
+                        format!("record {n}"),
+                        "an attribute body without a name or a string, number or boolean value; \
+                         not imported",
+                    )),
+                }
+                continue;
+            }
             let purpose = b.get("purpose").and_then(Value::as_str);
             let value = b.get("value").and_then(Value::as_str);
             match (purpose, value) {
@@ -444,7 +481,7 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             end: CharOffset(end),
             label,
             note,
-            attributes: Default::default(),
+            attributes,
         });
     }
     for (n, item) in links {

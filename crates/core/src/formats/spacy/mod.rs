@@ -11,8 +11,10 @@
 //! Offsets are code points; `token_end` is INCLUSIVE, `end` exclusive. Tokens follow
 //! [`super::tokens::spacy_tokens`]: `Doc(nlp.vocab, words=[t["text"]], spaces=[t["ws"]])` rebuilds the
 //! text exactly, and every span starts and ends on a token boundary, so `doc.char_span(start, end,
-//! label)` never returns `None`. The document's id, title, source and date ride in Prodigy's `meta`;
-//! span ids and notes as extra span keys. Import also reads spaCy v2's `[text, {"entities": [[s, e,
+//! label)` never returns `None`. The document's id, title, source, dates, byline and annotator ride
+//! in Prodigy's `meta`; span ids, notes and attributes (`"attributes":{"value":2000}`, on the span
+//! itself, not repeated in a relation's `head_span`/`child_span`) as extra span keys, which spaCy
+//! and Prodigy keep as they are. Import also reads spaCy v2's `[text, {"entities": [[s, e,
 //! label]]}]` lines, and skips (with a warning) Prodigy answers other than `accept`.
 
 use std::borrow::Cow;
@@ -26,6 +28,7 @@ mod scanner;
 
 use super::tokens::{spacy_tokens, SpacyToken};
 use super::{check_quote, derived_id, derived_title, ImportError, Imported, Warning};
+use crate::attributes::Attributes;
 use crate::model::{check_range, Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::{CharOffset, OffsetIndex};
 use scanner::fast_task;
@@ -60,6 +63,12 @@ struct Meta {
     added_at: Option<u64>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     line_endings_normalised: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    byline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    annotator: Option<String>,
 }
 
 /// A task's tokens. Their texts borrow from the input where they hold no JSON escapes (a workspace
@@ -91,6 +100,8 @@ struct TaskSpan {
     text: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     note: String,
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    attributes: Attributes,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -133,13 +144,19 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> Vec<u8> {
             id: Some(s.id.0),
             text: None,
             note: s.note.clone(),
+            attributes: s.attributes.clone(),
         };
         let relations = doc
             .relations
             .iter()
             .filter_map(|r| {
-                let head = doc.span(r.from).map(task_span)?;
-                let child = doc.span(r.to).map(task_span)?;
+                // The ends' attributes are on the spans themselves, not repeated here.
+                let end = |s: &Span| TaskSpan {
+                    attributes: Default::default(),
+                    ..task_span(s)
+                };
+                let head = doc.span(r.from).map(end)?;
+                let child = doc.span(r.to).map(end)?;
                 Some(TaskRelation {
                     head: head.token_end,
                     child: child.token_end,
@@ -158,6 +175,9 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> Vec<u8> {
                 source: doc.source.clone(),
                 added_at: Some(doc.added_at),
                 line_endings_normalised: doc.line_endings_normalised,
+                published: doc.published.clone(),
+                byline: doc.byline.clone(),
+                annotator: doc.annotator.clone(),
             }),
             // Written by `write_task`, by hand.
             tokens: None,
@@ -365,6 +385,7 @@ fn v2_task(pair: Vec<Value>) -> Result<Task<Tokens<'static>>, String> {
                 id: None,
                 text: None,
                 note: String::new(),
+                attributes: Default::default(),
             });
         }
     }
@@ -545,6 +566,9 @@ fn task_to_document(task: Task<Tokens>, stem: &str, n: usize) -> Result<Document
     drop(index);
     let mut doc = Document::new(id, title, text, meta.added_at.unwrap_or(0));
     doc.source = meta.source;
+    doc.published = meta.published;
+    doc.byline = meta.byline;
+    doc.annotator = meta.annotator;
     doc.line_endings_normalised = meta.line_endings_normalised;
     doc.spans = task_spans
         .into_iter()
@@ -555,7 +579,7 @@ fn task_to_document(task: Task<Tokens>, stem: &str, n: usize) -> Result<Document
             end: CharOffset(s.end as usize),
             label: s.label,
             note: s.note,
-            attributes: Default::default(),
+            attributes: s.attributes,
         })
         .collect();
     doc.relations = relations;

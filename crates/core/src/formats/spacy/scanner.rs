@@ -442,7 +442,7 @@ impl<'a> Scanner<'a> {
 
     /// One span object (see [`Self::spans`]).
     fn span(&mut self) -> Option<TaskSpan> {
-        const KEYS: [&[u8]; 8] = [
+        const KEYS: [&[u8]; 9] = [
             b"\"start\"",
             b"\"end\"",
             b"\"token_start\"",
@@ -451,8 +451,9 @@ impl<'a> Scanner<'a> {
             b"\"id\"",
             b"\"text\"",
             b"\"note\"",
+            b"\"attributes\"",
         ];
-        const REQUIRED: u8 = 0b1_0011; // start, end, label
+        const REQUIRED: u16 = 0b1_0011; // start, end, label
         self.eat(b'{')?;
         let mut span = TaskSpan {
             start: 0,
@@ -463,8 +464,9 @@ impl<'a> Scanner<'a> {
             id: None,
             text: None,
             note: String::new(),
+            attributes: Default::default(),
         };
-        let mut seen = 0u8;
+        let mut seen = 0u16;
         loop {
             self.skip_ws();
             let rest = &self.bytes[self.at..];
@@ -503,6 +505,13 @@ impl<'a> Scanner<'a> {
                     let (n, end) = integer_at(bytes, self.at)?;
                     span.id = Some(n as u64);
                     end
+                }
+                8 => {
+                    // Rare and small: the value is skipped over, then read by serde itself.
+                    let start = self.at;
+                    self.skip_value()?;
+                    span.attributes = serde_json::from_str(&self.text[start..self.at]).ok()?;
+                    self.at
                 }
                 _ => {
                     let (text, end) = self.string_at(self.at)?;
