@@ -33,14 +33,16 @@ struct Line {
     title: String,
     #[serde(default)]
     source: Option<String>,
-    /// Publication date `YYYY-MM-DD` (written only when known).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Written on every line (null when unknown), as `source` is: line-oriented loaders such as
+    // `datasets` then see the same columns on every line.
+    /// Publication date `YYYY-MM-DD`.
+    #[serde(default)]
     published: Option<String>,
-    /// The article's byline (written only when known).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The article's byline.
+    #[serde(default)]
     byline: Option<String>,
-    /// Who annotated the document (written only when known).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Who annotated the document.
+    #[serde(default)]
     annotator: Option<String>,
     #[serde(default)]
     added_at: u64,
@@ -74,8 +76,9 @@ struct LineSpan {
     text: String,
     #[serde(default)]
     note: String,
-    /// Typed attributes by name, numbers as JSON numbers (written only when there are some).
-    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    /// Typed attributes by name, numbers as JSON numbers. Written on every span (`{}` when none):
+    /// `datasets` reads spans whose keys differ as opaque JSON rather than as a struct.
+    #[serde(default)]
     attributes: Attributes,
 }
 
