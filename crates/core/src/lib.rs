@@ -11,6 +11,7 @@ pub mod history;
 pub mod labels;
 pub mod model;
 pub mod offsets;
+pub mod paste;
 pub mod suggest;
 pub mod text;
 pub mod transfer;
