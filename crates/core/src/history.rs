@@ -392,6 +392,61 @@ impl Edit {
         }
     }
 
+    /// The code-point ranges this edit touches, by document, for redrawing: a span's range (both
+    /// its old and new ones for a move), both ends of a relation. `ws` is the workspace the edit
+    /// was applied to (before or after: spans named by id are looked up in it). Document details,
+    /// rejections, the done mark and the label set touch no range (see [`Edit::touches_labels`]).
+    pub fn ranges(&self, ws: &Workspace) -> Vec<(DocumentId, std::ops::Range<usize>)> {
+        let span_range = |doc: &DocumentId, id: SpanId| {
+            ws.document(doc)
+                .and_then(|d| d.span(id))
+                .map(|s| (doc.clone(), s.start.0..s.end.0))
+        };
+        match self {
+            Edit::CreateSpan { doc, span }
+            | Edit::CreateSpanAt { doc, span, .. }
+            | Edit::DeleteSpan { doc, span, .. } => vec![(doc.clone(), span.start.0..span.end.0)],
+            Edit::Relabel { doc, id, .. }
+            | Edit::SetNote { doc, id, .. }
+            | Edit::SetAttribute { doc, id, .. } => span_range(doc, *id).into_iter().collect(),
+            Edit::MoveSpan { doc, from, to, .. } => {
+                vec![(doc.clone(), from.0 .0.min(to.0 .0)..from.1 .0.max(to.1 .0))]
+            }
+            Edit::CreateRelation { doc, relation } | Edit::DeleteRelation { doc, relation } => {
+                [relation.from, relation.to]
+                    .into_iter()
+                    .filter_map(|id| span_range(doc, id))
+                    .collect()
+            }
+            Edit::ChangeRelation { doc, from, to } => {
+                let mut ids = vec![from.from, from.to, to.from, to.to];
+                ids.sort();
+                ids.dedup();
+                ids.into_iter()
+                    .filter_map(|id| span_range(doc, id))
+                    .collect()
+            }
+            Edit::Reject { .. }
+            | Edit::Unreject { .. }
+            | Edit::SetLabels { .. }
+            | Edit::SetDone { .. }
+            | Edit::Rename { .. }
+            | Edit::SetDocField { .. }
+            | Edit::DeleteDocument { .. }
+            | Edit::AddDocument { .. } => vec![],
+            Edit::Batch(edits) => edits.iter().flat_map(|e| e.ranges(ws)).collect(),
+        }
+    }
+
+    /// Whether this edit changes the label set (labels, their attributes, relation kinds).
+    pub fn touches_labels(&self) -> bool {
+        match self {
+            Edit::SetLabels { .. } => true,
+            Edit::Batch(edits) => edits.iter().any(Edit::touches_labels),
+            _ => false,
+        }
+    }
+
     /// Applies the edit. On error nothing has changed.
     pub fn apply(&self, ws: &mut Workspace) -> Result<(), EditError> {
         if let Edit::Batch(edits) = self {
@@ -830,6 +885,43 @@ pub fn relation_edit(
     })
 }
 
+/// The span of label `label` nearest before span `id` (the one ending last at or before its start;
+/// of those, the one starting last), else the nearest after it (starting first at or after its
+/// end); `None` when there is neither.
+pub fn nearest_span(doc: &Document, id: SpanId, label: &str) -> Option<SpanId> {
+    let at = doc.span(id)?;
+    let candidates = || doc.spans.iter().filter(|s| s.id != id && s.label == label);
+    candidates()
+        .filter(|s| s.end <= at.start)
+        .max_by_key(|s| (s.end, s.start))
+        .or_else(|| {
+            candidates()
+                .filter(|s| s.start >= at.end)
+                .min_by_key(|s| (s.start, s.end))
+        })
+        .map(|s| s.id)
+}
+
+/// The edit that links span `from` (a quote) to the nearest span of label `to_label` (a speaker;
+/// see [`nearest_span`]) with the preselected kind; `Ok(None)` when there is no such span.
+pub fn link_nearest_edit(
+    ws: &Workspace,
+    doc: &DocumentId,
+    from: SpanId,
+    to_label: &str,
+) -> Result<Option<Edit>, EditError> {
+    let d = ws
+        .document(doc)
+        .ok_or_else(|| EditError::NoSuchDocument(doc.0.clone()))?;
+    if d.span(from).is_none() {
+        return Err(SpanError::NoSuchSpan(from.0).into());
+    }
+    match nearest_span(d, from, to_label) {
+        Some(to) => relation_edit(ws, doc, from, to, None).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// The relation with this id in a document.
 pub fn relation(doc: &Document, id: RelationId) -> Option<&Relation> {
     doc.relations.iter().find(|r| r.id == id)
@@ -1151,5 +1243,79 @@ mod tests {
         assert_eq!(after.documents.len(), 1);
         assert_eq!(after.documents[0].id.0, "e");
         assert!(delete_document_edit(&w, &DocumentId("zz".into())).is_err());
+    }
+
+    #[test]
+    fn edits_name_the_ranges_they_touch() {
+        let w = ws();
+        let moved = Edit::MoveSpan {
+            doc: d(),
+            id: SpanId(2),
+            from: (CharOffset(25), CharOffset(39)),
+            to: (CharOffset(31), CharOffset(40)),
+        };
+        assert_eq!(moved.ranges(&w), [(d(), 25..40)]);
+        assert_eq!(set_attr(3, "value", None).ranges(&w), [(d(), 41..54)]);
+        let link = relation_edit(&w, &d(), SpanId(1), SpanId(3), None).unwrap();
+        assert_eq!(link.ranges(&w), [(d(), 0..19), (d(), 41..54)]);
+        let rename = Edit::Rename {
+            doc: d(),
+            from: String::new(),
+            to: "x".into(),
+        };
+        assert!(rename.ranges(&w).is_empty() && !rename.touches_labels());
+        let labels = Edit::Batch(vec![
+            rename,
+            Edit::SetLabels {
+                from: LabelSet::default(),
+                to: LabelSet::default(),
+            },
+        ]);
+        assert!(labels.touches_labels());
+    }
+
+    #[test]
+    fn a_quote_links_to_the_nearest_speaker_before_it_else_after() {
+        let mut w = ws();
+        w.documents[0].relations.clear();
+        // Only speaker: after the quote.
+        assert_eq!(
+            nearest_span(&w.documents[0], SpanId(1), "speaker"),
+            Some(SpanId(2))
+        );
+        w.documents[0].spans.push(Span::new(
+            SpanId(4),
+            CharOffset(55),
+            CharOffset(60),
+            "speaker",
+        ));
+        w.documents[0].spans.push(Span::new(
+            SpanId(5),
+            CharOffset(60),
+            CharOffset(66),
+            "quote",
+        ));
+        w.documents[0].spans.push(Span::new(
+            SpanId(6),
+            CharOffset(40),
+            CharOffset(44),
+            "speaker",
+        ));
+        // Quote 5 (60..66): speakers 2 (25..39), 6 (40..44) and 4 (55..60) are before; 4 is nearest.
+        assert_eq!(
+            nearest_span(&w.documents[0], SpanId(5), "speaker"),
+            Some(SpanId(4))
+        );
+        let edit = link_nearest_edit(&w, &d(), SpanId(5), "speaker")
+            .unwrap()
+            .unwrap();
+        let Edit::CreateRelation { relation, .. } = &edit else {
+            panic!()
+        };
+        assert_eq!(
+            (relation.from, relation.to, relation.kind.as_str()),
+            (SpanId(5), SpanId(4), "said-by")
+        );
+        assert_eq!(link_nearest_edit(&w, &d(), SpanId(5), "nobody"), Ok(None));
     }
 }

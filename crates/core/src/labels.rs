@@ -340,6 +340,51 @@ mod tests {
     }
 
     #[test]
+    fn relation_kinds_follow_a_renamed_label() {
+        let mut ws = ws();
+        let mut h = History::default();
+        let edit = rename_edit(&ws, "speaker", "source person").unwrap();
+        h.apply(&mut ws, edit).unwrap();
+        assert_eq!(
+            ws.labels
+                .preselected_kind("quote", "source person")
+                .map(|k| k.name.as_str()),
+            Some("said-by")
+        );
+        assert_eq!(
+            ws.labels.relation_kinds[0].to.as_deref(),
+            Some("source person")
+        );
+    }
+
+    #[test]
+    fn attribute_definitions_and_relation_kinds_are_validated() {
+        let mut set = LabelSet::default();
+        set.labels[2].attributes[0].name = "unit".into();
+        assert!(matches!(validate(&set), Err(LabelError::Attribute(_))));
+        let mut set = LabelSet::default();
+        set.relation_kinds
+            .push(crate::model::RelationKind::any("said-by"));
+        assert_eq!(
+            validate(&set),
+            Err(LabelError::DuplicateRelationKind("said-by".into()))
+        );
+    }
+
+    #[test]
+    fn an_old_label_file_is_upgraded_and_a_new_one_kept() {
+        let old = r##"{"schema":"spanmark-labels/1","labels":[
+            {"name":"quote","colour":"#2f7fd8","key":"2"}]}"##;
+        let set = import_file(old).unwrap();
+        assert_eq!(set.labels.len(), 2);
+        assert_eq!(set.by_name("quote").unwrap().attributes.len(), 1);
+        assert_eq!(set.by_key('4').map(|l| l.name.as_str()), Some("speaker"));
+        let mut mine = LabelSet::default();
+        mine.relation_kinds.clear();
+        assert_eq!(import_file(&export_file(&mine)), Ok(mine));
+    }
+
+    #[test]
     fn rename_to_an_existing_name_is_refused() {
         assert_eq!(
             rename_edit(&ws(), "quote", "claim"),
