@@ -11,13 +11,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const TEXT: &str = "Weather 🌧️👩‍👩‍👧 — گزارش\n\n“The river rose 3.2 m,” said é\u{301}.\nEnd";
 
 fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
-    Span {
-        id: SpanId(id),
-        start: CharOffset(start),
-        end: CharOffset(end),
-        label: label.into(),
-        note: String::new(),
-    }
+    Span::new(SpanId(id), CharOffset(start), CharOffset(end), label)
 }
 
 fn mount(spans: Vec<Span>) -> (web_sys::HtmlElement, ReaderView, Document) {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use spanmark::state::reader_requests::ReaderRequest;
 use spanmark::state::{Documents, Screen, Theme};
-use spanmark_core::{Document, DocumentId, Edit, Span, SpanId, Workspace};
+use spanmark_core::{CharOffset, Document, DocumentId, Edit, Span, SpanId, Workspace};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -69,13 +69,7 @@ fn tagging_asks_for_a_redraw_and_a_save_and_undo_reverses_it() {
 fn stepping_through_spans_reveals_them_in_text_order() {
     let (docs, _screen, id) = room();
     for (n, (s, e)) in [(20, 40), (0, 14)].into_iter().enumerate() {
-        let span = Span {
-            id: SpanId(n as u64 + 1),
-            start: spanmark_core::CharOffset(s),
-            end: spanmark_core::CharOffset(e),
-            label: "claim".into(),
-            note: String::new(),
-        };
+        let span = Span::new(SpanId(n as u64 + 1), CharOffset(s), CharOffset(e), "claim");
         assert!(docs.apply(Edit::CreateSpan {
             doc: id.clone(),
             span
@@ -95,13 +89,7 @@ fn stepping_through_spans_reveals_them_in_text_order() {
 fn a_refused_edit_is_shown_and_changes_nothing() {
     let (docs, screen, id) = room();
     let before = docs.ws.get_untracked();
-    let ghost = Span {
-        id: SpanId(9),
-        start: spanmark_core::CharOffset(0),
-        end: spanmark_core::CharOffset(3),
-        label: "quote".into(),
-        note: String::new(),
-    };
+    let ghost = Span::new(SpanId(9), CharOffset(0), CharOffset(3), "quote");
     assert!(!docs.apply(Edit::DeleteSpan {
         doc: id,
         span: ghost,

@@ -78,7 +78,7 @@ pub async fn export(
     documents: Vec<u8>,
     options: &ExportOptions,
 ) -> Result<ExportedFile, String> {
-    let (labels, doccano) = option_args(options);
+    let (labels, doccano, schema) = option_args(options);
     let out = call(
         "export_documents",
         &[
@@ -86,6 +86,7 @@ pub async fn export(
             Uint8Array::from(documents.as_slice()).into(),
             labels,
             doccano,
+            schema,
         ],
     )
     .await?;
@@ -104,11 +105,11 @@ pub async fn preview(
     document: Vec<u8>,
     options: &ExportOptions,
 ) -> Result<String, String> {
-    let (labels, doccano) = option_args(options);
+    let (labels, doccano, schema) = option_args(options);
     let one = Uint8Array::from(document.as_slice());
     call(
         "preview",
-        &[format.id().into(), one.into(), labels, doccano],
+        &[format.id().into(), one.into(), labels, doccano, schema],
     )
     .await?
     .as_string()
@@ -266,13 +267,18 @@ async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     function.apply(&JsValue::NULL, &args).map_err(js_error)
 }
 
-fn option_args(options: &ExportOptions) -> (JsValue, JsValue) {
+fn option_args(options: &ExportOptions) -> (JsValue, JsValue, JsValue) {
     let labels = options
         .labels
         .as_ref()
         .map_or(JsValue::UNDEFINED, |l| l.join("\n").into());
     let doccano = (options.doccano == DoccanoVariant::EntitiesRelations).into();
-    (labels, doccano)
+    let schema = options
+        .schema
+        .as_ref()
+        .and_then(|set| serde_json::to_string(set).ok())
+        .map_or(JsValue::UNDEFINED, JsValue::from);
+    (labels, doccano, schema)
 }
 
 /// The result of an import call: its documents are a view of the formats module's memory, valid

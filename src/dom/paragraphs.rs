@@ -166,13 +166,7 @@ mod tests {
     use spanmark_core::CharOffset;
 
     fn span(id: u64, start: usize, end: usize) -> Span {
-        Span {
-            id: SpanId(id),
-            start: CharOffset(start),
-            end: CharOffset(end),
-            label: "quote".into(),
-            note: String::new(),
-        }
+        Span::new(SpanId(id), CharOffset(start), CharOffset(end), "quote")
     }
 
     #[test]

@@ -6,9 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use spanmark_core::merge::{self, Added};
-use spanmark_core::navigation::{
-    document_order, span_order, step_index, touched_ranges, touches_labels,
-};
+use spanmark_core::navigation::{document_order, span_order, step_index};
 use spanmark_core::records::{Dirty, DocSummary};
 use spanmark_core::{
     CharOffset, Document, DocumentId, Edit, EditError, History, LabelSet, Span, SpanId,
@@ -192,13 +190,7 @@ impl Documents {
         });
         match shaped {
             Ok((s, e, id)) => {
-                let span = Span {
-                    id,
-                    start: s,
-                    end: e,
-                    label: label.to_string(),
-                    note: String::new(),
-                };
+                let span = Span::new(id, s, e, label);
                 if self.apply(Edit::CreateSpan { doc: doc_id, span }) {
                     self.select_span(Some(id));
                     self.text_selection.set(None);
@@ -276,7 +268,7 @@ impl Documents {
         self.can_redo
             .set(self.history.with_value(History::can_redo));
         if let Some(current) = self.current.get_untracked() {
-            let ranges = self.ws.with_untracked(|ws| touched_ranges(ws, edit));
+            let ranges = self.ws.with_untracked(|ws| edit.ranges(ws));
             let ranges = ranges
                 .into_iter()
                 .filter(|(d, _)| *d == current)
@@ -284,11 +276,7 @@ impl Documents {
                 .collect();
             self.reader.redraw(current, ranges);
         }
-        self.mark_unsaved(Dirty {
-            meta: touches_labels(edit),
-            annotations: edit.documents().into_iter().cloned().collect(),
-            ..Dirty::default()
-        });
+        self.mark_unsaved(Dirty::of_edit(edit));
     }
 
     /// Deletes the selected span.

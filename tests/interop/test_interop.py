@@ -125,6 +125,29 @@ def test_datasets_loads_native_export():
             assert utf16[2 * s["start_utf16"]:2 * s["end_utf16"]].decode("utf-16-le") == s["text"]
 
 
+def test_native_export_carries_attributes_relations_and_details(workspace):
+    """Typed attributes as JSON values (numbers as numbers, yes/no as booleans), relations by span
+    id, and the document details, read by plain `json` and by `datasets`."""
+    from datasets import load_dataset
+
+    first = workspace[0]
+    assert (first["published"], first["byline"], first["annotator"]) == ("2024-05-01", "By Noor Haddad", "ana")
+    by_text = {s["text"]: s for d in workspace for s in d["spans"]}
+    figure = by_text["1,200 trees"]["attributes"]
+    assert figure["value"] == 1200 and isinstance(figure["value"], int)
+    assert figure["qualifier"] == "at most" and figure["unit"] == "trees"
+    claim = by_text["Critics 😀 doubt it."]["attributes"]
+    assert claim["check_worthy"] is False and claim["verdict"] == "not checked"
+    ids = {s["id"]: s for s in first["spans"]}
+    kinds = {(ids[r["from"]]["label"], r["kind"], ids[r["to"]]["label"]) for r in first["relations"]}
+    assert kinds == {("quote", "said-by", "Speaker Name"), ("claim", "about", "figure")}
+    ds = load_dataset("json", data_files=str(OUT / "export.spanmark.jsonl"), split="train")
+    # Spans stay a struct; their attributes (keys differ from label to label) come as JSON.
+    assert "attributes" in str(ds.features["spans"])
+    values = [s["attributes"]["value"] for row in ds for s in row["spans"] if "value" in s["attributes"]]
+    assert sorted(values) == [5, 1200, 3000000]
+
+
 def test_native_export_matches_json_schema():
     import jsonschema
 
@@ -141,8 +164,67 @@ LS_CONFIG = """<View>
   </Labels>
   <Text name="text" value="$text"/>
   <TextArea name="note" toName="text" perRegion="true"/>
-  <Relations><Relation value="said-by"/></Relations>
+  <Number name="value" toName="text" perRegion="true"/>
+  <TextArea name="unit" toName="text" perRegion="true"/>
+  <TextArea name="quantity" toName="text" perRegion="true"/>
+  <Choices name="qualifier" toName="text" perRegion="true">
+    <Choice value="exact"/><Choice value="about"/><Choice value="at least"/><Choice value="at most"/>
+    <Choice value="more than"/><Choice value="less than"/><Choice value="up to"/><Choice value="between"/>
+  </Choices>
+  <Choices name="check_worthy" toName="text" perRegion="true"><Choice value="yes"/><Choice value="no"/></Choices>
+  <Choices name="verdict" toName="text" perRegion="true">
+    <Choice value="true"/><Choice value="false"/><Choice value="misleading"/>
+    <Choice value="unverifiable"/><Choice value="not checked"/>
+  </Choices>
+  <Choices name="kind" toName="text" perRegion="true">
+    <Choice value="direct"/><Choice value="partial"/><Choice value="scare"/>
+  </Choices>
+  <Relations><Relation value="said-by"/><Relation value="about"/></Relations>
 </View>"""
+
+
+def ls_value(v):
+    """A per-region result as Spanmark wrote it, back to the native JSON value."""
+    if v["type"] == "Number":
+        return v["number"]
+    if v["type"] == "Choices":
+        (choice,) = v["choices"]
+        return {"yes": True, "no": False}.get(choice, choice)
+    (text,) = v["text"]
+    return text
+
+
+def test_label_studio_converter_reads_attributes_and_relations(workspace):
+    """label-studio-converter reads each per-region attribute result with its region's offsets; it
+    has no relation support of its own, so relations are checked against the regions it read."""
+    from label_studio_converter import Converter
+
+    converter = Converter(config=LS_CONFIG, project_dir=None, download_resources=False)
+    items = list(converter.iter_from_json_file(str(OUT / "export.label-studio.json")))
+    assert len(items) == len(workspace)
+    tasks = json.loads((OUT / "export.label-studio.json").read_text())
+    for item, native, task in zip(items, workspace, tasks):
+        want = {(s["start"], s["end"], name): value
+                for s in native["spans"] for name, value in s.get("attributes", {}).items()}
+        got = {}
+        for name, values in item["output"].items():
+            if name in ("label", "note"):
+                continue
+            for v in values:
+                got[(v["start"], v["end"], name)] = ls_value(v)
+        assert got == want
+        results = task["annotations"][0]["result"]
+        regions = {r["id"]: r["value"] for r in results if r["type"] == "labels"}
+        read = {(v["start"], v["end"]) for v in item["output"]["label"]}
+        spans = {s["id"]: s for s in native["spans"]}
+        relations = [r for r in results if r["type"] == "relation"]
+        assert len(relations) == len(native["relations"])
+        for r, n in zip(relations, native["relations"]):
+            head, child = regions[r["from_id"]], regions[r["to_id"]]
+            assert (head["start"], head["end"]) in read and (child["start"], child["end"]) in read
+            assert (head["start"], head["end"]) == (spans[n["from"]]["start"], spans[n["from"]]["end"])
+            assert (child["start"], child["end"]) == (spans[n["to"]]["start"], spans[n["to"]]["end"])
+            assert r["labels"] == [n["kind"]]
 
 
 def test_label_studio_converter_reads_the_export(tmp_path):
@@ -234,7 +316,7 @@ def test_pyld_expands_the_w3c_export():
     nodes = flat["@graph"] if isinstance(flat, dict) else flat
     oa = "http://www.w3.org/ns/oa#"
     annotations = [n for n in nodes if oa + "Annotation" in n.get("@type", [])]
-    assert len(annotations) == 8  # 7 spans + 1 relation
+    assert len(annotations) == 9  # 7 spans + 2 relations
     assert expanded, "expansion produced nothing"
     texts = {d["id"]: d["value"] for d in doc["spanmark:documents"]}
     for a in doc["first"]["items"]:
@@ -246,6 +328,42 @@ def test_pyld_expands_the_w3c_export():
         assert text[:pos["start"]].endswith(quote["prefix"])
         assert text[pos["end"]:].startswith(quote["suffix"])
         assert any(b["purpose"] == "tagging" for b in a["body"])
+
+
+def test_pyld_reads_attribute_bodies_and_relations():
+    """Attributes come out of JSON-LD processing as typed rdf:value literals of spanmark:Attribute
+    bodies; relations as linking annotations whose body and target are the spans' annotations."""
+    from pyld import jsonld
+
+    context = json.loads((HERE / "anno-context.jsonld").read_text())
+
+    def loader(url, options=None):
+        if url.rstrip("/") == "http://www.w3.org/ns/anno.jsonld":
+            return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url, "document": context}
+        raise RuntimeError(f"no network: {url}")
+
+    doc = json.loads((OUT / "export.w3c.jsonld").read_text())
+    nodes = jsonld.flatten(doc, None, {"documentLoader": loader})
+    nodes = nodes["@graph"] if isinstance(nodes, dict) else nodes
+    by_id = {n["@id"]: n for n in nodes}
+    oa, rdf, sm = "http://www.w3.org/ns/oa#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "urn:spanmark:vocab:"
+    span3 = by_id["urn:spanmark:doc:harbour-1:span:3"]
+    attrs = {}
+    for ref in span3[oa + "hasBody"]:
+        body = by_id[ref["@id"]]
+        if sm + "Attribute" in body.get("@type", []):
+            (name,) = body[sm + "name"]
+            (value,) = body[rdf + "value"]
+            attrs[name["@value"]] = value["@value"]
+    assert attrs == {"value": 1200, "unit": "trees", "qualifier": "at most", "quantity": "trees planted"}
+    claim = by_id["urn:spanmark:doc:harbour-1:span:4"]
+    flags = [by_id[r["@id"]] for r in claim[oa + "hasBody"]]
+    assert any(b.get(rdf + "value") == [{"@value": False}] for b in flags)
+    links = [n for n in nodes if [{"@id": oa + "linking"}] == n.get(oa + "motivatedBy")]
+    ends = {(l[oa + "hasTarget"][0]["@id"].rsplit(":", 1)[1],
+             [b["@id"] for b in l[oa + "hasBody"] if b["@id"].startswith("urn:")][0].rsplit(":", 1)[1])
+            for l in links}
+    assert ends == {("1", "2"), ("4", "3")}
 
 
 # ---------------------------------------------------------------- brat
@@ -285,7 +403,8 @@ def test_brat_strict_format_check(tmp_path):
         z.extractall(tmp_path)
     t_line = re.compile(r"^T(\d+)\t(\S+) (\d+) (\d+)\t(.*)$")
     r_line = re.compile(r"^R(\d+)\t(\S+) Arg1:T(\d+) Arg2:T(\d+)$")
-    n_line = re.compile(r"^#(\d+)\tAnnotatorNotes T(\d+)\t(.*)$")
+    n_line = re.compile(r"^#(\d+)\t[\w-]+ T(\d+)\t(.*)$")
+    a_line = re.compile(r"^A(\d+)\t[\w-]+ T(\d+)( [\w-]+)?$")
     for ann_path in tmp_path.glob("*.ann"):
         text = ann_path.with_suffix(".txt").read_text(encoding="utf-8")
         ids = set()
@@ -297,8 +416,46 @@ def test_brat_strict_format_check(tmp_path):
                 assert m[3] in ids and m[4] in ids
             elif m := n_line.match(line):
                 assert m[2] in ids
+            elif m := a_line.match(line):
+                assert m[2] in ids
             else:
                 pytest.fail(f"{ann_path.name}: unexpected line {line!r}")
+
+
+def test_bratly_reads_attributes_and_relations(tmp_path, workspace):
+    """bratly reads yes/no and one-of-a-list attributes as A lines with their values (declared in
+    annotation.conf), text and number attributes as notes typed with the attribute's name, and the
+    relations between the entities."""
+    from bratly import AttributeAnnotation, NoteAnnotation, RelationAnnotation
+    from bratly.io import parse_ann_file
+
+    with zipfile.ZipFile(OUT / "export.brat.zip") as z:
+        z.extractall(tmp_path)
+    conf = (tmp_path / "annotation.conf").read_text()
+    declared = dict(l.split("\t", 1) for l in conf.split("[attributes]")[1].splitlines() if "\t" in l)
+    assert declared["check_5Fworthy"] == "Arg:<ENTITY>, Value:yes|no"
+    by_id = {d["id"]: d for d in workspace}
+    for native_id, stem in [("harbour-1", "harbour-1"), ("ferry/2", "ferry%2F2")]:
+        native = by_id[native_id]
+        ann = (tmp_path / f"{stem}.ann").read_text(encoding="utf-8")
+        parsed = parse_ann_file(ann, stem, no_duplicates=False, sorting=False, renumerotize=False).annotations
+        got = {}
+        for a in parsed:
+            if isinstance(a, AttributeAnnotation):
+                (value,) = a.values
+                name = a.label.replace("_5F", "_")
+                got[(a.component.id, name)] = {"yes": True, "no": False}.get(value, value.replace("_20", " "))
+                assert value in declared[a.label].split("Value:")[1].split("|")
+            elif isinstance(a, NoteAnnotation) and a.label != "AnnotatorNotes":
+                component = a.component if isinstance(a.component, str) else a.component.id
+                got[(component, a.label)] = a.value
+        want = {}
+        for s in native["spans"]:
+            for name, value in s.get("attributes", {}).items():
+                want[(f"T{s['id']}", name)] = str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+        assert got == want
+        relations = {(r.label, r.argument1[1].id, r.argument2[1].id) for r in parsed if isinstance(r, RelationAnnotation)}
+        assert relations == {(r["kind"], f"T{r['from']}", f"T{r['to']}") for r in native["relations"]}
 
 
 # ---------------------------------------------------------------- doccano

@@ -3,7 +3,59 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{DocumentId, LabelSet, Rejection, Relation, Span, SpanError, SpanId, Workspace};
+use crate::attributes::{AttrError, AttrValue};
+use crate::model::{
+    parse_iso_date, Document, DocumentId, LabelSet, Rejection, Relation, RelationId, Span,
+    SpanError, SpanId, Workspace,
+};
+use crate::offsets::CharOffset;
+use crate::text::step_boundary;
+pub use crate::text::{SpanEnd, Step};
+
+/// A document detail that [`Edit::SetDocField`] sets or clears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocField {
+    /// Where the article came from (its URL).
+    Source,
+    /// Its publication date, `YYYY-MM-DD`.
+    Published,
+    /// Who wrote it.
+    Byline,
+    /// Who annotated it.
+    Annotator,
+}
+
+impl DocField {
+    /// The field's name as forms show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocField::Source => "source",
+            DocField::Published => "publication date",
+            DocField::Byline => "byline",
+            DocField::Annotator => "annotator",
+        }
+    }
+
+    /// The field of a document.
+    pub fn get(self, doc: &Document) -> &Option<String> {
+        match self {
+            DocField::Source => &doc.source,
+            DocField::Published => &doc.published,
+            DocField::Byline => &doc.byline,
+            DocField::Annotator => &doc.annotator,
+        }
+    }
+
+    fn get_mut(self, doc: &mut Document) -> &mut Option<String> {
+        match self {
+            DocField::Source => &mut doc.source,
+            DocField::Published => &mut doc.published,
+            DocField::Byline => &mut doc.byline,
+            DocField::Annotator => &mut doc.annotator,
+        }
+    }
+}
 
 /// One reversible change to a document's annotations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,6 +151,75 @@ pub enum Edit {
         /// The set after.
         to: LabelSet,
     },
+    /// Sets (`to: Some`) or clears (`to: None`) one of a span's attributes. Through
+    /// [`History::apply`] the value must fit the type the label set gives the attribute.
+    SetAttribute {
+        /// The document.
+        doc: DocumentId,
+        /// The span.
+        id: SpanId,
+        /// The attribute's name.
+        name: String,
+        /// The value before (filled in by [`History::apply`]).
+        from: Option<AttrValue>,
+        /// The value after.
+        to: Option<AttrValue>,
+    },
+    /// Moves a span's start and/or end (the range must stay a non-empty range of the text).
+    MoveSpan {
+        /// The document.
+        doc: DocumentId,
+        /// The span.
+        id: SpanId,
+        /// Start and end before (filled in by [`History::apply`]).
+        from: (CharOffset, CharOffset),
+        /// Start and end after.
+        to: (CharOffset, CharOffset),
+    },
+    /// Changes a relation (same id): retargets it, points it from another span, or changes its
+    /// kind.
+    ChangeRelation {
+        /// The document.
+        doc: DocumentId,
+        /// The relation before (filled in by [`History::apply`] from `to.id`).
+        from: Relation,
+        /// The relation after.
+        to: Relation,
+    },
+    /// Renames a document.
+    Rename {
+        /// The document.
+        doc: DocumentId,
+        /// The title before (filled in by [`History::apply`]).
+        from: String,
+        /// The title after (not blank).
+        to: String,
+    },
+    /// Sets or clears a document detail: source, publication date, byline or annotator.
+    SetDocField {
+        /// The document.
+        doc: DocumentId,
+        /// Which detail.
+        field: DocField,
+        /// The value before (filled in by [`History::apply`]).
+        from: Option<String>,
+        /// The value after; blank counts as none, a date must be `YYYY-MM-DD`.
+        to: Option<String>,
+    },
+    /// Removes a document with its spans; undo puts it back where it was.
+    DeleteDocument {
+        /// The document as it was (filled in by [`History::apply`] from its id).
+        document: Box<Document>,
+        /// Its position in the workspace (filled in likewise).
+        index: usize,
+    },
+    /// Adds a document at a position (the inverse of deleting it; past the end appends).
+    AddDocument {
+        /// The document.
+        document: Box<Document>,
+        /// Its position.
+        index: usize,
+    },
     /// Several edits undone and redone as one.
     Batch(Vec<Edit>),
 }
@@ -115,6 +236,29 @@ pub enum EditError {
     /// A span with that id exists already.
     #[error("a span with id {0} exists already")]
     DuplicateSpan(u64),
+    /// No relation with that id exists in the document.
+    #[error("no relation with id {0}")]
+    NoSuchRelation(u64),
+    /// A relation with that id exists already.
+    #[error("a relation with id {0} exists already")]
+    DuplicateRelation(u64),
+    /// A relation from a span to itself.
+    #[error("a relation needs two different spans (span {0} points at itself)")]
+    SelfRelation(u64),
+    /// An attribute value that does not fit, or an attribute the label does not have.
+    #[error(transparent)]
+    Attribute(#[from] AttrError),
+    /// A document detail that is not acceptable (a blank title, a malformed date).
+    #[error("{field}: {message}")]
+    BadField {
+        /// The detail, e.g. "publication date".
+        field: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// A document with that id exists already.
+    #[error("a document with id {0} exists already")]
+    DuplicateDocument(String),
 }
 
 impl Edit {
@@ -173,6 +317,48 @@ impl Edit {
             Edit::SetLabels { from, to } => Edit::SetLabels { from: to, to: from },
             Edit::SetDone { doc, done } => Edit::SetDone { doc, done: !done },
             Edit::Unreject { doc, rejection } => Edit::Reject { doc, rejection },
+            Edit::SetAttribute {
+                doc,
+                id,
+                name,
+                from,
+                to,
+            } => Edit::SetAttribute {
+                doc,
+                id,
+                name,
+                from: to,
+                to: from,
+            },
+            Edit::MoveSpan { doc, id, from, to } => Edit::MoveSpan {
+                doc,
+                id,
+                from: to,
+                to: from,
+            },
+            Edit::ChangeRelation { doc, from, to } => Edit::ChangeRelation {
+                doc,
+                from: to,
+                to: from,
+            },
+            Edit::Rename { doc, from, to } => Edit::Rename {
+                doc,
+                from: to,
+                to: from,
+            },
+            Edit::SetDocField {
+                doc,
+                field,
+                from,
+                to,
+            } => Edit::SetDocField {
+                doc,
+                field,
+                from: to,
+                to: from,
+            },
+            Edit::DeleteDocument { document, index } => Edit::AddDocument { document, index },
+            Edit::AddDocument { document, index } => Edit::DeleteDocument { document, index },
         }
     }
 
@@ -188,13 +374,76 @@ impl Edit {
             | Edit::DeleteRelation { doc, .. }
             | Edit::Reject { doc, .. }
             | Edit::Unreject { doc, .. }
-            | Edit::SetDone { doc, .. } => vec![doc],
+            | Edit::SetDone { doc, .. }
+            | Edit::SetAttribute { doc, .. }
+            | Edit::MoveSpan { doc, .. }
+            | Edit::ChangeRelation { doc, .. }
+            | Edit::Rename { doc, .. }
+            | Edit::SetDocField { doc, .. } => vec![doc],
+            Edit::DeleteDocument { document, .. } | Edit::AddDocument { document, .. } => {
+                vec![&document.id]
+            }
             Edit::SetLabels { .. } => vec![],
             Edit::Batch(edits) => {
                 let mut docs: Vec<&DocumentId> = edits.iter().flat_map(Edit::documents).collect();
                 docs.dedup();
                 docs
             }
+        }
+    }
+
+    /// The code-point ranges this edit touches, by document, for redrawing: a span's range (both
+    /// its old and new ones for a move), both ends of a relation. `ws` is the workspace the edit
+    /// was applied to (before or after: spans named by id are looked up in it). Document details,
+    /// rejections, the done mark and the label set touch no range (see [`Edit::touches_labels`]).
+    pub fn ranges(&self, ws: &Workspace) -> Vec<(DocumentId, std::ops::Range<usize>)> {
+        let span_range = |doc: &DocumentId, id: SpanId| {
+            ws.document(doc)
+                .and_then(|d| d.span(id))
+                .map(|s| (doc.clone(), s.start.0..s.end.0))
+        };
+        match self {
+            Edit::CreateSpan { doc, span }
+            | Edit::CreateSpanAt { doc, span, .. }
+            | Edit::DeleteSpan { doc, span, .. } => vec![(doc.clone(), span.start.0..span.end.0)],
+            Edit::Relabel { doc, id, .. }
+            | Edit::SetNote { doc, id, .. }
+            | Edit::SetAttribute { doc, id, .. } => span_range(doc, *id).into_iter().collect(),
+            Edit::MoveSpan { doc, from, to, .. } => {
+                vec![(doc.clone(), from.0 .0.min(to.0 .0)..from.1 .0.max(to.1 .0))]
+            }
+            Edit::CreateRelation { doc, relation } | Edit::DeleteRelation { doc, relation } => {
+                [relation.from, relation.to]
+                    .into_iter()
+                    .filter_map(|id| span_range(doc, id))
+                    .collect()
+            }
+            Edit::ChangeRelation { doc, from, to } => {
+                let mut ids = vec![from.from, from.to, to.from, to.to];
+                ids.sort();
+                ids.dedup();
+                ids.into_iter()
+                    .filter_map(|id| span_range(doc, id))
+                    .collect()
+            }
+            Edit::Reject { .. }
+            | Edit::Unreject { .. }
+            | Edit::SetLabels { .. }
+            | Edit::SetDone { .. }
+            | Edit::Rename { .. }
+            | Edit::SetDocField { .. }
+            | Edit::DeleteDocument { .. }
+            | Edit::AddDocument { .. } => vec![],
+            Edit::Batch(edits) => edits.iter().flat_map(|e| e.ranges(ws)).collect(),
+        }
+    }
+
+    /// Whether this edit changes the label set (labels, their attributes, relation kinds).
+    pub fn touches_labels(&self) -> bool {
+        match self {
+            Edit::SetLabels { .. } => true,
+            Edit::Batch(edits) => edits.iter().any(Edit::touches_labels),
+            _ => false,
         }
     }
 
@@ -210,9 +459,29 @@ impl Edit {
             }
             return Ok(());
         }
-        if let Edit::SetLabels { to, .. } = self {
-            ws.labels = to.clone();
-            return Ok(());
+        match self {
+            Edit::SetLabels { to, .. } => {
+                ws.labels = to.clone();
+                return Ok(());
+            }
+            Edit::DeleteDocument { document, .. } => {
+                let i = ws
+                    .documents
+                    .iter()
+                    .position(|d| d.id == document.id)
+                    .ok_or_else(|| EditError::NoSuchDocument(document.id.0.clone()))?;
+                ws.documents.remove(i);
+                return Ok(());
+            }
+            Edit::AddDocument { document, index } => {
+                if ws.document(&document.id).is_some() {
+                    return Err(EditError::DuplicateDocument(document.id.0.clone()));
+                }
+                let index = (*index).min(ws.documents.len());
+                ws.documents.insert(index, (**document).clone());
+                return Ok(());
+            }
+            _ => {}
         }
         let doc_id = self.documents()[0].clone();
         let doc = ws
@@ -257,10 +526,42 @@ impl Edit {
                 doc.spans[i].note = to.clone();
             }
             Edit::CreateRelation { relation, .. } => {
-                position(relation.from)?;
-                position(relation.to)?;
-                doc.relations.push(relation.clone());
+                check_relation(doc, relation)?;
+                if doc.relations.iter().any(|r| r.id == relation.id) {
+                    return Err(EditError::DuplicateRelation(relation.id.0));
+                }
+                // In id order when the list is (so undoing a span's deletion restores it as it was).
+                let sorted = doc.relations.windows(2).all(|w| w[0].id < w[1].id);
+                let at = if sorted {
+                    doc.relations.partition_point(|r| r.id < relation.id)
+                } else {
+                    doc.relations.len()
+                };
+                doc.relations.insert(at, relation.clone());
             }
+            Edit::ChangeRelation { to, .. } => {
+                check_relation(doc, to)?;
+                let r = doc
+                    .relations
+                    .iter_mut()
+                    .find(|r| r.id == to.id)
+                    .ok_or(EditError::NoSuchRelation(to.id.0))?;
+                *r = to.clone();
+            }
+            Edit::SetAttribute { id, name, to, .. } => {
+                let i = position(*id)?;
+                match to {
+                    Some(value) => doc.spans[i].attributes.insert(name.clone(), value.clone()),
+                    None => doc.spans[i].attributes.remove(name),
+                };
+            }
+            Edit::MoveSpan { id, to, .. } => {
+                let i = position(*id)?;
+                doc.check_range(to.0, to.1)?;
+                (doc.spans[i].start, doc.spans[i].end) = *to;
+            }
+            Edit::Rename { to, .. } => doc.title = to.clone(),
+            Edit::SetDocField { field, to, .. } => *field.get_mut(doc) = to.clone(),
             Edit::DeleteRelation { relation, .. } => doc.relations.retain(|r| r.id != relation.id),
             Edit::Reject { rejection, .. } => {
                 if !doc.rejected.contains(rejection) {
@@ -269,10 +570,26 @@ impl Edit {
             }
             Edit::Unreject { rejection, .. } => doc.rejected.retain(|r| r != rejection),
             Edit::SetDone { done, .. } => doc.done = *done,
-            Edit::Batch(_) | Edit::SetLabels { .. } => unreachable!("handled above"),
+            Edit::Batch(_)
+            | Edit::SetLabels { .. }
+            | Edit::DeleteDocument { .. }
+            | Edit::AddDocument { .. } => unreachable!("handled above"),
         }
         Ok(())
     }
+}
+
+/// Checks a relation joins two different spans of the document.
+fn check_relation(doc: &Document, relation: &Relation) -> Result<(), EditError> {
+    for end in [relation.from, relation.to] {
+        if doc.span(end).is_none() {
+            return Err(SpanError::NoSuchSpan(end.0).into());
+        }
+    }
+    if relation.from == relation.to {
+        return Err(EditError::SelfRelation(relation.from.0));
+    }
+    Ok(())
 }
 
 /// Applied edits, for undo and redo.
@@ -330,17 +647,16 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.undone.is_empty()
     }
-
-    /// Forgets everything (e.g. after an import replaced the workspace).
-    pub fn clear(&mut self) {
-        self.done.clear();
-        self.undone.clear();
-    }
 }
 
-/// Fills in what an edit needs to be undone exactly: a deleted span's position and relations,
-/// a relabel's or note's previous value.
+/// Fills in what an edit needs to be undone exactly (a deleted span's position and relations, a
+/// deleted document, every previous value) and checks what the user gave: an attribute value
+/// against its type, a title not blank, a date as `YYYY-MM-DD`.
 fn complete(ws: &Workspace, edit: Edit) -> Result<Edit, EditError> {
+    let document = |doc: &DocumentId| {
+        ws.document(doc)
+            .ok_or_else(|| EditError::NoSuchDocument(doc.0.clone()))
+    };
     let find = |doc: &DocumentId, id: SpanId| -> Result<(usize, Span, Vec<Relation>), EditError> {
         let d = ws
             .document(doc)
@@ -386,6 +702,95 @@ fn complete(ws: &Workspace, edit: Edit) -> Result<Edit, EditError> {
                 to,
             }
         }
+        Edit::SetAttribute {
+            doc, id, name, to, ..
+        } => {
+            let (_, span, _) = find(&doc, id)?;
+            if let Some(value) = &to {
+                ws.labels
+                    .attribute(&span.label, &name)
+                    .ok_or_else(|| AttrError::Unknown {
+                        label: span.label.clone(),
+                        attr: name.clone(),
+                    })?
+                    .check(value)?;
+            }
+            Edit::SetAttribute {
+                doc,
+                id,
+                from: span.attributes.get(&name).cloned(),
+                name,
+                to,
+            }
+        }
+        Edit::MoveSpan { doc, id, to, .. } => {
+            let (_, span, _) = find(&doc, id)?;
+            Edit::MoveSpan {
+                doc,
+                id,
+                from: (span.start, span.end),
+                to,
+            }
+        }
+        Edit::ChangeRelation { doc, to, .. } => {
+            let from = document(&doc)?
+                .relations
+                .iter()
+                .find(|r| r.id == to.id)
+                .cloned()
+                .ok_or(EditError::NoSuchRelation(to.id.0))?;
+            Edit::ChangeRelation { doc, from, to }
+        }
+        Edit::DeleteRelation { doc, relation } => {
+            let relation = document(&doc)?
+                .relations
+                .iter()
+                .find(|r| r.id == relation.id)
+                .cloned()
+                .ok_or(EditError::NoSuchRelation(relation.id.0))?;
+            Edit::DeleteRelation { doc, relation }
+        }
+        Edit::Rename { doc, to, .. } => {
+            let to = to.trim().to_string();
+            if to.is_empty() {
+                return Err(EditError::BadField {
+                    field: "title",
+                    message: "a document needs a title".into(),
+                });
+            }
+            let from = document(&doc)?.title.clone();
+            Edit::Rename { doc, from, to }
+        }
+        Edit::SetDocField { doc, field, to, .. } => {
+            let to = to.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+            let to = match (field, to) {
+                (DocField::Published, Some(date)) => Some(parse_iso_date(&date).map_err(
+                    |message| EditError::BadField {
+                        field: field.name(),
+                        message,
+                    },
+                )?),
+                (_, to) => to,
+            };
+            let from = field.get(document(&doc)?).clone();
+            Edit::SetDocField {
+                doc,
+                field,
+                from,
+                to,
+            }
+        }
+        Edit::DeleteDocument { document: d, .. } => {
+            let index = ws
+                .documents
+                .iter()
+                .position(|x| x.id == d.id)
+                .ok_or_else(|| EditError::NoSuchDocument(d.id.0.clone()))?;
+            Edit::DeleteDocument {
+                document: Box::new(ws.documents[index].clone()),
+                index,
+            }
+        }
         Edit::Batch(edits) => {
             // Later edits of a batch may depend on earlier ones: complete against a scratch copy.
             let mut scratch = ws.clone();
@@ -399,4 +804,518 @@ fn complete(ws: &Workspace, edit: Edit) -> Result<Edit, EditError> {
         }
         other => other,
     })
+}
+
+/// The edit that deletes document `doc` (undo restores it with its spans, in place).
+pub fn delete_document_edit(ws: &Workspace, doc: &DocumentId) -> Result<Edit, EditError> {
+    complete(
+        ws,
+        Edit::DeleteDocument {
+            document: Box::new(Document::new(doc.clone(), "", "", 0)),
+            index: 0,
+        },
+    )
+}
+
+/// The edit that moves one end of span `id` by `step` (a character or a word, either way), or
+/// `None` when that end cannot move so (the span would be empty or leave the text).
+pub fn move_boundary_edit(
+    ws: &Workspace,
+    doc: &DocumentId,
+    id: SpanId,
+    end: SpanEnd,
+    step: Step,
+) -> Result<Option<Edit>, EditError> {
+    let d = ws
+        .document(doc)
+        .ok_or_else(|| EditError::NoSuchDocument(doc.0.clone()))?;
+    let span = d.span(id).ok_or(SpanError::NoSuchSpan(id.0))?;
+    let mut to = (span.start, span.end);
+    let at = match end {
+        SpanEnd::Start => &mut to.0,
+        SpanEnd::End => &mut to.1,
+    };
+    *at = step_boundary(&d.text, *at, end, step);
+    if to == (span.start, span.end) || d.check_range(to.0, to.1).is_err() {
+        return Ok(None);
+    }
+    Ok(Some(Edit::MoveSpan {
+        doc: doc.clone(),
+        id,
+        from: (span.start, span.end),
+        to,
+    }))
+}
+
+/// The edit that links span `from` to span `to` with the kind the label set preselects for their
+/// labels (or `kind` when given), under the document's next relation id.
+pub fn relation_edit(
+    ws: &Workspace,
+    doc: &DocumentId,
+    from: SpanId,
+    to: SpanId,
+    kind: Option<&str>,
+) -> Result<Edit, EditError> {
+    let d = ws
+        .document(doc)
+        .ok_or_else(|| EditError::NoSuchDocument(doc.0.clone()))?;
+    let label = |id: SpanId| {
+        d.span(id)
+            .map(|s| s.label.as_str())
+            .ok_or(SpanError::NoSuchSpan(id.0))
+    };
+    let (from_label, to_label) = (label(from)?, label(to)?);
+    let kind = match kind {
+        Some(k) => k.to_string(),
+        None => ws
+            .labels
+            .preselected_kind(from_label, to_label)
+            .map_or_else(|| "related".to_string(), |k| k.name.clone()),
+    };
+    let relation = Relation {
+        id: d.next_relation_id(),
+        from,
+        to,
+        kind,
+    };
+    check_relation(d, &relation)?;
+    Ok(Edit::CreateRelation {
+        doc: doc.clone(),
+        relation,
+    })
+}
+
+/// The span of label `label` nearest before span `id` (the one ending last at or before its start;
+/// of those, the one starting last), else the nearest after it (starting first at or after its
+/// end); `None` when there is neither.
+pub fn nearest_span(doc: &Document, id: SpanId, label: &str) -> Option<SpanId> {
+    let at = doc.span(id)?;
+    let candidates = || doc.spans.iter().filter(|s| s.id != id && s.label == label);
+    candidates()
+        .filter(|s| s.end <= at.start)
+        .max_by_key(|s| (s.end, s.start))
+        .or_else(|| {
+            candidates()
+                .filter(|s| s.start >= at.end)
+                .min_by_key(|s| (s.start, s.end))
+        })
+        .map(|s| s.id)
+}
+
+/// The edit that links span `from` (a quote) to the nearest span of label `to_label` (a speaker;
+/// see [`nearest_span`]) with the preselected kind; `Ok(None)` when there is no such span.
+pub fn link_nearest_edit(
+    ws: &Workspace,
+    doc: &DocumentId,
+    from: SpanId,
+    to_label: &str,
+) -> Result<Option<Edit>, EditError> {
+    let d = ws
+        .document(doc)
+        .ok_or_else(|| EditError::NoSuchDocument(doc.0.clone()))?;
+    if d.span(from).is_none() {
+        return Err(SpanError::NoSuchSpan(from.0).into());
+    }
+    match nearest_span(d, from, to_label) {
+        Some(to) => relation_edit(ws, doc, from, to, None).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The relation with this id in a document.
+pub fn relation(doc: &Document, id: RelationId) -> Option<&Relation> {
+    doc.relations.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "“We will not wait,” said Mayor Ana Ruiz. At least 646 homes flooded.";
+
+    fn d() -> DocumentId {
+        DocumentId("d".into())
+    }
+
+    /// A quote (1), its speaker (2) and a figure (3), the quote `said-by` the speaker.
+    fn ws() -> Workspace {
+        let mut doc = Document::new(d(), "Flood", TEXT, 0);
+        doc.spans = vec![
+            Span::new(SpanId(1), CharOffset(0), CharOffset(19), "quote"),
+            Span::new(SpanId(2), CharOffset(25), CharOffset(39), "speaker"),
+            Span::new(SpanId(3), CharOffset(41), CharOffset(54), "figure"),
+        ];
+        doc.relations = vec![Relation {
+            id: RelationId(1),
+            from: SpanId(1),
+            to: SpanId(2),
+            kind: "said-by".into(),
+        }];
+        let other = Document::new(DocumentId("e".into()), "Other", "Second article.", 1);
+        Workspace {
+            documents: vec![doc, other],
+            labels: LabelSet::default(),
+        }
+    }
+
+    /// Applies `edit`, then checks undo gives the workspace back and redo the edited one.
+    fn apply_undo_redo(edit: Edit) -> Workspace {
+        let (mut ws, mut h) = (ws(), History::default());
+        h.apply(&mut ws, edit).unwrap();
+        let after = ws.clone();
+        assert_ne!(after, self::ws(), "the edit changed nothing");
+        h.undo(&mut ws).unwrap();
+        assert_eq!(ws, self::ws());
+        h.redo(&mut ws).unwrap();
+        assert_eq!(ws, after);
+        after
+    }
+
+    fn set_attr(id: u64, name: &str, to: Option<AttrValue>) -> Edit {
+        Edit::SetAttribute {
+            doc: d(),
+            id: SpanId(id),
+            name: name.into(),
+            from: None,
+            to,
+        }
+    }
+
+    #[test]
+    fn attributes_are_set_cleared_and_undone() {
+        let after = apply_undo_redo(set_attr(3, "value", Some(AttrValue::Number(646.0))));
+        assert_eq!(
+            after.documents[0].spans[2].attributes.get("value"),
+            Some(&AttrValue::Number(646.0))
+        );
+        let (mut ws, mut h) = (after, History::default());
+        h.apply(&mut ws, set_attr(3, "value", None)).unwrap();
+        assert!(ws.documents[0].spans[2].attributes.is_empty());
+        h.undo(&mut ws).unwrap();
+        assert_eq!(
+            ws.documents[0].spans[2].attributes.get("value"),
+            Some(&AttrValue::Number(646.0))
+        );
+    }
+
+    #[test]
+    fn a_value_that_does_not_fit_is_refused_and_nothing_stored() {
+        let (mut ws, mut h) = (ws(), History::default());
+        let text = Some(AttrValue::Text("many".into()));
+        let err = h.apply(&mut ws, set_attr(3, "value", text)).unwrap_err();
+        assert_eq!(err.to_string(), "value: many is not a number value");
+        let around = Some(AttrValue::Text("around".into()));
+        assert!(h.apply(&mut ws, set_attr(3, "qualifier", around)).is_err());
+        let unknown = h
+            .apply(&mut ws, set_attr(2, "value", Some(AttrValue::Number(1.0))))
+            .unwrap_err();
+        assert_eq!(
+            unknown.to_string(),
+            "label \"speaker\" has no attribute \"value\""
+        );
+        assert_eq!(ws, self::ws());
+        assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn a_boundary_moves_validated_and_undoes() {
+        let moved = Edit::MoveSpan {
+            doc: d(),
+            id: SpanId(2),
+            from: (CharOffset(0), CharOffset(0)),
+            to: (CharOffset(31), CharOffset(39)),
+        };
+        let after = apply_undo_redo(moved);
+        assert_eq!(
+            after.documents[0].covered_text(&after.documents[0].spans[1]),
+            "Ana Ruiz"
+        );
+        for to in [(31, 31), (40, 31), (31, 999)] {
+            let (mut ws, mut h) = (ws(), History::default());
+            let bad = Edit::MoveSpan {
+                doc: d(),
+                id: SpanId(2),
+                from: (CharOffset(0), CharOffset(0)),
+                to: (CharOffset(to.0), CharOffset(to.1)),
+            };
+            assert!(h.apply(&mut ws, bad).is_err(), "{to:?}");
+            assert_eq!(ws, self::ws());
+        }
+    }
+
+    #[test]
+    fn boundary_steps_by_word_make_a_move_edit() {
+        let ws = ws();
+        // The speaker "Mayor Ana Ruiz" (25..39): its start a word on is "Ana".
+        let edit = move_boundary_edit(&ws, &d(), SpanId(2), SpanEnd::Start, Step::WordForward)
+            .unwrap()
+            .unwrap();
+        let Edit::MoveSpan { to, .. } = &edit else {
+            panic!("{edit:?}")
+        };
+        assert_eq!(*to, (CharOffset(31), CharOffset(39)));
+        // The end back a word drops "Ruiz".
+        let edit = move_boundary_edit(&ws, &d(), SpanId(2), SpanEnd::End, Step::WordBack).unwrap();
+        assert!(matches!(
+            edit,
+            Some(Edit::MoveSpan {
+                to: (_, CharOffset(34)),
+                ..
+            })
+        ));
+        // A one-word span cannot lose its only word.
+        let mut one = ws.clone();
+        one.documents[0].spans[1].start = CharOffset(35);
+        assert_eq!(
+            move_boundary_edit(&one, &d(), SpanId(2), SpanEnd::End, Step::WordBack),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn relations_are_added_retargeted_deleted_and_undone() {
+        let (mut w, mut h) = (ws(), History::default());
+        let about = relation_edit(&w, &d(), SpanId(1), SpanId(3), Some("about")).unwrap();
+        h.apply(&mut w, about).unwrap();
+        assert_eq!(w.documents[0].relations.len(), 2);
+        h.undo(&mut w).unwrap();
+        assert_eq!(w, ws());
+
+        let retarget = Edit::ChangeRelation {
+            doc: d(),
+            from: ws().documents[0].relations[0].clone(),
+            to: Relation {
+                to: SpanId(3),
+                ..ws().documents[0].relations[0].clone()
+            },
+        };
+        let after = apply_undo_redo(retarget);
+        assert_eq!(after.documents[0].relations[0].to, SpanId(3));
+
+        let deleted = apply_undo_redo(Edit::DeleteRelation {
+            doc: d(),
+            relation: Relation {
+                kind: String::new(),
+                ..ws().documents[0].relations[0].clone()
+            },
+        });
+        assert!(deleted.documents[0].relations.is_empty());
+    }
+
+    #[test]
+    fn relations_refuse_missing_spans_self_links_and_duplicate_ids() {
+        let (mut w, mut h) = (ws(), History::default());
+        let rel = |id, from, to| Edit::CreateRelation {
+            doc: d(),
+            relation: Relation {
+                id: RelationId(id),
+                from: SpanId(from),
+                to: SpanId(to),
+                kind: "about".into(),
+            },
+        };
+        assert_eq!(
+            h.apply(&mut w, rel(2, 1, 9)),
+            Err(EditError::Span(SpanError::NoSuchSpan(9)))
+        );
+        assert_eq!(
+            h.apply(&mut w, rel(2, 1, 1)),
+            Err(EditError::SelfRelation(1))
+        );
+        assert_eq!(
+            h.apply(&mut w, rel(1, 1, 3)),
+            Err(EditError::DuplicateRelation(1))
+        );
+        assert_eq!(w, ws());
+    }
+
+    #[test]
+    fn the_preselected_kind_is_said_by_for_a_quote_and_its_speaker() {
+        let w = ws();
+        let Edit::CreateRelation { relation, .. } =
+            relation_edit(&w, &d(), SpanId(1), SpanId(2), None).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (relation.kind.as_str(), relation.id),
+            ("said-by", RelationId(2))
+        );
+    }
+
+    #[test]
+    fn deleting_a_span_deletes_its_relations_and_undo_restores_them_in_place() {
+        let mut w = ws();
+        w.documents[0].relations.push(Relation {
+            id: RelationId(2),
+            from: SpanId(3),
+            to: SpanId(1),
+            kind: "about".into(),
+        });
+        let before = w.clone();
+        let mut h = History::default();
+        let span = w.documents[0].spans[0].clone();
+        h.apply(
+            &mut w,
+            Edit::DeleteSpan {
+                doc: d(),
+                span,
+                index: 0,
+                relations: vec![],
+            },
+        )
+        .unwrap();
+        assert!(w.documents[0].relations.is_empty());
+        h.undo(&mut w).unwrap();
+        assert_eq!(w, before);
+    }
+
+    #[test]
+    fn document_details_are_renamed_set_and_undone() {
+        let renamed = apply_undo_redo(Edit::Rename {
+            doc: d(),
+            from: String::new(),
+            to: "  Flood: homes lost ".into(),
+        });
+        assert_eq!(renamed.documents[0].title, "Flood: homes lost");
+        for (field, value) in [
+            (DocField::Source, "https://news.example/flood"),
+            (DocField::Published, "2024-02-29"),
+            (DocField::Byline, "By Lea Park"),
+            (DocField::Annotator, "ana"),
+        ] {
+            let after = apply_undo_redo(Edit::SetDocField {
+                doc: d(),
+                field,
+                from: None,
+                to: Some(value.into()),
+            });
+            assert_eq!(field.get(&after.documents[0]).as_deref(), Some(value));
+        }
+    }
+
+    #[test]
+    fn bad_dates_and_blank_titles_are_refused() {
+        let (mut w, mut h) = (ws(), History::default());
+        for bad in ["2023-02-29", "5 March 2024", "2024-3-5", "2024-13-01"] {
+            let err = h
+                .apply(
+                    &mut w,
+                    Edit::SetDocField {
+                        doc: d(),
+                        field: DocField::Published,
+                        from: None,
+                        to: Some(bad.into()),
+                    },
+                )
+                .unwrap_err();
+            assert!(err.to_string().starts_with("publication date: "), "{err}");
+        }
+        let blank = Edit::Rename {
+            doc: d(),
+            from: String::new(),
+            to: " ".into(),
+        };
+        assert!(h.apply(&mut w, blank).is_err());
+        assert_eq!(w, ws());
+    }
+
+    #[test]
+    fn a_blank_detail_clears_it() {
+        let mut w = ws();
+        w.documents[0].byline = Some("x".into());
+        let mut h = History::default();
+        let clear = Edit::SetDocField {
+            doc: d(),
+            field: DocField::Byline,
+            from: None,
+            to: Some("  ".into()),
+        };
+        h.apply(&mut w, clear).unwrap();
+        assert_eq!(w.documents[0].byline, None);
+    }
+
+    #[test]
+    fn a_deleted_document_comes_back_in_place_with_its_spans() {
+        let w = ws();
+        let edit = delete_document_edit(&w, &d()).unwrap();
+        let after = apply_undo_redo(edit);
+        assert_eq!(after.documents.len(), 1);
+        assert_eq!(after.documents[0].id.0, "e");
+        assert!(delete_document_edit(&w, &DocumentId("zz".into())).is_err());
+    }
+
+    #[test]
+    fn edits_name_the_ranges_they_touch() {
+        let w = ws();
+        let moved = Edit::MoveSpan {
+            doc: d(),
+            id: SpanId(2),
+            from: (CharOffset(25), CharOffset(39)),
+            to: (CharOffset(31), CharOffset(40)),
+        };
+        assert_eq!(moved.ranges(&w), [(d(), 25..40)]);
+        assert_eq!(set_attr(3, "value", None).ranges(&w), [(d(), 41..54)]);
+        let link = relation_edit(&w, &d(), SpanId(1), SpanId(3), None).unwrap();
+        assert_eq!(link.ranges(&w), [(d(), 0..19), (d(), 41..54)]);
+        let rename = Edit::Rename {
+            doc: d(),
+            from: String::new(),
+            to: "x".into(),
+        };
+        assert!(rename.ranges(&w).is_empty() && !rename.touches_labels());
+        let labels = Edit::Batch(vec![
+            rename,
+            Edit::SetLabels {
+                from: LabelSet::default(),
+                to: LabelSet::default(),
+            },
+        ]);
+        assert!(labels.touches_labels());
+    }
+
+    #[test]
+    fn a_quote_links_to_the_nearest_speaker_before_it_else_after() {
+        let mut w = ws();
+        w.documents[0].relations.clear();
+        // Only speaker: after the quote.
+        assert_eq!(
+            nearest_span(&w.documents[0], SpanId(1), "speaker"),
+            Some(SpanId(2))
+        );
+        w.documents[0].spans.push(Span::new(
+            SpanId(4),
+            CharOffset(55),
+            CharOffset(60),
+            "speaker",
+        ));
+        w.documents[0].spans.push(Span::new(
+            SpanId(5),
+            CharOffset(60),
+            CharOffset(66),
+            "quote",
+        ));
+        w.documents[0].spans.push(Span::new(
+            SpanId(6),
+            CharOffset(40),
+            CharOffset(44),
+            "speaker",
+        ));
+        // Quote 5 (60..66): speakers 2 (25..39), 6 (40..44) and 4 (55..60) are before; 4 is nearest.
+        assert_eq!(
+            nearest_span(&w.documents[0], SpanId(5), "speaker"),
+            Some(SpanId(4))
+        );
+        let edit = link_nearest_edit(&w, &d(), SpanId(5), "speaker")
+            .unwrap()
+            .unwrap();
+        let Edit::CreateRelation { relation, .. } = &edit else {
+            panic!()
+        };
+        assert_eq!(
+            (relation.from, relation.to, relation.kind.as_str()),
+            (SpanId(5), SpanId(4), "said-by")
+        );
+        assert_eq!(link_nearest_edit(&w, &d(), SpanId(5), "nobody"), Ok(None));
+    }
 }

@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::attributes::{validate_defs, AttrError};
 use crate::history::Edit;
-use crate::model::{Label, LabelSet, Workspace};
+use crate::model::{Label, LabelSet, RelationKind, Workspace};
 
 /// Keys that are not available as label shortcuts: they review suggestions (`a`, `x`, `j`, `k`), mark
 /// a document done (`m`), open the label editor (`l`),
@@ -40,13 +41,22 @@ pub enum LabelError {
     /// A colour that is not `#rrggbb`.
     #[error("colour {0:?} is not of the form #rrggbb")]
     BadColour(String),
+    /// An attribute definition that is not acceptable.
+    #[error(transparent)]
+    Attribute(#[from] AttrError),
+    /// A relation kind without a name.
+    #[error("relation kind {0} has no name")]
+    EmptyRelationKind(usize),
+    /// Two relation kinds share a name.
+    #[error("two relation kinds are called {0:?}")]
+    DuplicateRelationKind(String),
     /// A label-set file that cannot be read.
     #[error("{0}")]
     BadFile(String),
 }
 
 /// Checks names (non-empty, unique), keys (1–9 or a letter, unique, not reserved; a space means
-/// "no key") and colours.
+/// "no key"), colours, each label's attribute definitions and the relation kinds' names.
 pub fn validate(set: &LabelSet) -> Result<(), LabelError> {
     for (i, label) in set.labels.iter().enumerate() {
         if label.name.trim().is_empty() {
@@ -69,6 +79,15 @@ pub fn validate(set: &LabelSet) -> Result<(), LabelError> {
         }
         if !label.colour.is_empty() && parse_colour(&label.colour).is_none() {
             return Err(LabelError::BadColour(label.colour.clone()));
+        }
+        validate_defs(&label.name, &label.attributes)?;
+    }
+    for (i, kind) in set.relation_kinds.iter().enumerate() {
+        if kind.name.trim().is_empty() {
+            return Err(LabelError::EmptyRelationKind(i + 1));
+        }
+        if set.relation_kinds[..i].iter().any(|k| k.name == kind.name) {
+            return Err(LabelError::DuplicateRelationKind(kind.name.clone()));
         }
     }
     Ok(())
@@ -154,6 +173,13 @@ pub fn rename_edit(ws: &Workspace, from: &str, to: &str) -> Result<Edit, LabelEr
         return Err(LabelError::BadFile(format!("no label called {from:?}")));
     };
     label.name = to.to_string();
+    for kind in &mut labels.relation_kinds {
+        for end in [&mut kind.from, &mut kind.to] {
+            if end.as_deref() == Some(from) {
+                *end = Some(to.to_string());
+            }
+        }
+    }
     validate(&labels)?;
     let mut edits = vec![Edit::SetLabels {
         from: ws.labels.clone(),
@@ -214,6 +240,9 @@ pub fn set_edit(ws: &Workspace, to: LabelSet) -> Result<Edit, LabelError> {
 struct LabelFile {
     schema: String,
     labels: Vec<Label>,
+    /// Absent in files written before relation kinds existed (the set is then upgraded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    relation_kinds: Option<Vec<RelationKind>>,
 }
 
 /// The label set as a small JSON file.
@@ -221,6 +250,7 @@ pub fn export_file(set: &LabelSet) -> String {
     let file = LabelFile {
         schema: LABELS_SCHEMA.into(),
         labels: set.labels.clone(),
+        relation_kinds: Some(set.relation_kinds.clone()),
     };
     serde_json::to_string_pretty(&file).expect("plain data")
 }
@@ -235,9 +265,7 @@ pub fn import_file(text: &str) -> Result<LabelSet, LabelError> {
             file.schema
         )));
     }
-    let set = LabelSet {
-        labels: file.labels,
-    };
+    let set = LabelSet::upgraded(file.labels, file.relation_kinds);
     validate(&set)?;
     Ok(set)
 }
@@ -261,6 +289,7 @@ mod tests {
                 end: CharOffset(e),
                 label: l.into(),
                 note: String::new(),
+                attributes: Default::default(),
             });
         }
         Workspace {
@@ -308,6 +337,51 @@ mod tests {
         );
         h.undo(&mut ws).unwrap();
         assert_eq!(ws, self::ws());
+    }
+
+    #[test]
+    fn relation_kinds_follow_a_renamed_label() {
+        let mut ws = ws();
+        let mut h = History::default();
+        let edit = rename_edit(&ws, "speaker", "source person").unwrap();
+        h.apply(&mut ws, edit).unwrap();
+        assert_eq!(
+            ws.labels
+                .preselected_kind("quote", "source person")
+                .map(|k| k.name.as_str()),
+            Some("said-by")
+        );
+        assert_eq!(
+            ws.labels.relation_kinds[0].to.as_deref(),
+            Some("source person")
+        );
+    }
+
+    #[test]
+    fn attribute_definitions_and_relation_kinds_are_validated() {
+        let mut set = LabelSet::default();
+        set.labels[2].attributes[0].name = "unit".into();
+        assert!(matches!(validate(&set), Err(LabelError::Attribute(_))));
+        let mut set = LabelSet::default();
+        set.relation_kinds
+            .push(crate::model::RelationKind::any("said-by"));
+        assert_eq!(
+            validate(&set),
+            Err(LabelError::DuplicateRelationKind("said-by".into()))
+        );
+    }
+
+    #[test]
+    fn an_old_label_file_is_upgraded_and_a_new_one_kept() {
+        let old = r##"{"schema":"spanmark-labels/1","labels":[
+            {"name":"quote","colour":"#2f7fd8","key":"2"}]}"##;
+        let set = import_file(old).unwrap();
+        assert_eq!(set.labels.len(), 2);
+        assert_eq!(set.by_name("quote").unwrap().attributes.len(), 1);
+        assert_eq!(set.by_key('4').map(|l| l.name.as_str()), Some("speaker"));
+        let mut mine = LabelSet::default();
+        mine.relation_kinds.clear();
+        assert_eq!(import_file(&export_file(&mine)), Ok(mine));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod agreement;
+pub mod attributes;
 pub mod formats;
 pub mod history;
 pub mod labels;
@@ -14,14 +15,16 @@ pub mod merge;
 pub mod model;
 pub mod navigation;
 pub mod offsets;
+pub mod paste;
 pub mod records;
 pub mod suggest;
 pub mod text;
 pub mod transfer;
 
-pub use history::{Edit, EditError, History};
+pub use attributes::{AttrError, AttrType, AttrValue, AttributeDef, Attributes};
+pub use history::{DocField, Edit, EditError, History};
 pub use model::{
-    Document, DocumentId, Label, LabelSet, Rejection, Relation, RelationId, Span, SpanError,
-    SpanId, SpanShaping, Workspace,
+    check_range, parse_iso_date, Document, DocumentId, Label, LabelSet, RangeError, Rejection,
+    Relation, RelationId, RelationKind, Span, SpanError, SpanId, SpanShaping, Workspace,
 };
 pub use offsets::{ByteOffset, CharCheckpoints, CharOffset, OffsetIndex, Utf16Offset};

@@ -33,6 +33,7 @@ fn unlabelled(name: &str, key: Option<char>) -> Label {
         colour: String::new(),
         key: key.unwrap_or(' '),
         description: String::new(),
+        attributes: vec![],
     }
 }
 
@@ -125,6 +126,7 @@ mod tests {
                 end: CharOffset(9),
                 label: (*l).into(),
                 note: String::new(),
+                attributes: Default::default(),
             });
         }
         d
@@ -154,8 +156,13 @@ mod tests {
         crate::labels::validate(&ws.labels).expect("valid label set");
         let keys: Vec<char> = ws.labels.labels.iter().map(|l| l.key).collect();
         assert!(!keys.contains(&'0'));
-        assert_eq!(ws.labels.by_name("label6").map(|l| l.key), Some('b'));
-        assert_eq!(ws.labels.labels.len(), 3 + 12);
+        // The default set binds 1–4: 5–9, then letters that are not reserved.
+        assert_eq!(ws.labels.by_name("label4").map(|l| l.key), Some('9'));
+        assert_eq!(ws.labels.by_name("label5").map(|l| l.key), Some('b'));
+        assert_eq!(
+            ws.labels.labels.len(),
+            LabelSet::default().labels.len() + 12
+        );
     }
 
     #[test]
@@ -164,13 +171,14 @@ mod tests {
         let shared = LabelSet {
             labels: vec![
                 unlabelled("quote", Some('7')),
-                unlabelled("speaker", Some('1')),
+                unlabelled("outlet", Some('1')),
                 unlabelled("place", Some('8')),
             ],
+            ..LabelSet::default()
         };
         let added = merge_labels(&mut ws, shared);
-        assert_eq!(added, vec!["speaker".to_string(), "place".to_string()]);
-        assert_eq!(ws.labels.by_name("speaker").map(|l| l.key), Some('4'));
+        assert_eq!(added, vec!["outlet".to_string(), "place".to_string()]);
+        assert_eq!(ws.labels.by_name("outlet").map(|l| l.key), Some('5'));
         assert_eq!(ws.labels.by_name("place").map(|l| l.key), Some('8'));
         crate::labels::validate(&ws.labels).expect("valid label set");
     }

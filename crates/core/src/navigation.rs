@@ -1,10 +1,8 @@
-//! Orders the app steps through: spans in text order, documents in list order, and the text
-//! ranges an edit touches (what the reader must redraw after it).
+//! Orders the app steps through: spans in text order, documents in list order. (The text ranges an
+//! edit touches are `Edit::ranges`.)
 
 use std::collections::HashSet;
-use std::ops::Range;
 
-use crate::history::Edit;
 use crate::model::{Document, DocumentId, SpanId, Workspace};
 use crate::records::DocSummary;
 
@@ -63,38 +61,6 @@ pub fn document_order(ws: &Workspace, listing: Option<&[DocSummary]>) -> Vec<(Do
     order
 }
 
-/// The code-point ranges an edit touches, per document, for redrawing. Called after the edit is
-/// applied (or undone): a span the edit names by id is looked up in `ws` as it is now.
-pub fn touched_ranges(ws: &Workspace, edit: &Edit) -> Vec<(DocumentId, Range<usize>)> {
-    match edit {
-        Edit::CreateSpan { doc, span }
-        | Edit::CreateSpanAt { doc, span, .. }
-        | Edit::DeleteSpan { doc, span, .. } => vec![(doc.clone(), span.start.0..span.end.0)],
-        Edit::Relabel { doc, id, .. } | Edit::SetNote { doc, id, .. } => ws
-            .document(doc)
-            .and_then(|d| d.span(*id))
-            .map(|s| vec![(doc.clone(), s.start.0..s.end.0)])
-            .unwrap_or_default(),
-        Edit::CreateRelation { .. }
-        | Edit::DeleteRelation { .. }
-        | Edit::Reject { .. }
-        | Edit::Unreject { .. }
-        | Edit::SetLabels { .. }
-        | Edit::SetDone { .. } => vec![],
-        Edit::Batch(edits) => edits.iter().flat_map(|e| touched_ranges(ws, e)).collect(),
-    }
-}
-
-/// Whether an edit changes the label set (the whole reader is then redrawn and the workspace
-/// record saved).
-pub fn touches_labels(edit: &Edit) -> bool {
-    match edit {
-        Edit::SetLabels { .. } => true,
-        Edit::Batch(edits) => edits.iter().any(touches_labels),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +74,7 @@ mod tests {
             end: CharOffset(end),
             label: "quote".into(),
             note: String::new(),
+            attributes: Default::default(),
         }
     }
 
@@ -170,32 +137,5 @@ mod tests {
         ];
         assert_eq!(order, expected);
         assert_eq!(document_order(&ws, None).len(), 2);
-    }
-
-    #[test]
-    fn edits_touch_their_spans_ranges() {
-        let ws = ws_with(vec![span(1, 4, 9)]);
-        let doc = DocumentId("d".into());
-        let relabel = Edit::Relabel {
-            doc: doc.clone(),
-            id: SpanId(1),
-            from: "quote".into(),
-            to: "claim".into(),
-        };
-        let create = Edit::CreateSpan {
-            doc: doc.clone(),
-            span: span(2, 20, 30),
-        };
-        let batch = Edit::Batch(vec![relabel, create]);
-        assert_eq!(
-            touched_ranges(&ws, &batch),
-            vec![(doc.clone(), 4..9), (doc.clone(), 20..30)]
-        );
-        assert!(!touches_labels(&batch));
-        let labels = Edit::SetLabels {
-            from: LabelSet::default(),
-            to: LabelSet::default(),
-        };
-        assert!(touches_labels(&Edit::Batch(vec![labels])));
     }
 }

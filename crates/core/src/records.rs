@@ -13,6 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::history::Edit;
 use crate::model::{Document, DocumentId, LabelSet, Rejection, Relation, Span, Workspace};
 
 /// The version of the records' shape; bump it and migrate in the reader when it changes.
@@ -56,6 +57,15 @@ pub struct TextRecord {
     pub title: String,
     /// Where it came from.
     pub source: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Byline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// Who annotated it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
     /// When it was added (ms since the epoch).
     pub added_at: u64,
     /// Whether CR/CRLF were normalised when it arrived.
@@ -161,6 +171,37 @@ impl Dirty {
             && self.removed.is_empty()
     }
 
+    /// What an applied (or undone) edit leaves to save.
+    pub fn of_edit(edit: &Edit) -> Dirty {
+        let mut dirty = Dirty::default();
+        dirty.add_edit(edit);
+        dirty
+    }
+
+    fn add_edit(&mut self, edit: &Edit) {
+        match edit {
+            Edit::SetLabels { .. } => self.meta = true,
+            Edit::Rename { doc, .. } | Edit::SetDocField { doc, .. } => {
+                self.texts.insert(doc.clone());
+            }
+            Edit::DeleteDocument { document, .. } => {
+                self.meta = true;
+                self.texts.remove(&document.id);
+                self.annotations.remove(&document.id);
+                self.removed.insert(document.id.clone());
+            }
+            Edit::AddDocument { document, .. } => {
+                self.meta = true;
+                self.removed.remove(&document.id);
+                self.texts.insert(document.id.clone());
+            }
+            Edit::Batch(edits) => edits.iter().for_each(|e| self.add_edit(e)),
+            other => self
+                .annotations
+                .extend(other.documents().into_iter().cloned()),
+        }
+    }
+
     /// Adds another set of changes to this one.
     pub fn merge(&mut self, other: Dirty) {
         self.meta |= other.meta;
@@ -190,6 +231,9 @@ pub fn text_record(doc: &Document) -> TextRecord {
         id: doc.id.clone(),
         title: doc.title.clone(),
         source: doc.source.clone(),
+        published: doc.published.clone(),
+        byline: doc.byline.clone(),
+        annotator: doc.annotator.clone(),
         added_at: doc.added_at,
         line_endings_normalised: doc.line_endings_normalised,
         text: doc.text.clone(),
@@ -281,6 +325,9 @@ pub fn parse_text(key: &str, json: &str) -> Result<Document, String> {
         .map_err(|e| format!("the saved text of document {key:?} is unreadable: {e}"))?;
     let mut doc = Document::new(t.id, t.title, t.text, t.added_at);
     doc.source = t.source;
+    doc.published = t.published;
+    doc.byline = t.byline;
+    doc.annotator = t.annotator;
     doc.line_endings_normalised = t.line_endings_normalised;
     Ok(doc)
 }
@@ -327,6 +374,8 @@ mod tests {
             42,
         );
         d.source = Some("https://news.example/flood".into());
+        d.published = Some("2026-03-02".into());
+        d.byline = Some("Lena Okafor".into());
         d.spans = vec![
             Span {
                 id: SpanId(1),
@@ -334,6 +383,7 @@ mod tests {
                 end: CharOffset(9),
                 label: "speaker".into(),
                 note: "the council".into(),
+                attributes: Default::default(),
             },
             Span {
                 id: SpanId(2),
@@ -341,6 +391,7 @@ mod tests {
                 end: CharOffset(25),
                 label: "quote".into(),
                 note: String::new(),
+                attributes: Default::default(),
             },
         ];
         d.relations = vec![Relation {
@@ -355,6 +406,9 @@ mod tests {
             label: "figure".into(),
         }];
         d.done = true;
+        d.spans[0]
+            .attributes
+            .insert("count".into(), crate::AttrValue::Number(40.0));
         d
     }
 
@@ -446,6 +500,37 @@ mod tests {
                 (Store::Annotations, "gone".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn edits_dirty_the_records_they_change() {
+        let doc = sample();
+        let id = doc.id.clone();
+        let rename = Edit::Rename {
+            doc: id.clone(),
+            from: String::new(),
+            to: "New".into(),
+        };
+        assert_eq!(Dirty::of_edit(&rename).texts, [id.clone()].into());
+        let done = Edit::SetDone {
+            doc: id.clone(),
+            done: true,
+        };
+        assert_eq!(Dirty::of_edit(&done).annotations, [id.clone()].into());
+        let delete = Edit::DeleteDocument {
+            document: Box::new(doc.clone()),
+            index: 0,
+        };
+        let gone = Dirty::of_edit(&Edit::Batch(vec![done.clone(), delete]));
+        assert!(gone.meta && gone.annotations.is_empty());
+        assert_eq!(gone.removed, [id.clone()].into());
+        let back = Edit::AddDocument {
+            document: Box::new(doc),
+            index: 0,
+        };
+        let mut dirty = gone;
+        dirty.merge(Dirty::of_edit(&back));
+        assert_eq!(dirty.texts, [id.clone()].into());
     }
 
     #[test]

@@ -54,9 +54,106 @@ pub fn snap_to_words(text: &str, start: CharOffset, end: CharOffset) -> (CharOff
     (CharOffset(s), CharOffset(e))
 }
 
+/// Which end of a span a boundary move changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum SpanEnd {
+    /// The first code point.
+    Start,
+    /// The end (exclusive).
+    End,
+}
+
+/// How far a span boundary moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Step {
+    /// One code point back.
+    CharBack,
+    /// One code point forward.
+    CharForward,
+    /// To the previous word (its start for a span's start, its end for a span's end).
+    WordBack,
+    /// To the next word (its start for a span's start, its end for a span's end).
+    WordForward,
+}
+
+/// Where boundary `at` (code points) of a span's `end` lands after `step` in `text`, within the
+/// text. A start moves between word starts and an end between word ends (words being the
+/// non-whitespace pieces of UAX #29 segmentation), so a span gains or loses whole words. Looks at
+/// most [`WORD_WINDOW`] code points either way.
+pub fn step_boundary(text: &str, at: CharOffset, end: SpanEnd, step: Step) -> CharOffset {
+    let at = at.0;
+    match step {
+        Step::CharBack => return CharOffset(at.saturating_sub(1)),
+        Step::CharForward => return CharOffset((at + 1).min(text.chars().count())),
+        Step::WordBack | Step::WordForward => {}
+    }
+    let from = at.saturating_sub(WORD_WINDOW);
+    let mut indices = text.char_indices().skip(from);
+    let first_byte = indices.next().map_or(text.len(), |(b, _)| b);
+    let last_byte = text[first_byte..]
+        .char_indices()
+        .nth(2 * WORD_WINDOW)
+        .map_or(text.len(), |(b, _)| first_byte + b);
+    let window = &text[first_byte..last_byte];
+    // Word starts (or ends) in the window, in code points from the text's start.
+    let mut edges = vec![];
+    let mut pos = from;
+    for piece in window.split_word_bounds() {
+        let n = piece.chars().count();
+        if !piece.chars().all(char::is_whitespace) {
+            edges.push(match end {
+                SpanEnd::Start => pos,
+                SpanEnd::End => pos + n,
+            });
+        }
+        pos += n;
+    }
+    let found = match step {
+        Step::WordForward => edges.into_iter().find(|&e| e > at),
+        _ => edges.into_iter().rev().find(|&e| e < at),
+    };
+    CharOffset(found.unwrap_or(at))
+}
+
+/// How far (code points) [`step_boundary`] looks for the next word either way.
+pub const WORD_WINDOW: usize = 512;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boundaries_step_by_characters_and_whole_words() {
+        let text = "The minister said «no», twice.";
+        let step = |at, end, step| step_boundary(text, CharOffset(at), end, step).0;
+        // "minister" is 4..12, "said" 13..17.
+        assert_eq!(step(4, SpanEnd::Start, Step::WordForward), 13);
+        assert_eq!(step(13, SpanEnd::Start, Step::WordBack), 4);
+        assert_eq!(step(12, SpanEnd::End, Step::WordForward), 17);
+        assert_eq!(step(17, SpanEnd::End, Step::WordBack), 12);
+        assert_eq!(step(6, SpanEnd::Start, Step::WordBack), 4);
+        assert_eq!(step(0, SpanEnd::Start, Step::WordBack), 0);
+        assert_eq!(step(30, SpanEnd::End, Step::WordForward), 30);
+        assert_eq!(step(0, SpanEnd::Start, Step::CharBack), 0);
+        assert_eq!(step(29, SpanEnd::End, Step::CharForward), 30);
+        assert_eq!(step(30, SpanEnd::End, Step::CharForward), 30);
+        // « is a word of its own (punctuation), so a quote's start can take it in.
+        assert_eq!(step(19, SpanEnd::Start, Step::WordBack), 18);
+    }
+
+    #[test]
+    fn word_steps_cross_lines_and_far_offsets() {
+        let text = format!("{}end\n\nnext word", "x ".repeat(2000));
+        let at = text.chars().count() - 9; // the start of "next"
+        assert_eq!(
+            step_boundary(&text, CharOffset(at), SpanEnd::Start, Step::WordBack).0,
+            4000
+        );
+        assert_eq!(
+            step_boundary(&text, CharOffset(4003), SpanEnd::End, Step::WordForward).0,
+            at + 4
+        );
+    }
 
     #[test]
     fn crlf_and_lone_cr_become_lf() {

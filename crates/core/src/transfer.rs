@@ -146,6 +146,7 @@ mod tests {
                 end: CharOffset(15),
                 label: "quote".into(),
                 note: "n".into(),
+                attributes: Default::default(),
             },
             Span {
                 id: SpanId(2),
@@ -153,6 +154,7 @@ mod tests {
                 end: CharOffset(7),
                 label: "speaker".into(),
                 note: String::new(),
+                attributes: Default::default(),
             },
         ];
         doc.rejected = vec![Rejection {
@@ -166,6 +168,12 @@ mod tests {
             to: SpanId(2),
             kind: "said-by".into(),
         }];
+        doc.spans[0].attributes.insert(
+            "kind".into(),
+            crate::attributes::AttrValue::Text("direct".into()),
+        );
+        doc.published = Some("2024-05-01".into());
+        doc.byline = Some("By Lea Park".into());
         let empty = Document::from_paste(crate::model::DocumentId("d2".into()), "", "", 0);
         let docs = vec![doc, empty];
         let bytes = documents_to_bytes(&docs);

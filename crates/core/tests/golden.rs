@@ -85,10 +85,33 @@ fn exports_match_golden_files() {
 #[test]
 fn golden_files_import_back() {
     let docs = common::sample();
-    for format in [Format::Spanmark, Format::Spacy, Format::W3c] {
+    for format in [
+        Format::Spanmark,
+        Format::Spacy,
+        Format::W3c,
+        Format::LabelStudio,
+    ] {
         let name = format!("sample.{}.{}", format.id(), format.extension());
         let bytes = std::fs::read(golden_dir().join(&name)).unwrap();
         let got = formats::import(format, &name, &bytes).unwrap();
         assert_eq!(got.documents, docs, "{name}");
+    }
+}
+
+/// The brat files read back: spans, notes, relations and attributes (brat has no title, source,
+/// date or byline).
+#[test]
+fn golden_brat_files_import_back() {
+    let docs = common::sample();
+    for doc in &docs {
+        let stem = formats::brat::encode_name(&doc.id.0);
+        let read =
+            |ext: &str| std::fs::read(golden_dir().join(format!("brat/{stem}.{ext}"))).unwrap();
+        let (txt, ann) = (read("txt"), read("ann"));
+        let got = formats::import_brat_pair(&stem, ("t.txt", &txt), ("t.ann", &ann)).unwrap();
+        assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+        let got = &got.documents[0];
+        assert_eq!(got.spans, doc.spans, "{stem}");
+        assert_eq!(got.relations, doc.relations, "{stem}");
     }
 }

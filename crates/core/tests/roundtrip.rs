@@ -78,6 +78,7 @@ proptest! {
             for (i, s) in want.spans.iter_mut().enumerate() {
                 s.id = SpanId(i as u64 + 1);
                 s.note.clear();
+                s.attributes.clear();
             }
             prop_assert_eq!(g, &want);
         }
@@ -92,13 +93,14 @@ proptest! {
             want.line_endings_normalised = false;
             for s in &mut want.spans {
                 s.note.clear();
+                s.attributes.clear();
             }
             prop_assert_eq!(g, &want);
         }
     }
 
     #[test]
-    fn brat_keeps_text_spans_notes_relations(docs in common::documents()) {
+    fn brat_keeps_text_spans_notes_relations_attributes(docs in common::documents()) {
         let got = round_trip(Format::Brat, &docs, &Default::default());
         prop_assert!(got.warnings.is_empty(), "{:?}", got.warnings);
         prop_assert_eq!(got.documents.len(), docs.len());
@@ -107,6 +109,7 @@ proptest! {
             want.title = derived_title(&want.text, &want.id.0);
             want.added_at = 0;
             want.source = None;
+            (want.published, want.byline, want.annotator) = (None, None, None);
             want.line_endings_normalised = false;
             prop_assert_eq!(g, &want);
         }
@@ -178,6 +181,7 @@ fn misaligned_iob_spans_are_reported_not_dropped() {
         end: spanmark_core::CharOffset(4),
         label: "claim".into(),
         note: String::new(),
+        attributes: Default::default(),
     });
     for format in [Format::Iob2, Format::Hf] {
         let out = formats::export(format, &docs, &Default::default()).unwrap();

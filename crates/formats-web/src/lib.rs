@@ -33,11 +33,16 @@ pub fn export_documents(
     documents: &[u8],
     labels: Option<String>,
     doccano_entities: bool,
+    schema: Option<String>,
 ) -> Result<JsValue, JsError> {
     entered();
     let format: Format = format.parse()?;
     let docs = read_documents(documents)?;
-    let exported = formats::export(format, &docs, &options(labels, doccano_entities))?;
+    let exported = formats::export(
+        format,
+        &docs,
+        &options(labels, doccano_entities, schema.as_deref()),
+    )?;
     let out = Object::new();
     set(&out, "fileName", &exported.file_name.into());
     set(
@@ -57,6 +62,7 @@ pub fn preview(
     document: &[u8],
     labels: Option<String>,
     doccano_entities: bool,
+    schema: Option<String>,
 ) -> Result<String, JsError> {
     entered();
     let format: Format = format.parse()?;
@@ -65,7 +71,7 @@ pub fn preview(
     Ok(formats::preview(
         format,
         first,
-        &options(labels, doccano_entities),
+        &options(labels, doccano_entities, schema.as_deref()),
     ))
 }
 
@@ -164,7 +170,9 @@ pub fn warm_up() -> bool {
     warm_up::warm_up()
 }
 
-fn options(labels: Option<String>, doccano_entities: bool) -> ExportOptions {
+/// Export options from the app's arguments; `schema` is the workspace's label set as JSON (its
+/// attribute types decide how values are written), the default set when absent or unreadable.
+fn options(labels: Option<String>, doccano_entities: bool, schema: Option<&str>) -> ExportOptions {
     ExportOptions {
         labels: labels.map(|l| l.lines().map(str::to_string).collect()),
         doccano: if doccano_entities {
@@ -173,6 +181,7 @@ fn options(labels: Option<String>, doccano_entities: bool) -> ExportOptions {
             DoccanoVariant::LabelTuples
         },
         file_stem: None,
+        schema: schema.and_then(|json| serde_json::from_str(json).ok()),
     }
 }
 

@@ -89,13 +89,12 @@ fn made_up_document(n: usize) -> Document {
             (false, Some(from)) => {
                 if at - from >= 6 {
                     let id = spans.len() as u64 + 1;
-                    spans.push(Span {
-                        id: SpanId(id),
-                        start: CharOffset(from),
-                        end: CharOffset(at),
-                        label: ["claim", "quote", "figure"][spans.len() % 3].to_string(),
-                        note: String::new(),
-                    });
+                    spans.push(Span::new(
+                        SpanId(id),
+                        CharOffset(from),
+                        CharOffset(at),
+                        ["claim", "quote", "figure"][spans.len() % 3],
+                    ));
                 }
                 start = None;
             }

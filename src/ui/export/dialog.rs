@@ -43,6 +43,7 @@ pub fn ExportDialog() -> impl IntoView {
         ),
         doccano: doccano.get(),
         file_stem: None,
+        schema: Some(app.ws.with(|ws| ws.labels.clone())),
     };
     // The export and its preview are made by the formats module (loaded on first use): each
     // change of format, options or documents starts a new run; a run's result is shown only if

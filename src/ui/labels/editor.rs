@@ -60,6 +60,7 @@ pub fn LabelEditor() -> impl IntoView {
                 colour,
                 key,
                 description: String::new(),
+                attributes: vec![],
             })
         });
         if app.ws.with_untracked(|ws| ws.labels.labels.len()) > before {

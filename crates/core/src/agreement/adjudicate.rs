@@ -481,6 +481,7 @@ pub fn build_gold(
                     end: *end,
                     label: label.clone(),
                     note: note.clone(),
+                    attributes: Default::default(),
                 }))
             }
             None if item.agreed() && accept_agreed => {
@@ -572,6 +573,7 @@ mod tests {
                 end: CharOffset(e),
                 label: label.into(),
                 note: note.into(),
+                attributes: Default::default(),
             })
             .collect();
         d.relations = said_by

@@ -123,16 +123,10 @@ pub fn align(annotators: &[AnnotatorDocs]) -> Result<Aligned<'_>, AlignError> {
             }
             let len = doc.len_chars();
             for span in &doc.spans {
-                let (start, end) = (span.start.0, span.end.0);
-                let problem = if end < start {
-                    Some(SpanError::Reversed { start, end })
-                } else if start == end {
-                    Some(SpanError::Empty { start, end })
-                } else if end > len {
-                    Some(SpanError::OutOfRange { start, end, len })
-                } else {
-                    None
-                };
+                let problem =
+                    crate::model::check_range(span.start.0 as i64, span.end.0 as i64, len)
+                        .err()
+                        .map(SpanError::Range);
                 if let Some(source) = problem {
                     return Err(AlignError::InvalidSpan {
                         annotator: k,
@@ -265,6 +259,7 @@ mod tests {
             end: crate::offsets::CharOffset(40),
             label: "claim".into(),
             note: String::new(),
+            attributes: Default::default(),
         });
         let input = [
             AnnotatorDocs::new("ana", vec![doc("1", "Rain.")]),

@@ -1,8 +1,8 @@
 //! Agreement on matched spans' attributes and relations.
 //!
-//! The model has no attribute field yet; [`attributes_of`] is the one place that reads them: today
-//! from a span's note when it is a JSON object (`{"value":2000,"unit":"trees"}`), later from a real
-//! field. Everything else works on the resulting map.
+//! [`attributes_of`] is the one place that reads them: the span's typed attributes, and for data
+//! made before they existed, a note that is a JSON object (`{"value":2000,"unit":"trees"}`).
+//! Everything else works on the resulting map.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -11,10 +11,17 @@ use crate::model::{Document, Span, SpanId};
 /// A span's attributes: name → value as text.
 pub type Attributes = BTreeMap<String, String>;
 
-/// The attributes of a span: its note read as a JSON object, each value as text (a string as it
-/// is, anything else as compact JSON: `2000`, `true`, `[1,2]`). A note that is not a JSON object
-/// (free text, or empty) gives no attributes.
+/// The attributes of a span, each value as text: its typed attributes (`2000`, `yes`, `about`)
+/// or, when it has none, its note read as a JSON object (a string as it is, anything else as
+/// compact JSON). A note that is not a JSON object (free text, or empty) gives no attributes.
 pub fn attributes_of(span: &Span) -> Attributes {
+    if !span.attributes.is_empty() {
+        return span
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.clone(), v.display()))
+            .collect();
+    }
     let note = span.note.trim_start();
     if !note.starts_with('{') {
         return Attributes::new();
@@ -135,6 +142,7 @@ mod tests {
             end: CharOffset(end),
             label: label.into(),
             note: note.into(),
+            attributes: Default::default(),
         }
     }
 

@@ -94,6 +94,7 @@ mod tests {
             end: CharOffset(end),
             label: "quote".into(),
             note: String::new(),
+            attributes: Default::default(),
         }
     }
 

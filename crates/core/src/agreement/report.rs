@@ -465,6 +465,7 @@ mod tests {
                 end: CharOffset(e),
                 label: label.into(),
                 note: String::new(),
+                attributes: Default::default(),
             })
             .collect();
         d

@@ -24,14 +24,25 @@
 //! spaces (a `.ann` line cannot hold them); import compares it the same way and rejects a mismatch.
 //! Notes are `AnnotatorNotes`; backslash, tab and line breaks in them are escaped as `\\`, `\t`,
 //! `\n`, `\r` and `\u{…}`. Import splits a discontinuous `T` (`0 5;9 12`) into one span per fragment
-//! and reports attributes (`A`), normalisations (`N`), events (`E`) and equivalences (`*`), which the
-//! model has no place for, as warnings. brat has no title or date: an import derives them.
+//! and reports normalisations (`N`), events (`E`) and equivalences (`*`), which the model has no
+//! place for, as warnings. brat has no title, date or byline: an import derives the title.
+//!
+//! **Attributes.** Yes/no and one-of-a-list attributes (one-of-a-list per the label set) are brat
+//! multi-valued attributes, declared in `annotation.conf` under `[attributes]` with the values seen
+//! (a choice's options, `yes|no`): `A1<TAB>check_worthy T4 yes`, `A2<TAB>qualifier T3 at_20least`
+//! (name and value encoded as labels are). Text and number attributes, which brat attributes cannot
+//! hold, are notes typed with the attribute's name: `#3<TAB>unit T3<TAB>trees` (escaped as notes
+//! are). Import reads an `A` (or old-style `M`) line back as yes/no when its value is `yes` or `no`
+//! (or absent: a binary attribute is yes), as text otherwise; a note of another type than
+//! `AnnotatorNotes` becomes an attribute, a number when its text is a number as Spanmark writes it
+//! (`2000`, `-3.5`), text otherwise.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read, Write};
 
 use super::{derived_title, labels_in, ExportError, ImportError, Imported, Warning};
-use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
+use crate::attributes::{AttrType, AttrValue};
+use crate::model::{Document, DocumentId, LabelSet, Relation, RelationId, Span, SpanId};
 use crate::offsets::{CharOffset, OffsetIndex};
 
 /// Characters percent-encoded in file names (besides controls).
@@ -217,8 +228,24 @@ fn unescape_note(s: &str) -> String {
     out
 }
 
-/// The `.ann` file of one document.
-pub fn export_ann(doc: &Document, warnings: &mut Vec<Warning>) -> String {
+/// How an attribute value is written: as an `A` line's value (yes/no and one-of-a-list), or as the
+/// text of a typed note (text and numbers).
+fn as_a_line(schema: &LabelSet, span: &Span, name: &str, value: &AttrValue) -> Option<String> {
+    match value {
+        AttrValue::Bool(_) => Some(value.to_string()),
+        AttrValue::Text(t)
+            if schema
+                .attribute(&span.label, name)
+                .is_some_and(|d| d.kind == AttrType::Choice) =>
+        {
+            Some(encode_label(t))
+        }
+        _ => None,
+    }
+}
+
+/// The `.ann` file of one document. `schema` says which text attributes are one-of-a-list.
+pub fn export_ann(doc: &Document, schema: &LabelSet, warnings: &mut Vec<Warning>) -> String {
     let index = OffsetIndex::new(&doc.text);
     let mut out = String::new();
     for s in &doc.spans {
@@ -256,12 +283,35 @@ pub fn export_ann(doc: &Document, warnings: &mut Vec<Warning>) -> String {
             escape_note(&s.note)
         ));
     }
+    let mut a = 0;
+    let mut typed_notes = String::new();
+    for s in &doc.spans {
+        for (name, value) in &s.attributes {
+            match as_a_line(schema, s, name, value) {
+                Some(v) => {
+                    a += 1;
+                    out.push_str(&format!("A{a}\t{} T{} {v}\n", encode_label(name), s.id.0));
+                }
+                None => {
+                    n += 1;
+                    typed_notes.push_str(&format!(
+                        "#{n}\t{} T{}\t{}\n",
+                        encode_label(name),
+                        s.id.0,
+                        escape_note(&value.to_string())
+                    ));
+                }
+            }
+        }
+    }
+    out.push_str(&typed_notes);
     out
 }
 
 /// `annotation.conf` for these documents: every label under `[entities]`, every relation kind
-/// under `[relations]` (between any entities).
-pub fn annotation_conf(docs: &[Document]) -> String {
+/// under `[relations]` (between any entities), every yes/no and one-of-a-list attribute under
+/// `[attributes]` with its values (a choice's options from `schema`, then any other value seen).
+pub fn annotation_conf(docs: &[Document], schema: &LabelSet) -> String {
     let mut out = String::from(
         "# brat annotation configuration written by Spanmark.\n\
          # Labels are percent-encoded where brat needs it (space -> _20, _ -> _5F; see docs/formats.md).\n\
@@ -289,11 +339,49 @@ pub fn annotation_conf(docs: &[Document]) -> String {
         out.push_str(&format!("{k}\tArg1:<ENTITY>, Arg2:<ENTITY>\n"));
     }
     out.push_str("\n[events]\n\n[attributes]\n");
+    let mut attributes: Vec<(String, Vec<String>)> = vec![];
+    for d in docs {
+        for s in &d.spans {
+            for (name, value) in &s.attributes {
+                let Some(v) = as_a_line(schema, s, name, value) else {
+                    continue;
+                };
+                let name = encode_label(name);
+                let i = match attributes.iter().position(|(n, _)| *n == name) {
+                    Some(i) => i,
+                    None => {
+                        let known: Vec<String> = match value {
+                            AttrValue::Bool(_) => vec!["yes".into(), "no".into()],
+                            _ => schema
+                                .attribute(&s.label, &decode_label(&name))
+                                .map(|d| d.options.iter().map(|o| encode_label(o)).collect())
+                                .unwrap_or_default(),
+                        };
+                        attributes.push((name, known));
+                        attributes.len() - 1
+                    }
+                };
+                if !attributes[i].1.contains(&v) {
+                    attributes[i].1.push(v);
+                }
+            }
+        }
+    }
+    for (name, values) in attributes {
+        out.push_str(&format!(
+            "{name}\tArg:<ENTITY>, Value:{}\n",
+            values.join("|")
+        ));
+    }
     out
 }
 
 /// Writes the zip: `<name>.txt` + `<name>.ann` per document, then `annotation.conf`.
-pub fn export_zip(docs: &[Document], warnings: &mut Vec<Warning>) -> Result<Vec<u8>, ExportError> {
+pub fn export_zip(
+    docs: &[Document],
+    schema: &LabelSet,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<u8>, ExportError> {
     use zip::write::SimpleFileOptions;
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -314,14 +402,14 @@ pub fn export_zip(docs: &[Document], warnings: &mut Vec<Warning>) -> Result<Vec<
             .start_file(format!("{name}.ann"), options)
             .map_err(|e| err(&e))?;
         writer
-            .write_all(export_ann(doc, warnings).as_bytes())
+            .write_all(export_ann(doc, schema, warnings).as_bytes())
             .map_err(|e| err(&e))?;
     }
     writer
         .start_file("annotation.conf", options)
         .map_err(|e| err(&e))?;
     writer
-        .write_all(annotation_conf(docs).as_bytes())
+        .write_all(annotation_conf(docs, schema).as_bytes())
         .map_err(|e| err(&e))?;
     let cursor = writer.finish().map_err(|e| err(&e))?;
     Ok(cursor.into_inner())
@@ -404,6 +492,7 @@ fn read_pair(
     let mut rel_ids = HashSet::new();
     let mut pending_relations = vec![];
     let mut notes = vec![];
+    let mut attributes = vec![];
     for (i, raw) in ann.split('\n').enumerate() {
         let n = i + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -438,7 +527,8 @@ fn read_pair(
                             format!("offsets {part:?} are not integers"),
                         ));
                     };
-                    super::check_range(&index, s, e).map_err(|m| ImportError::at(at(n), m))?;
+                    crate::model::check_range(s, e, index.len_chars())
+                        .map_err(|m| ImportError::at(at(n), format!("span {m}")))?;
                     fragments.push((s as usize, e as usize));
                 }
                 if let Some(given) = third {
@@ -492,6 +582,7 @@ fn read_pair(
                         end: CharOffset(e),
                         label: label.clone(),
                         note: String::new(),
+                        attributes: Default::default(),
                     });
                 }
             }
@@ -519,10 +610,35 @@ fn read_pair(
                 ));
             }
             Some('#') => {
-                let target = body.split_whitespace().nth(1).unwrap_or("");
-                notes.push((n, target.to_string(), unescape_note(third.unwrap_or(""))));
+                let mut parts = body.split_whitespace();
+                let ty = parts.next().unwrap_or("");
+                let target = parts.next().unwrap_or("").to_string();
+                let text = unescape_note(third.unwrap_or(""));
+                if ty == "AnnotatorNotes" {
+                    notes.push((n, target, text));
+                } else {
+                    let value = crate::attributes::parse_number(&text)
+                        .filter(|v| v.to_string() == text)
+                        .unwrap_or(AttrValue::Text(text));
+                    attributes.push((n, target, decode_label(ty), value));
+                }
             }
-            Some('A' | 'M' | 'E' | 'N' | '*') => warnings.push(Warning::new(
+            Some('A' | 'M') => {
+                let mut parts = body.split_whitespace();
+                let (Some(ty), Some(target)) = (parts.next(), parts.next()) else {
+                    return Err(ImportError::at(
+                        at(n),
+                        "expected `A<n><TAB>NAME T<n> [VALUE]`",
+                    ));
+                };
+                let value = match parts.next() {
+                    None | Some("yes") => AttrValue::Bool(true),
+                    Some("no") => AttrValue::Bool(false),
+                    Some(v) => AttrValue::Text(decode_label(v)),
+                };
+                attributes.push((n, target.to_string(), decode_label(ty), value));
+            }
+            Some('E' | 'N' | '*') => warnings.push(Warning::new(
                 at(n),
                 format!(
                     "{ann_id} ({}) has no place in Spanmark's model; not imported",
@@ -576,6 +692,19 @@ fn read_pair(
             None => warnings.push(Warning::new(
                 at(n),
                 format!("note on {target:?}, which is not a T line; not imported"),
+            )),
+        }
+    }
+    for (n, target, name, value) in attributes {
+        match t_ids.get(&target) {
+            Some(id) => {
+                if let Some(s) = doc.spans.iter_mut().find(|s| s.id == *id) {
+                    s.attributes.insert(name, value);
+                }
+            }
+            None => warnings.push(Warning::new(
+                at(n),
+                format!("attribute {name:?} on {target:?}, which is not a T line; not imported"),
             )),
         }
     }

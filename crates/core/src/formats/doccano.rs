@@ -4,20 +4,19 @@
 //! * entities and relations (relation extraction):
 //!   `{"id","text","entities":[{"id","start_offset","end_offset","label"}],"relations":[{"id","from_id","to_id","type"}]}`.
 //!
-//! Offsets are code points, end exclusive. `title`, `source` and `added_at` are written as extra
-//! top-level keys (doccano keeps unknown keys as the example's metadata). Import reads both variants
-//! and the older `"labels"` key. The tuple variant cannot hold span ids, notes or relations; the
-//! entities variant cannot hold notes: an export says so in its warnings.
+//! Offsets are code points, end exclusive. `title`, `source`, `published`, `byline`, `annotator`
+//! and `added_at` are written as extra top-level keys (doccano keeps unknown keys as the example's
+//! metadata). Import reads both variants and the older `"labels"` key. The tuple variant cannot hold
+//! span ids, notes, attributes or relations; the entities variant cannot hold notes or attributes:
+//! an export says so in its warnings.
 
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{
-    check_range, derived_id, derived_title, DoccanoVariant, ImportError, Imported, Warning,
-};
-use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
+use super::{derived_id, derived_title, DoccanoVariant, ImportError, Imported, Warning};
+use crate::model::{check_range, Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::{CharOffset, OffsetIndex};
 
 #[derive(Serialize)]
@@ -28,6 +27,12 @@ struct TupleLine<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotator: Option<&'a str>,
     added_at: u64,
 }
 
@@ -57,6 +62,12 @@ struct EntitiesLine<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotator: Option<&'a str>,
     added_at: u64,
 }
 
@@ -68,6 +79,16 @@ pub fn export(docs: &[Document], variant: DoccanoVariant, warnings: &mut Vec<War
             warnings.push(Warning::new(
                 format!("document {:?}, span {}", doc.id.0, s.id.0),
                 "doccano has no span notes; the note is not exported",
+            ));
+        }
+        for s in doc.spans.iter().filter(|s| !s.attributes.is_empty()) {
+            let names: Vec<&str> = s.attributes.keys().map(String::as_str).collect();
+            warnings.push(Warning::new(
+                format!("document {:?}, span {}", doc.id.0, s.id.0),
+                format!(
+                    "doccano has no span attributes; {} not exported",
+                    names.join(", ")
+                ),
             ));
         }
         let line = match variant {
@@ -92,6 +113,9 @@ pub fn export(docs: &[Document], variant: DoccanoVariant, warnings: &mut Vec<War
                         .collect(),
                     title: &doc.title,
                     source: doc.source.as_deref(),
+                    published: doc.published.as_deref(),
+                    byline: doc.byline.as_deref(),
+                    annotator: doc.annotator.as_deref(),
                     added_at: doc.added_at,
                 })
             }
@@ -120,6 +144,9 @@ pub fn export(docs: &[Document], variant: DoccanoVariant, warnings: &mut Vec<War
                     .collect(),
                 title: &doc.title,
                 source: doc.source.as_deref(),
+                published: doc.published.as_deref(),
+                byline: doc.byline.as_deref(),
+                annotator: doc.annotator.as_deref(),
                 added_at: doc.added_at,
             }),
         }
@@ -185,15 +212,16 @@ fn line_to_document(value: Value, stem: &str, n: usize) -> Result<Document, Stri
         .unwrap_or_else(|| derived_title(&text, &id.0));
     let added_at = obj.get("added_at").and_then(Value::as_u64).unwrap_or(0);
     let mut doc = Document::new(id, title, text, added_at);
-    doc.source = obj
-        .get("source")
-        .and_then(Value::as_str)
-        .map(str::to_string);
+    let text_of = |key: &str| obj.get(key).and_then(Value::as_str).map(str::to_string);
+    doc.source = text_of("source");
+    doc.published = text_of("published");
+    doc.byline = text_of("byline");
+    doc.annotator = text_of("annotator");
     let text_copy = doc.text.clone();
     let index = OffsetIndex::new(&text_copy);
     let mut span_ids = HashSet::new();
     let mut push = |doc: &mut Document, id: u64, s: i64, e: i64, label: String, which: String| {
-        check_range(&index, s, e).map_err(|m| format!("{which}: {m}"))?;
+        check_range(s, e, index.len_chars()).map_err(|m| format!("{which}: span {m}"))?;
         if label.is_empty() {
             return Err(format!("{which}: label is empty"));
         }
@@ -206,6 +234,7 @@ fn line_to_document(value: Value, stem: &str, n: usize) -> Result<Document, Stri
             end: CharOffset(e as usize),
             label,
             note: String::new(),
+            attributes: Default::default(),
         });
         Ok(())
     };

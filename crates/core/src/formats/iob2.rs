@@ -245,6 +245,7 @@ mod tests {
             end: CharOffset(end),
             label: label.into(),
             note: String::new(),
+            attributes: Default::default(),
         }
     }
 

@@ -16,17 +16,30 @@
 //! the region's id (a `<TextArea name="note" perRegion="true">` in the config). Relation ids are not
 //! kept by Label Studio, so an import numbers relations 1, 2, … Import reads the first annotation of
 //! each task (or its first prediction when it has no annotation) and warns about the others.
+//!
+//! **Attributes** are per-region results named after the attribute (`from_name`), with the region's
+//! id, as `<Number>`, `<Choices>` and `<TextArea>` controls with `perRegion="true"` write them:
+//! a number is `"type":"number"` (`{"number":2000}`), yes/no is `"type":"choices"` with `["yes"]` or
+//! `["no"]`, a one-of-a-list value (per the label set) `"type":"choices"` with the option, and text
+//! `"type":"textarea"`. Import reads them back the same way; a `choices` result of exactly `yes`
+//! or `no` reads as yes/no. The attributes `label` and `note` cannot exist (the label set refuses
+//! those names), so they never meet the label and note results. The document's publication date,
+//! byline and annotator ride in `data` as `published`, `byline` and `annotator`.
 
 use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
-use super::{check_quote, check_range, derived_id, derived_title, ImportError, Imported, Warning};
-use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
+use super::{check_quote, derived_id, derived_title, ImportError, Imported, Warning};
+use crate::attributes::{AttrType, AttrValue};
+use crate::model::{
+    check_range, Document, DocumentId, LabelSet, Relation, RelationId, Span, SpanId,
+};
 use crate::offsets::{CharOffset, OffsetIndex};
 
 /// Writes documents as a JSON array of Label Studio tasks (pretty-printed, one task per document).
-pub fn export(docs: &[Document]) -> String {
+/// `schema` says which text attributes are one-of-a-list (written as `choices`).
+pub fn export(docs: &[Document], schema: &LabelSet) -> String {
     let tasks: Vec<Value> = docs
         .iter()
         .enumerate()
@@ -51,6 +64,24 @@ pub fn export(docs: &[Document]) -> String {
                         "value": {"start": s.start.0, "end": s.end.0, "text": [s.note]},
                     }));
                 }
+                for (name, value) in &s.attributes {
+                    let choice = schema
+                        .attribute(&s.label, name)
+                        .is_some_and(|d| d.kind == AttrType::Choice);
+                    let (kind, key, v) = match value {
+                        AttrValue::Number(_) => ("number", "number", value.to_json()),
+                        AttrValue::Bool(_) => ("choices", "choices", json!([value.to_string()])),
+                        AttrValue::Text(t) if choice => ("choices", "choices", json!([t])),
+                        AttrValue::Text(t) => ("textarea", "text", json!([t])),
+                    };
+                    result.push(json!({
+                        "id": format!("s{}", s.id.0),
+                        "from_name": name,
+                        "to_name": "text",
+                        "type": kind,
+                        "value": {"start": s.start.0, "end": s.end.0, key: v},
+                    }));
+                }
             }
             for r in &doc.relations {
                 result.push(json!({
@@ -67,8 +98,15 @@ pub fn export(docs: &[Document]) -> String {
                 "title": doc.title,
                 "added_at": doc.added_at,
             });
-            if let Some(source) = &doc.source {
-                data["source"] = json!(source);
+            for (key, value) in [
+                ("source", &doc.source),
+                ("published", &doc.published),
+                ("byline", &doc.byline),
+                ("annotator", &doc.annotator),
+            ] {
+                if let Some(value) = value {
+                    data[key] = json!(value);
+                }
             }
             if doc.line_endings_normalised {
                 data["line_endings_normalised"] = json!(true);
@@ -148,10 +186,11 @@ fn task_to_document(
         .unwrap_or_else(|| derived_title(text, &id.0));
     let added_at = data.get("added_at").and_then(Value::as_u64).unwrap_or(0);
     let mut doc = Document::new(id, title, text, added_at);
-    doc.source = data
-        .get("source")
-        .and_then(Value::as_str)
-        .map(str::to_string);
+    let text_of = |key: &str| data.get(key).and_then(Value::as_str).map(str::to_string);
+    doc.source = text_of("source");
+    doc.published = text_of("published");
+    doc.byline = text_of("byline");
+    doc.annotator = text_of("annotator");
     doc.line_endings_normalised = data
         .get("line_endings_normalised")
         .and_then(Value::as_bool)
@@ -189,6 +228,7 @@ fn task_to_document(
     let mut next = explicit.iter().max().copied().unwrap_or(0) + 1;
     let mut used = std::collections::HashSet::new();
     let mut notes: Vec<(String, String)> = vec![];
+    let mut attributes: Vec<(String, String, AttrValue)> = vec![];
     let mut relations = vec![];
     for (k, r) in results.iter().enumerate() {
         let which = format!("result {}", k + 1);
@@ -202,7 +242,8 @@ fn task_to_document(
                 let (Some(start), Some(end)) = (start, end) else {
                     return Err(format!("{which}: value needs integer start and end"));
                 };
-                check_range(&index, start, end).map_err(|m| format!("{which}: {m}"))?;
+                check_range(start, end, index.len_chars())
+                    .map_err(|m| format!("{which}: span {m}"))?;
                 check_quote(
                     &index,
                     start as usize,
@@ -250,17 +291,51 @@ fn task_to_document(
                         end: CharOffset(end as usize),
                         label,
                         note: String::new(),
+                        attributes: Default::default(),
                     });
                 }
             }
-            "textarea" => {
-                let region = r.get("id").and_then(Value::as_str).unwrap_or("");
-                let texts: Vec<&str> = value
-                    .and_then(|v| v.get("text"))
-                    .and_then(Value::as_array)
-                    .map(|a| a.iter().filter_map(Value::as_str).collect())
-                    .unwrap_or_default();
-                notes.push((region.to_string(), texts.join("\n")));
+            "textarea" | "choices" | "number" => {
+                let region = r
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
+                let name = r.get("from_name").and_then(Value::as_str).unwrap_or("note");
+                let strings = |key: &str| -> Vec<&str> {
+                    value
+                        .and_then(|v| v.get(key))
+                        .and_then(Value::as_array)
+                        .map(|a| a.iter().filter_map(Value::as_str).collect())
+                        .unwrap_or_default()
+                };
+                let got = match kind {
+                    "textarea" if name == "note" => {
+                        notes.push((region, strings("text").join("\n")));
+                        continue;
+                    }
+                    "textarea" => Some(AttrValue::Text(strings("text").join("\n"))),
+                    "number" => value
+                        .and_then(|v| v.get("number"))
+                        .and_then(AttrValue::from_json)
+                        .filter(|v| matches!(v, AttrValue::Number(_))),
+                    _ => match strings("choices")[..] {
+                        ["yes"] => Some(AttrValue::Bool(true)),
+                        ["no"] => Some(AttrValue::Bool(false)),
+                        [one] => Some(AttrValue::Text(one.to_string())),
+                        _ => None,
+                    },
+                };
+                match got {
+                    Some(v) => attributes.push((region, name.to_string(), v)),
+                    None => warnings.push(Warning::new(
+                        format!("record {n}, {which}"),
+                        format!(
+                            "{kind} result {name:?} holds no single value Spanmark can keep; not \
+                             imported"
+                        ),
+                    )),
+                }
             }
             "relation" => relations.push((k, r)),
             other => warnings.push(Warning::new(
@@ -281,6 +356,21 @@ fn task_to_document(
             None => warnings.push(Warning::new(
                 format!("record {n}"),
                 format!("textarea result {region:?} belongs to no labelled region; not imported"),
+            )),
+        }
+    }
+    for (region, name, value) in attributes {
+        match regions.get(&region) {
+            Some(ids) => {
+                for id in ids {
+                    if let Some(s) = doc.spans.iter_mut().find(|s| s.id == *id) {
+                        s.attributes.insert(name.clone(), value.clone());
+                    }
+                }
+            }
+            None => warnings.push(Warning::new(
+                format!("record {n}"),
+                format!("{name:?} result {region:?} belongs to no labelled region; not imported"),
             )),
         }
     }

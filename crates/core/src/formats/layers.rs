@@ -45,6 +45,29 @@ impl Layered {
 
 /// Tokenises `doc` and lays its spans out as one IOB2 layer per label in `labels`.
 pub(crate) fn layer(doc: &Document, labels: &[String], warnings: &mut Vec<Warning>) -> Layered {
+    if !doc.relations.is_empty() {
+        warnings.push(Warning::new(
+            format!("document {:?}", doc.id.0),
+            format!(
+                "{} relation(s) not exported: token tags have no place for relations",
+                doc.relations.len()
+            ),
+        ));
+    }
+    let with_attributes = doc
+        .spans
+        .iter()
+        .filter(|s| !s.attributes.is_empty())
+        .count();
+    if with_attributes > 0 {
+        warnings.push(Warning::new(
+            format!("document {:?}", doc.id.0),
+            format!(
+                "the attributes of {with_attributes} span(s) not exported: token tags have no \
+                 place for attributes"
+            ),
+        ));
+    }
     let tokens = word_tokens(&doc.text);
     let chars: Vec<char> = doc.text.chars().collect();
     let texts = tokens
@@ -181,6 +204,7 @@ pub(crate) fn spans_from_tags(
                 end: CharOffset(ranges[last].1),
                 label,
                 note: String::new(),
+                attributes: Default::default(),
             });
             *next_id += 1;
         }

@@ -5,7 +5,12 @@
 //! * `.html`: readable text. Block elements (`p`, `div`, headings, `li`, `br`, …) become paragraph or
 //!   line breaks, other whitespace collapses to one space (kept inside `pre`), `script`, `style`,
 //!   `template`, `noscript`, `svg`, `head` and comments are dropped, character references (named and
-//!   numeric) are decoded. Nothing is rendered or run. The title is `<title>`, else the first `<h1>`.
+//!   numeric) are decoded. Nothing is rendered or run. The title is `og:title`, else `<title>`, else
+//!   the first `<h1>`. The page's `<meta>` and `<link>` tags fill the document's details: the source
+//!   from `<link rel="canonical">` (else `og:url`), the publication date from
+//!   `article:published_time` (else `datePublished`, `date`, `pubdate`, `DC.date.issued`; its date
+//!   part, `YYYY-MM-DD`), the byline from `author` (else `byl`, `article:author` when it is not a
+//!   URL, `parsely-author`, `dc.creator`), a leading "By " removed.
 //!
 //! The document id is the file name without its extension; `added_at` is 0 (the app stamps the time
 //! of the import).
@@ -62,6 +67,7 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8]) -> Result<Imported, Imp
     };
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
     let stem = file_stem(file_name);
+    let mut details = Details::default();
     let (text, title) = match kind {
         Kind::Text => (raw.to_string(), None),
         Kind::Markdown => {
@@ -75,6 +81,7 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8]) -> Result<Imported, Imp
         }
         Kind::Html => {
             let page = html_to_text(raw);
+            details = page.details;
             (page.text, page.title)
         }
     };
@@ -82,19 +89,164 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8]) -> Result<Imported, Imp
     let title = title.unwrap_or_else(|| derived_title(&text, &stem));
     let mut doc = Document::new(DocumentId(stem), title, text, 0);
     doc.line_endings_normalised = normalised;
+    doc.source = details.source;
+    doc.published = details.published;
+    doc.byline = details.byline;
     Ok(Imported {
         documents: vec![doc],
         warnings: vec![],
     })
 }
 
-/// Readable text and title of an HTML page.
+/// Readable text, title and details of an HTML page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     /// Paragraphs separated by a blank line.
     pub text: String,
-    /// `<title>`, else the first `<h1>`.
+    /// `og:title`, else `<title>`, else the first `<h1>`.
     pub title: Option<String>,
+    /// What the page's `<meta>` and `<link>` tags say about it.
+    pub details: Details,
+}
+
+/// A page's details as its `<meta>` and `<link>` tags give them (see the module doc).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Details {
+    /// `og:title`.
+    pub title: Option<String>,
+    /// The canonical URL, else `og:url`.
+    pub source: Option<String>,
+    /// The publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// The author(s), without a leading "By ".
+    pub byline: Option<String>,
+}
+
+/// The details `<meta>` and `<link>` tags anywhere in `html` give.
+pub fn page_details(html: &str) -> Details {
+    let lower = html.to_ascii_lowercase();
+    // (key, value) of every meta tag: its `property`, `name` or `itemprop`, and its `content`.
+    let mut metas: Vec<(String, String)> = vec![];
+    let mut canonical = None;
+    let mut from = 0;
+    while let Some(i) = lower[from..].find('<') {
+        let at = from + i;
+        from = at + 1;
+        let is = |tag: &str| {
+            lower[at + 1..].starts_with(tag)
+                && lower[at + 1 + tag.len()..]
+                    .starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        };
+        let (meta, link) = (is("meta"), is("link"));
+        if !meta && !link {
+            continue;
+        }
+        let Some(end) = tag_end(&html[at..]) else {
+            continue;
+        };
+        let attrs = tag_attributes(&html[at + 1..at + end]);
+        let get = |name: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.trim().to_string())
+        };
+        if meta {
+            let key = get("property")
+                .or_else(|| get("name"))
+                .or_else(|| get("itemprop"));
+            if let (Some(key), Some(content)) = (key, get("content")) {
+                if !content.is_empty() {
+                    metas.push((key.to_ascii_lowercase(), content));
+                }
+            }
+        } else if get("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+            canonical = canonical.or_else(|| get("href").filter(|h| !h.is_empty()));
+        }
+    }
+    let first = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            metas
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        })
+    };
+    let published = [
+        "article:published_time",
+        "datepublished",
+        "date",
+        "pubdate",
+        "dc.date.issued",
+    ]
+    .iter()
+    .find_map(|k| {
+        let v = first(&[k])?;
+        crate::model::parse_iso_date(v.get(..10)?).ok()
+    });
+    let byline = [
+        "author",
+        "byl",
+        "article:author",
+        "parsely-author",
+        "dc.creator",
+    ]
+    .iter()
+    .filter_map(|k| first(&[k]))
+    .find(|v| !v.starts_with("http://") && !v.starts_with("https://"))
+    .map(|v| {
+        let v = v.trim();
+        let stripped = v.strip_prefix("By ").or_else(|| v.strip_prefix("by "));
+        stripped.unwrap_or(v).trim().to_string()
+    })
+    .filter(|v| !v.is_empty());
+    Details {
+        title: first(&["og:title"]).map(|t| collapse(&t)),
+        source: canonical.or_else(|| first(&["og:url"])),
+        published,
+        byline,
+    }
+}
+
+/// The attributes of a tag's inside (`meta name="x" content='y'`), names lower-cased, values with
+/// character references decoded.
+fn tag_attributes(inner: &str) -> Vec<(String, String)> {
+    let mut out = vec![];
+    let mut rest = inner
+        .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+        .trim_end_matches('/');
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        let name_len = rest
+            .find(|c: char| c.is_whitespace() || c == '=' || c == '/')
+            .unwrap_or(rest.len());
+        if name_len == 0 {
+            break;
+        }
+        let name = rest[..name_len].to_ascii_lowercase();
+        rest = rest[name_len..].trim_start();
+        let Some(after_eq) = rest.strip_prefix('=') else {
+            out.push((name, String::new()));
+            continue;
+        };
+        let after_eq = after_eq.trim_start();
+        let (value, next) = match after_eq.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let body = &after_eq[1..];
+                match body.find(q) {
+                    Some(i) => (&body[..i], &body[i + 1..]),
+                    None => (body, ""),
+                }
+            }
+            _ => {
+                let i = after_eq.find(char::is_whitespace).unwrap_or(after_eq.len());
+                (&after_eq[..i], &after_eq[i..])
+            }
+        };
+        out.push((name, decode_entities(value)));
+        rest = next;
+    }
+    out
 }
 
 const DROPPED: &[&str] = &[
@@ -279,9 +431,11 @@ pub fn html_to_text(html: &str) -> Page {
                 .join("\n")
         })
         .collect();
+    let details = page_details(html);
     Page {
         text: paragraphs.join("\n\n"),
-        title: title.or(h1),
+        title: details.title.clone().or(title).or(h1),
+        details,
     }
 }
 
@@ -468,6 +622,50 @@ mod tests {
             page.text,
             "Headline\n\nThe minister said «no»!\n\nSecond\nline \u{a0}x &bogus; 5 < 6"
         );
+    }
+
+    /// A synthetic article page with the `<meta>` tags news sites write.
+    const ARTICLE: &str = r#"<!doctype html><html><head>
+        <title>Harbour plan approved - The Example Gazette</title>
+        <meta charset="utf-8">
+        <meta property="og:title" content="Harbour council approves &quot;green quay&quot; plan">
+        <meta property="og:url" content="https://gazette.example/harbour?utm=x">
+        <link rel="canonical" href="https://gazette.example/news/harbour-plan">
+        <meta property="article:published_time" content="2024-05-01T09:30:00+02:00">
+        <meta name="author" content="By Noor Haddad and Lea Park">
+        <meta property="article:author" content="https://gazette.example/staff/noor">
+        </head><body><h1>Harbour council approves green quay plan</h1><p>The council voted.</p></body></html>"#;
+
+    #[test]
+    fn html_meta_tags_fill_the_document_details() {
+        let got = import(Kind::Html, "harbour.html", ARTICLE.as_bytes()).unwrap();
+        let d = &got.documents[0];
+        assert_eq!(d.title, "Harbour council approves \"green quay\" plan");
+        assert_eq!(
+            d.source.as_deref(),
+            Some("https://gazette.example/news/harbour-plan")
+        );
+        assert_eq!(d.published.as_deref(), Some("2024-05-01"));
+        assert_eq!(d.byline.as_deref(), Some("Noor Haddad and Lea Park"));
+        assert_eq!(
+            d.text,
+            "Harbour council approves green quay plan\n\nThe council voted."
+        );
+    }
+
+    #[test]
+    fn html_details_fall_back_and_stay_empty_when_absent() {
+        let html = "<head><META PROPERTY='og:url' CONTENT='https://x.example/a'>\
+                    <meta itemprop=datePublished content=2023-11-30>\
+                    <meta name=author content=\"https://x.example/me\">\
+                    <meta name=\"byl\" content=\"by Ana Ruiz\"></head><p>x</p>";
+        let details = page_details(html);
+        assert_eq!(details.source.as_deref(), Some("https://x.example/a"));
+        assert_eq!(details.published.as_deref(), Some("2023-11-30"));
+        assert_eq!(details.byline.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(page_details("<p>no head</p>"), Details::default());
+        let bad_date = page_details(r#"<meta property="article:published_time" content="May 1">"#);
+        assert_eq!(bad_date.published, None);
     }
 
     #[test]

@@ -11,8 +11,10 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::ImportError;
+use crate::attributes::Attributes;
 use crate::model::{
-    Document, DocumentId, Label, LabelSet, Relation, RelationId, Span, SpanId, Workspace,
+    check_range, Document, DocumentId, Label, LabelSet, Relation, RelationId, RelationKind, Span,
+    SpanId, Workspace,
 };
 use crate::offsets::{CharOffset, OffsetIndex, Utf16Offset};
 
@@ -31,6 +33,17 @@ struct Line {
     title: String,
     #[serde(default)]
     source: Option<String>,
+    // Written on every line (null when unknown), as `source` is: line-oriented loaders such as
+    // `datasets` then see the same columns on every line.
+    /// Publication date `YYYY-MM-DD`.
+    #[serde(default)]
+    published: Option<String>,
+    /// The article's byline.
+    #[serde(default)]
+    byline: Option<String>,
+    /// Who annotated the document.
+    #[serde(default)]
+    annotator: Option<String>,
     #[serde(default)]
     added_at: u64,
     #[serde(default)]
@@ -46,6 +59,9 @@ struct Line {
     /// The workspace's label set (written by workspace exports, on every line).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     labels: Option<Vec<Label>>,
+    /// The workspace's relation kinds (written by workspace exports, with the labels).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    relation_kinds: Option<Vec<RelationKind>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -60,6 +76,10 @@ struct LineSpan {
     text: String,
     #[serde(default)]
     note: String,
+    /// Typed attributes by name, numbers as JSON numbers. Written on every span (`{}` when none):
+    /// `datasets` reads spans whose keys differ as opaque JSON rather than as a struct.
+    #[serde(default)]
+    attributes: Attributes,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -87,11 +107,13 @@ pub fn export_workspace(ws: &Workspace) -> String {
     out
 }
 
-/// The label set carried by a workspace export (the first line that has one), if any.
+/// The label set carried by a workspace export (the first line that has one), if any. A file
+/// written before relation kinds existed gives a set upgraded as [`LabelSet::upgraded`] says.
 pub fn labels_of(input: &str) -> Option<LabelSet> {
     input.lines().find_map(|l| {
         let line: Line = serde_json::from_str(l.trim_start_matches('\u{feff}')).ok()?;
-        line.labels.map(|labels| LabelSet { labels })
+        line.labels
+            .map(|labels| LabelSet::upgraded(labels, line.relation_kinds))
     })
 }
 
@@ -109,6 +131,7 @@ fn export_line(doc: &Document, labels: Option<&LabelSet>) -> String {
             label: s.label.clone(),
             text: index.slice(s.start, s.end).unwrap_or("").to_string(),
             note: s.note.clone(),
+            attributes: s.attributes.clone(),
         })
         .collect();
     let relations = doc
@@ -127,6 +150,9 @@ fn export_line(doc: &Document, labels: Option<&LabelSet>) -> String {
         id: doc.id.0.clone(),
         title: doc.title.clone(),
         source: doc.source.clone(),
+        published: doc.published.clone(),
+        byline: doc.byline.clone(),
+        annotator: doc.annotator.clone(),
         added_at: doc.added_at,
         line_endings_normalised: doc.line_endings_normalised,
         text: doc.text.clone(),
@@ -134,6 +160,7 @@ fn export_line(doc: &Document, labels: Option<&LabelSet>) -> String {
         relations,
         done: doc.done,
         labels: labels.map(|l| l.labels.clone()),
+        relation_kinds: labels.map(|l| l.relation_kinds.clone()),
     };
     serde_json::to_string(&line).expect("plain data always serialises")
 }
@@ -236,18 +263,7 @@ pub fn import_line(raw: &str) -> Result<Document, String> {
     let mut spans = Vec::with_capacity(line.spans.len());
     for (k, s) in line.spans.iter().enumerate() {
         let which = format!("span {} (id {})", k + 1, s.id);
-        if s.end > len {
-            return Err(format!(
-                "{which}: {}..{} reaches past the end of the text ({len} code points)",
-                s.start, s.end
-            ));
-        }
-        if s.start >= s.end {
-            return Err(format!(
-                "{which}: {}..{} is empty or ends before it starts",
-                s.start, s.end
-            ));
-        }
+        check_range(s.start as i64, s.end as i64, len).map_err(|e| format!("{which}: {e}"))?;
         if s.label.is_empty() {
             return Err(format!("{which}: label is empty"));
         }
@@ -283,6 +299,7 @@ pub fn import_line(raw: &str) -> Result<Document, String> {
             end: CharOffset(s.end),
             label: s.label.clone(),
             note: s.note.clone(),
+            attributes: s.attributes.clone(),
         });
     }
     let mut relations = vec![];
@@ -307,6 +324,9 @@ pub fn import_line(raw: &str) -> Result<Document, String> {
         id: DocumentId(line.id),
         title: line.title,
         source: line.source,
+        published: line.published,
+        byline: line.byline,
+        annotator: line.annotator,
         added_at: line.added_at,
         text: line.text,
         line_endings_normalised: line.line_endings_normalised,
@@ -386,6 +406,7 @@ mod tests {
             end: CharOffset(14),
             label: "quote".into(),
             note: "n".into(),
+            attributes: Default::default(),
         });
         d.spans.push(Span {
             id: SpanId(2),
@@ -393,6 +414,7 @@ mod tests {
             end: CharOffset(13),
             label: "Claim X".into(),
             note: String::new(),
+            attributes: Default::default(),
         });
         d.relations.push(Relation {
             id: RelationId(1),
@@ -485,19 +507,36 @@ mod tests {
         assert_eq!(import("\n\n").unwrap_err().location, "file");
     }
 
+    /// Attributes of every type, numbers integral or not (any finite `f64` must come back exactly).
+    fn attributes() -> impl Strategy<Value = Attributes> {
+        use crate::attributes::AttrValue;
+        let value = prop_oneof![
+            ".{0,6}".prop_map(AttrValue::Text),
+            any::<bool>().prop_map(AttrValue::Bool),
+            (-1e6f64..1e6).prop_map(AttrValue::Number),
+            any::<i32>().prop_map(|i| AttrValue::Number(i as f64)),
+            any::<f64>().prop_filter_map("finite", AttrValue::number),
+        ];
+        proptest::collection::btree_map("[a-z_]{1,8}", value, 0..4)
+    }
+
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
         #[test]
         fn export_then_import_is_identity(
             text in "[a-z 😀«»“”\u{301}سلام\n]{1,80}",
-            raw_spans in proptest::collection::vec((0usize..100, 1usize..30, "[a-zA-Z -]{1,8}", ".{0,5}"), 0..8),
+            raw_spans in proptest::collection::vec((0usize..100, 1usize..30, "[a-zA-Z -]{1,8}", ".{0,5}", attributes()), 0..8),
+            published in proptest::option::of("[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+            byline in proptest::option::of(".{0,12}"),
         ) {
             let len = text.chars().count();
             let mut doc = Document::new(DocumentId("p".into()), "t", text, 1);
-            for (i, (start, width, label, note)) in raw_spans.into_iter().enumerate() {
+            (doc.published, doc.byline) = (published, byline);
+            for (i, (start, width, label, note, attributes)) in raw_spans.into_iter().enumerate() {
                 let start = start % len;
                 let end = (start + width).min(len);
                 if start < end {
-                    doc.spans.push(Span { id: SpanId(i as u64 + 1), start: CharOffset(start), end: CharOffset(end), label, note });
+                    doc.spans.push(Span { id: SpanId(i as u64 + 1), start: CharOffset(start), end: CharOffset(end), label, note, attributes });
                 }
             }
             let docs = vec![doc];

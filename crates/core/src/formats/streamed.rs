@@ -130,6 +130,7 @@ mod tests {
                     end: CharOffset(text.chars().count()),
                     label: "quote".into(),
                     note: "a note".into(),
+                    attributes: Default::default(),
                 });
                 doc
             })

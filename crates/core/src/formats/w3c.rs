@@ -17,6 +17,10 @@
 //! cluster. Relations are annotations with `"motivation":"linking"`, a tagging body naming the
 //! kind, the target span's annotation as a second body and the source span's as the target.
 //!
+//! **Attributes** are further bodies of the span's annotation, one each, in Spanmark's vocabulary
+//! with the value as a plain JSON-LD literal (a number, a boolean or a string):
+//! `{"type":"spanmark:Attribute","purpose":"describing","spanmark:name":"value","value":2000}`.
+//!
 //! The annotation model has no place for a document's full text, so the collection carries the
 //! documents under `spanmark:documents` (prefix `spanmark:` = `urn:spanmark:vocab:`, declared in the
 //! `@context`): `{"id":"urn:spanmark:doc:d1","type":"Text","label":title,"value":text,
@@ -32,7 +36,8 @@ use serde_json::{json, Value};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{derived_title, ImportError, Imported, Warning};
-use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
+use crate::attributes::AttrValue;
+use crate::model::{check_range, Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::CharOffset;
 
 /// The Web Annotation JSON-LD context.
@@ -127,11 +132,18 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
             "format": "text/plain",
             "label": doc.title,
             "value": doc.text,
-            "created": super::iso8601(doc.added_at),
+            "created": super::dates::iso8601(doc.added_at),
             "spanmark:addedAt": doc.added_at,
         });
-        if let Some(source) = &doc.source {
-            d["spanmark:source"] = json!(source);
+        for (key, value) in [
+            ("spanmark:source", &doc.source),
+            ("spanmark:published", &doc.published),
+            ("spanmark:byline", &doc.byline),
+            ("spanmark:annotator", &doc.annotator),
+        ] {
+            if let Some(value) = value {
+                d[key] = json!(value);
+            }
         }
         if doc.line_endings_normalised {
             d["spanmark:lineEndingsNormalised"] = json!(true);
@@ -145,6 +157,14 @@ pub fn export(docs: &[Document], _warnings: &mut Vec<Warning>) -> String {
                 vec![json!({"type": "TextualBody", "purpose": "tagging", "value": s.label})];
             if !s.note.is_empty() {
                 body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": s.note}));
+            }
+            for (name, value) in &s.attributes {
+                body.push(json!({
+                    "type": "spanmark:Attribute",
+                    "purpose": "describing",
+                    "spanmark:name": name,
+                    "value": value.to_json(),
+                }));
             }
             items.push(json!({
                 "id": format!("{iri}:span:{}", s.id.0),
@@ -301,14 +321,15 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             .or_else(|| {
                 d.get("created")
                     .and_then(Value::as_str)
-                    .and_then(super::parse_iso8601)
+                    .and_then(super::dates::parse_iso8601)
             })
             .unwrap_or(0);
         let mut doc = Document::new(DocumentId(id), title, text, added_at);
-        doc.source = d
-            .get("spanmark:source")
-            .and_then(Value::as_str)
-            .map(str::to_string);
+        let text_of = |key: &str| d.get(key).and_then(Value::as_str).map(str::to_string);
+        doc.source = text_of("spanmark:source");
+        doc.published = text_of("spanmark:published");
+        doc.byline = text_of("spanmark:byline");
+        doc.annotator = text_of("spanmark:annotator");
         doc.line_endings_normalised = d
             .get("spanmark:lineEndingsNormalised")
             .and_then(Value::as_bool)
@@ -378,8 +399,7 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             }
         }
         let fits = |(s, e): (usize, usize)| {
-            s < e
-                && e <= text.len()
+            check_range(s as i64, e as i64, text.len()).is_ok()
                 && quote.is_none_or(|(exact, _, _)| text[s..e].iter().copied().eq(exact.chars()))
         };
         let (start, end) = match (position, quote) {
@@ -400,16 +420,32 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
                 found
             }
             (Some((s, e)), None) => {
-                return Err(err(format!(
-                    "position {s}..{e} is not a non-empty range inside the text ({} code points)",
-                    text.len()
-                )))
+                let why = check_range(s as i64, e as i64, text.len())
+                    .err()
+                    .map_or_else(|| "does not fit".to_string(), |e| e.to_string());
+                return Err(err(format!("position {why}")));
             }
             (None, None) => return Err(err("no TextPositionSelector or TextQuoteSelector".into())),
         };
         let mut label = None;
         let mut note = String::new();
+        let mut attributes = crate::attributes::Attributes::new();
         for b in as_list(item.get("body")) {
+            if b.get("type").and_then(Value::as_str) == Some("spanmark:Attribute") {
+                let name = b.get("spanmark:name").and_then(Value::as_str);
+                let value = b.get("value").and_then(AttrValue::from_json);
+                match (name, value) {
+                    (Some(name), Some(value)) => {
+                        attributes.insert(name.to_string(), value);
+                    }
+                    _ => warnings.push(Warning::new(
+                        format!("record {n}"),
+                        "an attribute body without a name or a string, number or boolean value; \
+                         not imported",
+                    )),
+                }
+                continue;
+            }
             let purpose = b.get("purpose").and_then(Value::as_str);
             let value = b.get("value").and_then(Value::as_str);
             match (purpose, value) {
@@ -445,6 +481,7 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
             end: CharOffset(end),
             label,
             note,
+            attributes,
         });
     }
     for (n, item) in links {
@@ -532,6 +569,7 @@ mod tests {
             end: CharOffset(12),
             label: "x".into(),
             note: String::new(),
+            attributes: Default::default(),
         });
         // As a UTF-16 tool would count: one more before the emoji's second half.
         let out = export(&[d], &mut vec![])

@@ -32,6 +32,7 @@ pub fn acceptance_edit(doc: &Document, suggestions: &[Suggestion]) -> Edit {
                 end,
                 label: label.to_string(),
                 note,
+                attributes: Default::default(),
             };
             next_span += 1;
             added.push(span.clone());

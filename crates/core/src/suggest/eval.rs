@@ -426,6 +426,7 @@ fn push(doc: &mut Document, start: usize, end: usize, label: &str, note: String)
         end: CharOffset(end),
         label: label.into(),
         note,
+        attributes: Default::default(),
     });
     id
 }

@@ -333,6 +333,7 @@ fn push_span(
         end,
         label: label.into(),
         note,
+        attributes: Default::default(),
     });
     id
 }

@@ -2,7 +2,9 @@
 #![allow(dead_code)]
 
 use proptest::prelude::*;
-use spanmark_core::{CharOffset, Document, DocumentId, Relation, RelationId, Span, SpanId};
+use spanmark_core::{
+    AttrValue, Attributes, CharOffset, Document, DocumentId, Relation, RelationId, Span, SpanId,
+};
 
 /// `cases` generated inputs per property in CI; `PROPTEST_CASES=20000 cargo test --release`
 /// explores further (a CI failure's input is printed, shrunk, to be kept as a unit test).
@@ -68,11 +70,41 @@ fn note() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Attribute values of every type. Text starts with a letter and is never `yes` or `no`: formats
+/// without value types (brat, Label Studio choices) read `2000` as a number and `yes` as yes/no,
+/// which the app puts right with the label set (`LabelSet::conform`).
+pub fn attr_value() -> impl Strategy<Value = AttrValue> {
+    prop_oneof![
+        "[A-Za-z][A-Za-z «»é\n\t\\\\]{0,8}"
+            .prop_filter("not yes/no", |t| t != "yes" && t != "no")
+            .prop_map(AttrValue::Text),
+        any::<bool>().prop_map(AttrValue::Bool),
+        any::<i32>().prop_map(|i| AttrValue::Number(i as f64)),
+        (-1e7f64..1e7).prop_map(AttrValue::Number),
+        any::<f64>().prop_filter_map("finite", AttrValue::number),
+    ]
+}
+
+/// A span's attributes (mostly none).
+pub fn attributes() -> impl Strategy<Value = Attributes> {
+    prop_oneof![
+        2 => Just(Attributes::new()),
+        1 => proptest::collection::btree_map(
+            "[a-z][a-z_]{0,7}".prop_filter("not reserved", |n| n != "note" && n != "label"),
+            attr_value(),
+            1..4,
+        ),
+    ]
+}
+
 /// One generated document with spans (nested and overlapping allowed) and relations.
 pub fn document(id: String) -> impl Strategy<Value = Document> {
     (
         unicode_text(),
-        proptest::collection::vec((0usize..200, 1usize..25, label(), note()), 0..8),
+        proptest::collection::vec(
+            (0usize..200, 1usize..25, label(), note(), attributes()),
+            0..8,
+        ),
         proptest::collection::vec(
             (
                 0usize..8,
@@ -85,14 +117,22 @@ pub fn document(id: String) -> impl Strategy<Value = Document> {
         proptest::option::of("[a-z.]{1,10}"),
         0u64..2_000_000_000_000,
         any::<bool>(),
+        (
+            proptest::option::of("[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+            proptest::option::of("[A-Za-z .é]{1,12}"),
+            proptest::option::of("[a-z]{1,6}"),
+        ),
     )
         .prop_map(
-            move |(text, raw_spans, raw_rels, title, source, added_at, normalised)| {
+            move |(text, raw_spans, raw_rels, title, source, added_at, normalised, details)| {
                 let len = text.chars().count();
                 let mut doc = Document::new(DocumentId(id.clone()), title, text, added_at);
                 doc.source = source;
+                (doc.published, doc.byline, doc.annotator) = details;
                 doc.line_endings_normalised = normalised;
-                for (i, (start, width, label, note)) in raw_spans.into_iter().enumerate() {
+                for (i, (start, width, label, note, attributes)) in
+                    raw_spans.into_iter().enumerate()
+                {
                     let start = start % len;
                     let end = (start + width).min(len);
                     if start < end {
@@ -102,6 +142,7 @@ pub fn document(id: String) -> impl Strategy<Value = Document> {
                             end: CharOffset(end),
                             label,
                             note,
+                            attributes,
                         });
                     }
                 }
@@ -143,6 +184,13 @@ fn span(id: u64, start: usize, end: usize, label: &str, note: &str) -> Span {
         end: CharOffset(end),
         label: label.into(),
         note: note.into(),
+        attributes: Default::default(),
+    }
+}
+
+fn set(span: &mut Span, attributes: &[(&str, AttrValue)]) {
+    for (name, value) in attributes {
+        span.attributes.insert(name.to_string(), value.clone());
     }
 }
 
@@ -178,12 +226,50 @@ pub fn sample() -> Vec<Document> {
         span(4, c0, c1, "claim", ""),
         span(5, p0, p1, "figure", "Persian digits"),
     ];
-    d1.relations = vec![Relation {
-        id: RelationId(1),
-        from: SpanId(1),
-        to: SpanId(2),
-        kind: "said-by".into(),
-    }];
+    d1.published = Some("2024-05-01".into());
+    d1.byline = Some("By Noor Haddad".into());
+    d1.annotator = Some("ana".into());
+    set(
+        &mut d1.spans[0],
+        &[("kind", AttrValue::Text("direct".into()))],
+    );
+    set(
+        &mut d1.spans[2],
+        &[
+            ("value", AttrValue::Number(1200.0)),
+            ("unit", AttrValue::Text("trees".into())),
+            ("qualifier", AttrValue::Text("at most".into())),
+            ("quantity", AttrValue::Text("trees planted".into())),
+        ],
+    );
+    set(
+        &mut d1.spans[3],
+        &[
+            ("check_worthy", AttrValue::Bool(false)),
+            ("verdict", AttrValue::Text("not checked".into())),
+        ],
+    );
+    set(
+        &mut d1.spans[4],
+        &[
+            ("value", AttrValue::Number(3_000_000.0)),
+            ("qualifier", AttrValue::Text("about".into())),
+        ],
+    );
+    d1.relations = vec![
+        Relation {
+            id: RelationId(1),
+            from: SpanId(1),
+            to: SpanId(2),
+            kind: "said-by".into(),
+        },
+        Relation {
+            id: RelationId(2),
+            from: SpanId(4),
+            to: SpanId(3),
+            kind: "about".into(),
+        },
+    ];
     let text2 = "Ferry fares rise\n\nFares rise 5\u{a0}% in May, the operator says. Cafe\u{301} owners object.";
     let mut d2 = Document::new(
         DocumentId("ferry/2".into()),
@@ -203,5 +289,15 @@ pub fn sample() -> Vec<Document> {
     let (a0, a1) = find2("5\u{a0}%");
     let (b0, b1) = find2("Cafe\u{301} owners object.");
     d2.spans = vec![span(1, a0, a1, "figure", ""), span(2, b0, b1, "claim", "")];
+    set(
+        &mut d2.spans[0],
+        &[
+            ("value", AttrValue::Number(5.0)),
+            ("unit", AttrValue::Text("%".into())),
+            ("qualifier", AttrValue::Text("exact".into())),
+            ("quantity", AttrValue::Text("fare rise".into())),
+        ],
+    );
+    set(&mut d2.spans[1], &[("check_worthy", AttrValue::Bool(true))]);
     vec![d1, d2]
 }
