@@ -8,6 +8,7 @@
 pub mod formats;
 pub mod history;
 pub mod labels;
+pub mod link;
 pub mod model;
 pub mod offsets;
 pub mod suggest;
