@@ -5,6 +5,7 @@
 mod convert;
 mod eval;
 mod input;
+mod link;
 mod stats;
 mod suggest;
 mod validate;
@@ -19,6 +20,7 @@ commands:
   stats IN                                 documents and spans per label
   suggest IN.txt|IN.jsonl [--labels quote,figure,claim] [--format jsonl]
   eval GOLD_DIR                            precision/recall/F1 of suggestions against gold
+  link FILE… [--suggest] [--json]          group articles into stories; link quotes and figures
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         "stats" => stats::run(rest),
         "suggest" => suggest::run(rest),
         "eval" => eval::run(rest),
+        "link" => link::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(0)

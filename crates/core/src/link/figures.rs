@@ -16,12 +16,14 @@
 //! contradictory.
 //!
 //! **Quantity.** What a figure counts is read from the words of its sentence: the nearest word of a
-//! small lexicon of quantities (deaths, injured, missing, displaced, arrested, homes, …) within six
+//! small lexicon of quantities (deaths, injured, missing, displaced, arrested, homes, workers,
+//! cancellations, and for money and percentages tariff, rate, pay, shares, cost, …) within six
 //! words of it; failing that, its unit ("%" and currencies with the nearest money or rate noun, or
 //! the counted noun, singular). A figure with neither belongs to no group.
 //!
 //! **Status** of a group: `contradictory` when two occurrences' ranges do not overlap, otherwise
-//! `divergent` when their values differ, otherwise `agree`.
+//! `divergent` when their stated values differ, otherwise `agree` ("around 12,000" and "12,000"
+//! agree: the same value, qualified differently).
 
 use serde::{Deserialize, Serialize};
 
@@ -34,7 +36,7 @@ pub const APPROX_TOLERANCE: f64 = 0.10;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FigureStatus {
-    /// Every occurrence states the same value.
+    /// Every occurrence states the same value (qualifiers may differ).
     Agree,
     /// Values differ but every two ranges overlap.
     Divergent,
@@ -152,7 +154,14 @@ const QUANTITIES: &[(&str, &[&str])] = &[
         "protesters",
         &["protesters", "demonstrators", "marchers", "crowd", "rally", "protest"],
     ),
-    ("jobs", &["jobs", "layoffs", "redundancies", "workers", "employees", "staff"]),
+    (
+        "workers",
+        &[
+            "workers", "dockworkers", "employees", "staff", "strikers", "miners", "nurses",
+            "teachers", "members",
+        ],
+    ),
+    ("jobs", &["jobs", "layoffs", "redundancies", "posts"]),
     ("votes", &["votes", "turnout", "ballots", "voters"]),
     (
         "tariff",
@@ -166,7 +175,12 @@ const QUANTITIES: &[(&str, &[&str])] = &[
             "funding", "package", "fine", "compensation", "price", "deal", "investment",
         ],
     ),
-    ("flights", &["flights", "cancelled", "canceled", "delayed"]),
+    (
+        "cancellations",
+        &["flights", "sailings", "crossings", "trains", "cancelled", "canceled"],
+    ),
+    ("pay", &["pay", "wage", "wages", "salary", "salaries", "raise"]),
+    ("shares", &["shares", "stock", "stocks", "index"]),
 ];
 
 /// What a figure counts: a lexicon quantity named near it, otherwise its unit (see the module
@@ -193,9 +207,9 @@ pub fn quantity(figure: &FigureItem) -> Option<String> {
         for (name, words) in QUANTITIES {
             // Money and percentages name a rate or a cost, never a head count.
             let fits = if money_or_percent {
-                matches!(*name, "tariff" | "rate" | "cost" | "votes")
+                matches!(*name, "tariff" | "rate" | "cost" | "votes" | "pay" | "shares")
             } else {
-                !matches!(*name, "tariff" | "rate" | "cost")
+                !matches!(*name, "tariff" | "rate" | "cost" | "pay" | "shares")
             };
             if fits && words.contains(&w.as_str()) && best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, name));
@@ -230,10 +244,7 @@ pub fn status(occurrences: &[(Option<f64>, FigureRange)]) -> FigureStatus {
         }
     }
     let first = with_value.first().and_then(|(v, _)| *v);
-    let same = with_value.iter().all(|(v, r)| {
-        *v == first && (r.min, r.max) == (with_value[0].1.min, with_value[0].1.max)
-    });
-    if same {
+    if with_value.iter().all(|(v, _)| *v == first) {
         FigureStatus::Agree
     } else {
         FigureStatus::Divergent
@@ -284,6 +295,8 @@ mod tests {
         let c = (Some(300.0), figure_range(300.0, None, None));
         assert_eq!(status(&[a, c]), FigureStatus::Contradictory);
         assert_eq!(status(&[c, c]), FigureStatus::Agree);
+        let d = (Some(300.0), figure_range(300.0, None, Some("about")));
+        assert_eq!(status(&[c, d]), FigureStatus::Agree);
     }
 
     #[test]
