@@ -15,11 +15,14 @@
 //! (a span the user marked whose words hold no number) has no range and never makes a group
 //! contradictory.
 //!
-//! **Quantity.** What a figure counts is read from the words of its sentence: the nearest word of a
-//! small lexicon of quantities (deaths, injured, missing, displaced, arrested, homes, workers,
-//! cancellations, and for money and percentages tariff, rate, pay, shares, cost, …) within six
-//! words of it; failing that, its unit ("%" and currencies with the nearest money or rate noun, or
-//! the counted noun, singular). A figure with neither belongs to no group.
+//! **Quantity.** What a figure counts is read from its unit and the words of its sentence, with a
+//! small lexicon of quantities: events (deaths, injured, missing, displaced, arrested, rescued),
+//! things (homes, jobs, votes, cancellations) and people (workers, protesters), and for money and
+//! percentages tariff, rate, pay, shares and cost. A thing as the unit wins ("87 homes"); for
+//! people ("48 people", "17 miners") the nearest event word within [`QUANTITY_WINDOW`] words
+//! names it, then a thing or person word; any other counted noun is its own quantity ("40 trees"
+//! → "tree"). Money and percentages without a rate or cost word, and people without any word, form
+//! no group.
 //!
 //! **Status** of a group: `contradictory` when two occurrences' ranges do not overlap, otherwise
 //! `divergent` when their stated values differ, otherwise `agree` ("around 12,000" and "12,000"
@@ -134,7 +137,7 @@ const QUANTITIES: &[(&str, &[&str])] = &[
     (
         "displaced",
         &[
-            "displaced", "evacuated", "homeless", "fled", "evacuation", "shelters", "sheltering",
+            "displaced", "evacuated", "evacuate", "homeless", "fled", "evacuation", "shelters", "sheltering",
             "evacuees", "refugees", "relocated",
         ],
     ),
@@ -179,20 +182,90 @@ const QUANTITIES: &[(&str, &[&str])] = &[
         "cancellations",
         &["flights", "sailings", "crossings", "trains", "cancelled", "canceled"],
     ),
-    ("pay", &["pay", "wage", "wages", "salary", "salaries", "raise"]),
+    (
+        "pay",
+        &["pay", "wage", "wages", "salary", "salaries", "raise", "rise", "offer", "offered"],
+    ),
     ("shares", &["shares", "stock", "stocks", "index"]),
 ];
 
-/// What a figure counts: a lexicon quantity named near it, otherwise its unit (see the module
-/// documentation). `None`: nothing to group it by.
+/// Quantities named by the counted thing rather than by what happened to it: a figure whose own
+/// unit is one of their words ("87 homes", "120 sailings") counts that, whatever the verb.
+const THING_QUANTITIES: &[&str] = &[
+    "homes", "jobs", "votes", "cancellations", "tariff", "rate", "cost", "pay", "shares",
+];
+/// Quantities of people named by who they are ("2,000 dockworkers", "30,000 protesters"): used
+/// only when no event word is near.
+const PERSON_QUANTITIES: &[&str] = &["workers", "protesters"];
+
+/// Counted nouns for people: a figure counting them is named by what happened to them.
+const PERSON_NOUNS: &[&str] = &[
+    "people", "persons", "residents", "civilians", "children", "adults", "men", "women",
+    "miners", "workers", "dockworkers", "firefighters", "soldiers", "troops", "police",
+    "officers", "patients", "passengers", "students", "migrants", "villagers", "families",
+    "protesters", "demonstrators", "staff", "employees", "members", "nurses", "teachers",
+    "inhabitants", "citizens", "tourists", "fans", "journalists", "prisoners", "strikers",
+];
+
+/// Units of time and length: a figure in them ("three days", "300 metres") is its own quantity.
+const MEASURE_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades", "metre", "metres", "meter",
+    "meters", "kilometre", "kilometres", "km", "mile", "miles", "hectare", "hectares",
+];
+
+/// Words of the figure's sentence within this many words of it are read for its quantity.
+pub const QUANTITY_WINDOW: usize = 10;
+
+fn lexicon_of(word: &str) -> impl Iterator<Item = &'static str> + '_ {
+    QUANTITIES
+        .iter()
+        .filter(move |(_, words)| words.contains(&word))
+        .map(|(name, _)| *name)
+}
+
+/// What a figure counts (see the module documentation). `None`: nothing to group it by.
+///
+/// In order: a figure whose unit is a thing of the lexicon counts that thing; a unit of time or
+/// length, or a counted noun that is neither people nor in the lexicon, is its own quantity
+/// (singular); otherwise the nearest event word (killed, injured, evacuated…) within
+/// [`QUANTITY_WINDOW`] words names it, then the nearest thing or person word. Money and
+/// percentages only take rate, cost, pay, tariff, shares and votes words, and form no group
+/// without one.
 pub fn quantity(figure: &FigureItem) -> Option<String> {
     let unit = figure.details.unit.as_deref().map(str::to_lowercase);
     let money_or_percent = unit
         .as_deref()
         .is_some_and(|u| u == "%" || (u.len() == 3 && u.chars().all(|c| c.is_ascii_lowercase())));
+    let fits = |name: &str| {
+        let money = matches!(name, "tariff" | "rate" | "cost" | "pay" | "shares");
+        if money_or_percent {
+            money || name == "votes"
+        } else {
+            !money
+        }
+    };
+    let suffix = |name: &str| match (money_or_percent, unit.as_deref()) {
+        (true, Some("%")) => format!("{name} (%)"),
+        (true, Some(u)) => format!("{name} ({})", u.to_uppercase()),
+        _ => name.to_string(),
+    };
+    if let Some(u) = unit.as_deref().filter(|_| !money_or_percent) {
+        if let Some(name) = lexicon_of(u).find(|n| THING_QUANTITIES.contains(n)) {
+            return Some(name.to_string());
+        }
+        if MEASURE_UNITS.contains(&u) {
+            return Some(u.trim_end_matches('s').to_string());
+        }
+        if !PERSON_NOUNS.contains(&u) && lexicon_of(u).next().is_none() {
+            let singular = u.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(u);
+            return Some(singular.to_string());
+        }
+    }
     let figure_words = super::text::word_strings(&figure.text).len().max(1);
     let (from, to) = (figure.at, figure.at + figure_words);
-    let mut best: Option<(usize, &str)> = None;
+    // (tier, distance, name): tier 0 event words, 1 thing and person words.
+    let mut best: Option<(u8, usize, &str)> = None;
     for (k, w) in figure.context.iter().enumerate() {
         let dist = if k < from {
             from - k
@@ -201,35 +274,20 @@ pub fn quantity(figure: &FigureItem) -> Option<String> {
         } else {
             0
         };
-        if dist > 6 {
+        if dist > QUANTITY_WINDOW {
             continue;
         }
-        for (name, words) in QUANTITIES {
-            // Money and percentages name a rate or a cost, never a head count.
-            let fits = if money_or_percent {
-                matches!(*name, "tariff" | "rate" | "cost" | "votes" | "pay" | "shares")
-            } else {
-                !matches!(*name, "tariff" | "rate" | "cost" | "pay" | "shares")
-            };
-            if fits && words.contains(&w.as_str()) && best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, name));
+        for name in lexicon_of(w).filter(|n| fits(n)) {
+            let tier = u8::from(THING_QUANTITIES.contains(&name) || PERSON_QUANTITIES.contains(&name));
+            if best.is_none_or(|(t, d, _)| (tier, dist) < (t, d)) {
+                best = Some((tier, dist, name));
             }
         }
     }
-    let suffix = if money_or_percent {
-        unit.as_deref().map(|u| format!(" ({})", if u == "%" { "%" } else { u }))
-    } else {
-        None
-    };
-    if let Some((_, name)) = best {
-        return Some(format!("{name}{}", suffix.unwrap_or_default()));
+    if let Some((_, _, name)) = best {
+        return Some(suffix(name));
     }
-    let u = unit?;
-    if money_or_percent {
-        return Some(if u == "%" { "%".into() } else { u.to_uppercase() });
-    }
-    let singular = u.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(&u);
-    Some(singular.to_string())
+    None
 }
 
 /// The status of a group from its occurrences' values and ranges.
@@ -317,5 +375,21 @@ mod tests {
         assert_eq!(quantity(&f).as_deref(), Some("tariff (%)"));
         let f = fig("They planted 40 trees.", "40 trees", Some("trees"));
         assert_eq!(quantity(&f).as_deref(), Some("tree"));
+        let f = fig(
+            "She said 4,300 residents were evacuated and 87 homes destroyed.",
+            "87 homes",
+            Some("homes"),
+        );
+        assert_eq!(quantity(&f).as_deref(), Some("homes"), "the unit is a thing");
+        let f = fig(
+            "Seventeen miners were killed in the blast.",
+            "Seventeen miners",
+            Some("miners"),
+        );
+        assert_eq!(quantity(&f).as_deref(), Some("deaths"), "people: the event names it");
+        let f = fig("The strike lasted three days.", "three days", Some("days"));
+        assert_eq!(quantity(&f).as_deref(), Some("day"));
+        let f = fig("Shares were flat while 12 people watched.", "12 people", Some("people"));
+        assert_eq!(quantity(&f), None, "people with no event word");
     }
 }

@@ -309,10 +309,20 @@ fn attribution(sentence: &[char]) -> Option<String> {
         let before = s[..i].trim_end();
         // "…, the ministry said" / "Officials said": the words just before the verb.
         let start = before
-            .rfind([',', '.', '“', '”', '"', ';', ':'])
+            .rfind([',', '.', '“', '”', '"', ';'])
             .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
         let subject = before[start..].trim();
-        let words: Vec<&str> = subject.split_whitespace().collect();
+        // Drop a leading time or number ("11:45 The agency says") and a trailing adverb.
+        let mut words: Vec<&str> = subject
+            .split_whitespace()
+            .skip_while(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .collect();
+        while words
+            .last()
+            .is_some_and(|w| ["now", "also", "later", "previously", "again", "then"].contains(w))
+        {
+            words.pop();
+        }
         if !words.is_empty() && words.len() <= 6 {
             return Some(words.join(" "));
         }
@@ -443,6 +453,10 @@ mod tests {
         assert_eq!(
             attribution(&chars("The toll rose to 40, the health ministry said.")),
             Some("the health ministry".into())
+        );
+        assert_eq!(
+            attribution(&chars("11:45 The regional government now says 52 died.")),
+            Some("The regional government".into())
         );
         assert_eq!(
             attribution(&chars("The toll rose to 40, said Mayor Ina Falk.")),

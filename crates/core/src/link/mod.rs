@@ -307,13 +307,24 @@ fn link_with(docs: &[Document], items: &[DocItems], sets: &QuoteSets, stories: &
             continue;
         }
         let quote = |k: usize| &items[sets.refs[k].0].quotes[sets.refs[k].1];
-        // Canonical: most words, then fewest capitals, then first.
+        // Canonical: holds most others as fragments, then most words, then not in capitals.
         let canon = *members
             .iter()
             .min_by_key(|&&k| {
+                let held = members
+                    .iter()
+                    .filter(|&&o| {
+                        o != k && quotes::is_fragment(&sets.keys[o].words, &sets.keys[k].words)
+                    })
+                    .count();
                 let t = &quote(k).text;
-                let caps = t.chars().filter(|c| c.is_uppercase()).count();
-                (std::cmp::Reverse(sets.keys[k].words.len()), caps, sets.refs[k])
+                let shouting = !t.chars().any(char::is_lowercase);
+                (
+                    std::cmp::Reverse(held),
+                    std::cmp::Reverse(sets.keys[k].words.len()),
+                    shouting,
+                    sets.refs[k],
+                )
             })
             .expect("a part has members");
         let canon_text = quotes::strip_marks(&quote(canon).text).to_string();

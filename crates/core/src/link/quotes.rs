@@ -4,14 +4,14 @@
 //! stop inside the closing mark and every other punctuation mark dropped; apostrophes inside a word
 //! dropped ("don’t" = "dont"); whitespace collapsed. What is left is a sequence of words.
 //!
-//! **Alignment.** Two quotes are the same when one's word trigrams are mostly (≥ 60 %) found in the
-//! other: a fragment cut from a longer quote matches it completely, a quote with a word changed
-//! keeps most of its trigrams. Quotes of one or two words match only when their words are equal;
+//! **Alignment.** Two quotes are the same when one's word trigrams are mostly (≥ 60 %, and at least
+//! three, or all when it has fewer) found in the other: a fragment cut from a longer quote matches
+//! it completely, a quote with a word changed keeps most of its trigrams. Quotes of one or two words match only when their words are equal;
 //! trigrams said by a great many quotes (stock phrases) are not used to find candidates. Matching
 //! is transitive (union-find), so two fragments of one long quote join through it.
 //!
-//! A cluster's **canonical text** is its longest occurrence (the one with the fewest capitals among
-//! equals), without the marks around it. An occurrence whose words are not a contiguous run of the
+//! A cluster's **canonical text** is the occurrence that holds the most others as fragments, then
+//! the longest, then one not in capitals, without the marks around it. An occurrence whose words are not a contiguous run of the
 //! canonical words carries a word-level diff against them; one that is merely cut short does not.
 //! A cluster is **in conflict** when two occurrences name speakers that cannot be one person
 //! ("Amal Haddad", "Haddad" and "Dr. Haddad" can; "Haddad" and "the ministry" cannot).
@@ -82,12 +82,12 @@ pub fn word_diff(canonical: &str, other: &str) -> Vec<DiffOp> {
             out.push(DiffOp::Same(a[i].clone()));
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
-            out.push(DiffOp::Added(b[j].clone()));
-            j += 1;
-        } else {
+        } else if i < n && (j == m || lcs[at(i + 1, j)] >= lcs[at(i, j + 1)]) {
             out.push(DiffOp::Removed(a[i].clone()));
             i += 1;
+        } else {
+            out.push(DiffOp::Added(b[j].clone()));
+            j += 1;
         }
     }
     out
@@ -193,7 +193,10 @@ pub(crate) fn quotes_match(a: &QuoteKey, b: &QuoteKey) -> bool {
         .iter()
         .filter(|g| long.grams.binary_search(g).is_ok())
         .count();
-    shared as f64 >= CONTAINMENT * short.grams.len() as f64
+    // A short fragment (three trigrams or fewer) must be found whole.
+    let n = short.grams.len();
+    let need = ((CONTAINMENT * n as f64).ceil() as usize).max(n.min(3));
+    shared >= need
 }
 
 /// Groups quotes (all documents together) into matching sets; returns a set number per quote.
@@ -261,8 +264,8 @@ mod tests {
                 DiffOp::Same("The".into()),
                 DiffOp::Same("water".into()),
                 DiffOp::Same("took".into()),
-                DiffOp::Added("all".into()),
                 DiffOp::Removed("everything".into()),
+                DiffOp::Added("all".into()),
             ]
         );
     }
