@@ -268,9 +268,15 @@ fn group_with(docs: &[Document], sets: &QuoteSets, options: &GroupOptions) -> St
 /// Groups the documents and links quotes and figures within each story.
 pub fn link(docs: &[Document], options: &LinkOptions) -> Links {
     let items = collect_items(docs, options.suggest);
-    let sets = quote_sets(&items);
-    let stories = group_with(docs, &sets, &options.grouping);
-    link_with(docs, &items, &sets, &stories)
+    link_items(docs, &items, &options.grouping)
+}
+
+/// [`link`] on items already read (`items[i]` is `docs[i]`'s, from [`collect_items`]): the app
+/// keeps each document's items and reads again only the documents that changed.
+pub fn link_items(docs: &[Document], items: &[DocItems], grouping: &GroupOptions) -> Links {
+    let sets = quote_sets(items);
+    let stories = group_with(docs, &sets, grouping);
+    link_with(docs, items, &sets, &stories)
 }
 
 /// Links quotes and figures within stories the user has (perhaps) edited. Documents missing from

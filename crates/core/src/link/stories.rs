@@ -2,15 +2,17 @@
 //!
 //! **Grouping** ([`group`]) joins two documents when one of three kinds of evidence says so:
 //!
-//! 1. *Near-copies* — MinHash over word trigrams ([`MINHASH`] seeded hash functions), with
+//! 1. *Near-copies* — MinHash over word trigrams ([`MINHASH`] bins of one seeded permutation), with
 //!    locality-sensitive hashing ([`BANDS`] bands of [`ROWS`] rows) to find candidate pairs without
 //!    comparing every two documents; a pair joins when its estimated Jaccard similarity is at least
-//!    `min_jaccard`. This catches wire copy that outlets re-edit lightly.
+//!    `min_jaccard` and their weighted-feature cosine (below) at least `quote_cosine` — shared
+//!    boilerplate alone makes no near-copy. This catches wire copy that outlets re-edit lightly.
 //! 2. *Shared names and rare words* — each document's words (stopwords aside) weighted by inverse
 //!    document frequency, names (capitalised words not at a sentence start) counted twice; each
 //!    document's rarest shared features (its keywords) find candidates through an inverted index,
-//!    and a pair joins when the cosine of their weighted feature sets is at least `min_cosine`.
-//!    This catches the same event written up independently.
+//!    and a pair joins when the cosine of their weighted feature sets is at least `min_cosine`
+//!    and they share at least three rare words (in at most 2 % of the documents, or five) — one
+//!    shared name is not an event. This catches the same event written up independently.
 //! 3. *Shared quotes* — two documents quoting the same passage of six words or more join at the
 //!    lower cosine `quote_cosine`.
 //!
@@ -40,6 +42,10 @@ pub const ROWS: usize = 4;
 const KEYWORDS: usize = 16;
 /// A keyword shared by more documents than this finds no candidates (it names no one event).
 const MAX_KEYWORD_DF: usize = 200;
+/// A word in at most this share of the documents (or five documents, if more) is rare.
+const RARE_SHARE: f32 = 0.02;
+/// Rare words two documents must share to join on their cosine alone.
+const MIN_RARE_SHARED: usize = 3;
 /// LSH buckets larger than this compare their members with the first one only.
 const MAX_BUCKET: usize = 64;
 
@@ -129,19 +135,11 @@ pub(crate) fn fingerprint(text: &str, seed: u64) -> Fingerprint {
     let chars: Vec<char> = text.chars().collect();
     let ws: Vec<Word> = words(&chars, 0);
     let stop = stopwords();
-    let params: Vec<(u64, u64)> = (0..MINHASH as u64)
-        .map(|i| (mix(seed ^ i.wrapping_mul(0x9e37)) | 1, mix(seed.wrapping_add(i) ^ 0xabcd)))
-        .collect();
-    let mut minhash = vec![u64::MAX; MINHASH];
-    for w in ws.windows(3) {
-        let s = combine(combine(w[0].hash, w[1].hash), w[2].hash);
-        for (m, (a, b)) in minhash.iter_mut().zip(&params) {
-            let h = s.wrapping_mul(*a).wrapping_add(*b);
-            if h < *m {
-                *m = h;
-            }
-        }
-    }
+    let minhash = one_permutation_minhash(
+        ws.windows(3)
+            .map(|w| combine(combine(w[0].hash, w[1].hash), w[2].hash)),
+        seed,
+    );
     let mut features = Vec::with_capacity(ws.len());
     let mut names: Vec<(u64, String)> = vec![];
     for w in &ws {
@@ -166,6 +164,40 @@ pub(crate) fn fingerprint(text: &str, seed: u64) -> Fingerprint {
     }
 }
 
+/// MinHash by one permutation (Li, Owen and Zhang, 2012): each shingle's seeded hash picks one of
+/// [`MINHASH`] bins by its top bits and lowers that bin's minimum, so a document costs one hash
+/// per shingle rather than [`MINHASH`]. Empty bins borrow from the next filled bin to the right,
+/// mixed with the distance (densification, Shrivastava and Li, 2014), which keeps two documents'
+/// bins comparable. A document with no shingle keeps every bin at `u64::MAX`.
+fn one_permutation_minhash(shingles: impl Iterator<Item = u64>, seed: u64) -> Vec<u64> {
+    const BITS: u32 = MINHASH.trailing_zeros();
+    let mut bins = vec![u64::MAX; MINHASH];
+    let salt = mix(seed);
+    for s in shingles {
+        let h = mix(s ^ salt);
+        let bin = (h >> (64 - BITS)) as usize;
+        let v = h & (u64::MAX >> BITS);
+        if v < bins[bin] {
+            bins[bin] = v;
+        }
+    }
+    if bins.iter().all(|&b| b == u64::MAX) {
+        return bins;
+    }
+    let filled = bins.clone();
+    for (i, bin) in bins.iter_mut().enumerate() {
+        if *bin != u64::MAX {
+            continue;
+        }
+        let (k, v) = (1..MINHASH)
+            .map(|k| (k, filled[(i + k) % MINHASH]))
+            .find(|(_, v)| *v != u64::MAX)
+            .expect("some bin is filled");
+        *bin = combine(v, k as u64) & (u64::MAX >> BITS);
+    }
+    bins
+}
+
 fn jaccard(a: &Fingerprint, b: &Fingerprint) -> f64 {
     let same = a
         .minhash
@@ -178,7 +210,10 @@ fn jaccard(a: &Fingerprint, b: &Fingerprint) -> f64 {
 
 /// Weighted features of every document: (hash, weight) sorted by hash, and the vector's norm.
 struct Weighted {
-    vectors: Vec<Vec<(u64, f32)>>,
+    /// (feature, weight, is a name).
+    vectors: Vec<Vec<(u64, f32, bool)>>,
+    /// The weight of a word found in [`RARE_SHARE`] of the documents (or five, if more).
+    rare_weight: f32,
     norms: Vec<f32>,
     df: HashMap<u64, u32>,
 }
@@ -194,40 +229,52 @@ fn weigh(prints: &[Fingerprint]) -> Weighted {
     let mut vectors = Vec::with_capacity(prints.len());
     let mut norms = Vec::with_capacity(prints.len());
     for p in prints {
-        let v: Vec<(u64, f32)> = p
+        let v: Vec<(u64, f32, bool)> = p
             .features
             .iter()
             .map(|(f, name)| {
                 let idf = ((n + 1.0) / df[f] as f32).ln();
-                (*f, if *name { 2.0 * idf } else { idf })
+                (*f, if *name { 2.0 * idf } else { idf }, *name)
             })
             .collect();
-        norms.push(v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
+        norms.push(v.iter().map(|(_, w, _)| w * w).sum::<f32>().sqrt());
         vectors.push(v);
     }
-    Weighted { vectors, norms, df }
+    let rare_df = (n * RARE_SHARE).max(5.0);
+    Weighted {
+        vectors,
+        rare_weight: ((n + 1.0) / rare_df).ln() - 1e-6,
+        norms,
+        df,
+    }
 }
 
-fn cosine(w: &Weighted, i: usize, j: usize) -> f64 {
+/// The cosine of two documents' weighted features, and how many rare words (not names: a name
+/// is counted once, as its word) they share.
+fn cosine(w: &Weighted, i: usize, j: usize) -> (f64, usize) {
     let (a, b) = (&w.vectors[i], &w.vectors[j]);
-    let (mut x, mut y, mut dot) = (0, 0, 0f32);
+    let (mut x, mut y, mut dot, mut rare) = (0, 0, 0f32, 0);
     while x < a.len() && y < b.len() {
         match a[x].0.cmp(&b[y].0) {
             std::cmp::Ordering::Less => x += 1,
             std::cmp::Ordering::Greater => y += 1,
             std::cmp::Ordering::Equal => {
                 dot += a[x].1 * b[y].1;
+                if !a[x].2 && a[x].1 >= w.rare_weight {
+                    rare += 1;
+                }
                 x += 1;
                 y += 1;
             }
         }
     }
     let norm = w.norms[i] * w.norms[j];
-    if norm == 0.0 {
+    let cos = if norm == 0.0 {
         0.0
     } else {
         f64::from(dot / norm)
-    }
+    };
+    (cos, rare)
 }
 
 /// Evidence found for a candidate pair.
@@ -235,6 +282,7 @@ fn cosine(w: &Weighted, i: usize, j: usize) -> f64 {
 struct Pair {
     lsh: bool,
     quote: bool,
+    keywords: bool,
 }
 
 /// Groups documents into stories. `shared_quotes` lists pairs of document indices that quote the
@@ -285,23 +333,32 @@ pub(crate) fn group(
     for (d, v) in weighted.vectors.iter().enumerate() {
         let mut kws: Vec<(f32, u64)> = v
             .iter()
-            .filter(|(f, _)| {
+            .filter(|(f, _, name)| {
+                // A name's word is a feature too, with the same document frequency: keywords
+                // are words, so that two shared keywords are two different words.
                 let df = weighted.df[f] as usize;
-                (2..=MAX_KEYWORD_DF).contains(&df)
+                !name && (2..=MAX_KEYWORD_DF).contains(&df)
             })
-            .map(|(f, w)| (*w, *f))
+            .map(|(f, w, _)| (*w, *f))
             .collect();
         kws.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for (_, f) in kws.into_iter().take(KEYWORDS) {
             postings.entry(f).or_default().push(d as u32);
         }
     }
+    let mut shared_keywords: HashMap<(u32, u32), u8> = HashMap::new();
     for list in postings.values().filter(|l| l.len() >= 2) {
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                candidates.entry(key(i as usize, j as usize)).or_default();
+                let n = shared_keywords.entry(key(i as usize, j as usize)).or_default();
+                *n = n.saturating_add(1);
             }
         }
+    }
+    // One shared keyword is one shared name or word: not worth a cosine (a join needs three
+    // shared rare words anyway).
+    for (k, _) in shared_keywords.into_iter().filter(|(_, n)| *n >= 2) {
+        candidates.entry(k).or_default().keywords = true;
     }
     // 3. Shared quotes.
     for &(i, j) in shared_quotes {
@@ -317,10 +374,17 @@ pub(crate) fn group(
         if uf.find(i) == uf.find(j) {
             continue;
         }
-        let join = (ev.lsh && jaccard(&prints[i], &prints[j]) >= options.min_jaccard) || {
-            let c = cosine(&weighted, i, j);
-            c >= options.min_cosine || (ev.quote && c >= options.quote_cosine)
-        };
+        let near_copy = ev.lsh && jaccard(&prints[i], &prints[j]) >= options.min_jaccard;
+        if !(near_copy || ev.keywords || ev.quote) {
+            continue;
+        }
+        let (c, rare) = cosine(&weighted, i, j);
+        // A near-copy must also share some rarer words: boilerplate (an outlet's footer, a
+        // newsletter box) makes articles about different events look like copies. And one shared
+        // name is not an event: similarity needs a few shared rare words too.
+        let join = (c >= options.min_cosine && rare >= MIN_RARE_SHARED)
+            || (ev.quote && c >= options.quote_cosine)
+            || (near_copy && c >= options.quote_cosine);
         if join {
             uf.union(i, j);
         }
