@@ -121,8 +121,16 @@ fn summary(links: &Links, documents: usize, suggested: usize) -> String {
         suggested
     );
     for story in &links.stories.stories {
-        let quotes: Vec<_> = links.quotes.iter().filter(|c| c.story == story.id).collect();
-        let figures: Vec<_> = links.figures.iter().filter(|g| g.story == story.id).collect();
+        let quotes: Vec<_> = links
+            .quotes
+            .iter()
+            .filter(|c| c.story == story.id)
+            .collect();
+        let figures: Vec<_> = links
+            .figures
+            .iter()
+            .filter(|g| g.story == story.id)
+            .collect();
         if story.documents.len() < 2 && quotes.is_empty() && figures.is_empty() {
             continue;
         }
@@ -138,7 +146,11 @@ fn summary(links: &Links, documents: usize, suggested: usize) -> String {
             out.push_str(&format!(
                 "  quote “{}”{}\n",
                 c.text,
-                if c.conflict { "  [speakers differ]" } else { "" }
+                if c.conflict {
+                    "  [speakers differ]"
+                } else {
+                    ""
+                }
             ));
             for o in &c.occurrences {
                 out.push_str(&format!(
@@ -154,7 +166,11 @@ fn summary(links: &Links, documents: usize, suggested: usize) -> String {
             }
         }
         for g in figures {
-            out.push_str(&format!("  figure {} — {}\n", g.quantity, g.status.as_str()));
+            out.push_str(&format!(
+                "  figure {} — {}\n",
+                g.quantity,
+                g.status.as_str()
+            ));
             for o in &g.occurrences {
                 out.push_str(&format!(
                     "    {} {}..{}  {:<24} {:<18} {}{}\n",
@@ -164,10 +180,49 @@ fn summary(links: &Links, documents: usize, suggested: usize) -> String {
                     o.text,
                     range_text(o),
                     o.source.as_deref().unwrap_or("(no source)"),
-                    o.date.as_deref().map(|d| format!("  {d}")).unwrap_or_default()
+                    o.date
+                        .as_deref()
+                        .map(|d| format!("  {d}"))
+                        .unwrap_or_default()
                 ));
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use spanmark_core::DocumentId;
+
+    #[test]
+    fn summary_shows_stories_quotes_and_figures() {
+        let doc = |id: &str, text: &str| Document::new(DocumentId(id.into()), id, text, 0);
+        let docs = [
+            doc(
+                "a",
+                "Floods in the Varro valley killed at least 480 people, the Red Cove Alliance \
+                 said. “The river took whole streets,” said Mayor Ilse Brandauer of Varro.",
+            ),
+            doc(
+                "b",
+                "Varro valley officials put the death toll at around 1,500 people. “THE RIVER \
+                 TOOK WHOLE STREETS,” Mayor Brandauer said of the Varro floods.",
+            ),
+        ];
+        let links = spanmark_core::link::link(
+            &docs,
+            &LinkOptions {
+                suggest: true,
+                ..LinkOptions::default()
+            },
+        );
+        let text = summary(&links, 2, 2);
+        assert!(text.starts_with("1 story, 1 quote cluster, 1 figure group (2 documents"));
+        assert!(text.contains("quote “The river took whole streets”"));
+        assert!(text.contains("figure deaths — divergent"));
+        assert!(text.contains("[480, ∞]"));
+        assert!(text.contains("[1350, 1650]"));
+    }
 }

@@ -48,10 +48,10 @@ const KINDS: &[(&str, &str)] = &[
 ];
 const QUOTE_WORDS: &[&str] = &[
     "we", "will", "not", "rest", "until", "every", "family", "is", "safe", "and", "the", "town",
-    "has", "lost", "its", "heart", "nobody", "could", "have", "imagined", "this", "night",
-    "our", "teams", "are", "working", "without", "sleep", "to", "find", "them", "all", "water",
-    "came", "so", "fast", "people", "had", "no", "time", "run", "grief", "here", "beyond",
-    "words", "promise", "rebuild", "street", "by", "help", "must", "come", "now",
+    "has", "lost", "its", "heart", "nobody", "could", "have", "imagined", "this", "night", "our",
+    "teams", "are", "working", "without", "sleep", "to", "find", "them", "all", "water", "came",
+    "so", "fast", "people", "had", "no", "time", "run", "grief", "here", "beyond", "words",
+    "promise", "rebuild", "street", "by", "help", "must", "come", "now",
 ];
 const FILLER: &[&str] = &[
     "Local traders said business had been slow since the {noun} reopened in {month}.",
@@ -72,13 +72,44 @@ const FILLER: &[&str] = &[
     "Officials promised to publish a full report on the {noun} within weeks.",
 ];
 const NOUNS: &[&str] = &[
-    "bridge", "market", "harbour", "station", "library", "stadium", "hospital", "school",
-    "museum", "factory", "warehouse", "pier", "tunnel", "square", "theatre", "clinic",
-    "courthouse", "depot", "reservoir", "canal", "terminal", "tower", "garden", "ferry",
+    "bridge",
+    "market",
+    "harbour",
+    "station",
+    "library",
+    "stadium",
+    "hospital",
+    "school",
+    "museum",
+    "factory",
+    "warehouse",
+    "pier",
+    "tunnel",
+    "square",
+    "theatre",
+    "clinic",
+    "courthouse",
+    "depot",
+    "reservoir",
+    "canal",
+    "terminal",
+    "tower",
+    "garden",
+    "ferry",
 ];
 const NOUNS2: &[&str] = &[
-    "ministry", "union", "charity", "chamber of commerce", "red cross", "church", "university",
-    "police", "fire service", "port authority", "chamber", "agency",
+    "ministry",
+    "union",
+    "charity",
+    "chamber of commerce",
+    "red cross",
+    "church",
+    "university",
+    "police",
+    "fire service",
+    "port authority",
+    "chamber",
+    "agency",
 ];
 const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June"];
 
@@ -207,7 +238,12 @@ fn article(rng: &mut Rng, e: &Event, outlet: usize, annotate: bool) -> Document 
         });
     }
     w.push(&format!(", the mayor of {}.\n\n", e.place));
-    figure(&mut w, ["", "About", "More than"][outlet % 3], e.injured, "people");
+    figure(
+        &mut w,
+        ["", "About", "More than"][outlet % 3],
+        e.injured,
+        "people",
+    );
     w.push(&format!(
         " were injured, according to {}. Rescue teams from {} reached the {} district by nightfall.\n\n",
         e.org,
@@ -244,7 +280,11 @@ fn generate(n: usize, annotate: bool) -> (Vec<Document>, Vec<usize>) {
             id,
             place: format!("{} {}", name(&mut rng, 2), name(&mut rng, 1)),
             person: format!("{} {}", name(&mut rng, 2), name(&mut rng, 3)),
-            org: format!("the {} {}", name(&mut rng, 2), rng.pick(&["Alliance", "Relief Fund", "Rescue Service"])),
+            org: format!(
+                "the {} {}",
+                name(&mut rng, 2),
+                rng.pick(&["Alliance", "Relief Fund", "Rescue Service"])
+            ),
             kind: KINDS[rng.below(KINDS.len())],
             quote: (0..quote_len).map(|_| rng.pick(QUOTE_WORDS)).collect(),
             deaths: 5 + rng.below(500) as u64,
@@ -284,7 +324,11 @@ fn main() {
     let mut options = GroupOptions::default();
     if let Ok(v) = std::env::var("LINK_OPTS") {
         let v: Vec<f64> = v.split(',').map(|x| x.parse().unwrap()).collect();
-        (options.min_jaccard, options.min_cosine, options.quote_cosine) = (v[0], v[1], v[2]);
+        (
+            options.min_jaccard,
+            options.min_cosine,
+            options.quote_cosine,
+        ) = (v[0], v[1], v[2]);
     }
     let t0 = Instant::now();
     let items = collect_items(&docs, suggest);

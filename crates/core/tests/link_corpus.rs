@@ -9,7 +9,7 @@
 //!
 //! `cargo test -p spanmark-core --test link_corpus -- --nocapture` prints the table.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde_json::Value;
@@ -38,8 +38,8 @@ fn load(dir: &str) -> (Vec<Document>, Value) {
             Document::from_paste(DocumentId(stem.clone()), stem, &text, 0)
         })
         .collect();
-    let gold = serde_json::from_str(&std::fs::read_to_string(root.join("gold.json")).unwrap())
-        .unwrap();
+    let gold =
+        serde_json::from_str(&std::fs::read_to_string(root.join("gold.json")).unwrap()).unwrap();
     (docs, gold)
 }
 
@@ -262,20 +262,38 @@ fn run(dir: &str) -> (Vec<Document>, Links, Scores) {
     (docs, links, scores)
 }
 
+fn at_least(what: &str, p: &Prf, precision: f64, recall: f64) {
+    assert!(
+        p.p >= precision && p.r >= recall,
+        "{what}: P {:.2} R {:.2} below the floor P {precision} R {recall}",
+        p.p,
+        p.r
+    );
+}
+
+// Measured on the tuning corpus: stories 1.00/1.00, quote clusters 1.00/1.00, figure groups
+// P 0.82 R 1.00, conflict flags 5/5, figure statuses 10/14.
 #[test]
 fn tuning_corpus_scores_at_least_its_floors() {
     let (_, _, s) = run("tune");
-    assert!(s.stories.p >= 1.0 && s.stories.r >= 1.0, "{:?}", s.stories);
-    assert!(s.quotes.p >= 0.0 && s.quotes.r >= 0.0, "{:?}", s.quotes);
-    assert!(s.figures.p >= 0.0 && s.figures.r >= 0.0, "{:?}", s.figures);
+    at_least("stories", &s.stories, 0.95, 0.95);
+    at_least("quote clusters", &s.quotes, 0.95, 0.95);
+    at_least("figure groups", &s.figures, 0.80, 0.95);
+    assert!(s.conflicts.0 >= 5, "conflict flags {:?}", s.conflicts);
+    assert!(s.statuses.0 >= 10, "figure statuses {:?}", s.statuses);
 }
 
+// Measured on the held-out corpus: stories 1.00/1.00, quote clusters 1.00/1.00, figure groups
+// P 0.75 R 0.41, conflict flags 2/3, figure statuses 4/6. (Its first run, before the changes
+// made on the tuning corpus after it: figure groups P 0.79 R 0.50, statuses 6/6.)
 #[test]
 fn held_out_corpus_scores_at_least_its_floors() {
     let (_, _, s) = run("held_out");
-    assert!(s.stories.p >= 0.0 && s.stories.r >= 0.0, "{:?}", s.stories);
-    assert!(s.quotes.p >= 0.0 && s.quotes.r >= 0.0, "{:?}", s.quotes);
-    assert!(s.figures.p >= 0.0 && s.figures.r >= 0.0, "{:?}", s.figures);
+    at_least("stories", &s.stories, 0.90, 0.90);
+    at_least("quote clusters", &s.quotes, 0.90, 0.90);
+    at_least("figure groups", &s.figures, 0.70, 0.40);
+    assert!(s.conflicts.0 >= 2, "conflict flags {:?}", s.conflicts);
+    assert!(s.statuses.0 >= 4, "figure statuses {:?}", s.statuses);
 }
 
 #[test]
@@ -332,7 +350,11 @@ fn linking_is_deterministic_and_edits_carry_through() {
     let dam_quotes = |l: &Links| {
         l.quotes
             .iter()
-            .filter(|c| c.occurrences.iter().any(|o| o.document.0.starts_with("dam-")))
+            .filter(|c| {
+                c.occurrences
+                    .iter()
+                    .any(|o| o.document.0.starts_with("dam-"))
+            })
             .map(|c| c.occurrences.len())
             .sum::<usize>()
     };
@@ -404,7 +426,16 @@ fn exports_hold_every_occurrence() {
     );
     assert_eq!(
         keys(&cli["figures"][0]["occurrences"][0]),
-        set(&["document", "start", "end", "value", "min", "max", "qualifier", "unit", "source"])
+        set(&[
+            "document",
+            "start",
+            "end",
+            "value",
+            "min",
+            "max",
+            "qualifier",
+            "unit",
+            "source"
+        ])
     );
-    let _: BTreeMap<String, Value> = BTreeMap::new();
 }

@@ -85,7 +85,9 @@ pub fn figure_range(value: f64, value_max: Option<f64>, qualifier: Option<&str>)
             max: Some(value.max(hi)),
         };
     }
-    let q = qualifier.map(|q| q.trim().to_lowercase()).unwrap_or_default();
+    let q = qualifier
+        .map(|q| q.trim().to_lowercase())
+        .unwrap_or_default();
     let floor = if value >= 0.0 { Some(0.0) } else { None };
     let tol = value.abs() * APPROX_TOLERANCE;
     match q.as_str() {
@@ -123,45 +125,91 @@ const QUANTITIES: &[(&str, &[&str])] = &[
     (
         "deaths",
         &[
-            "killed", "dead", "died", "death", "deaths", "toll", "killing", "fatalities",
-            "bodies", "lives", "perished", "drowned", "fatal", "victims",
+            "killed",
+            "dead",
+            "died",
+            "death",
+            "deaths",
+            "toll",
+            "killing",
+            "fatalities",
+            "bodies",
+            "lives",
+            "perished",
+            "drowned",
+            "fatal",
+            "victims",
         ],
     ),
     (
         "injured",
         &[
-            "injured", "wounded", "hurt", "injuries", "hospitalised", "hospitalized", "treated",
+            "injured",
+            "wounded",
+            "hurt",
+            "injuries",
+            "hospitalised",
+            "hospitalized",
+            "treated",
         ],
     ),
     ("missing", &["missing", "unaccounted"]),
     (
         "displaced",
         &[
-            "displaced", "evacuated", "evacuate", "homeless", "fled", "evacuation", "shelters", "sheltering",
-            "evacuees", "refugees", "relocated",
+            "displaced",
+            "evacuated",
+            "evacuate",
+            "homeless",
+            "fled",
+            "evacuation",
+            "shelters",
+            "sheltering",
+            "evacuees",
+            "refugees",
+            "relocated",
         ],
     ),
     (
         "arrested",
         &["arrested", "detained", "arrests", "detentions", "custody"],
     ),
-    (
-        "rescued",
-        &["rescued", "saved", "pulled", "airlifted"],
-    ),
+    ("rescued", &["rescued", "saved", "pulled", "airlifted"]),
     (
         "homes",
-        &["homes", "houses", "buildings", "dwellings", "destroyed", "damaged", "flattened"],
+        &[
+            "homes",
+            "houses",
+            "buildings",
+            "dwellings",
+            "destroyed",
+            "damaged",
+            "flattened",
+        ],
     ),
     (
         "protesters",
-        &["protesters", "demonstrators", "marchers", "crowd", "rally", "protest"],
+        &[
+            "protesters",
+            "demonstrators",
+            "marchers",
+            "crowd",
+            "rally",
+            "protest",
+        ],
     ),
     (
         "workers",
         &[
-            "workers", "dockworkers", "employees", "staff", "strikers", "miners", "nurses",
-            "teachers", "members",
+            "workers",
+            "dockworkers",
+            "employees",
+            "staff",
+            "strikers",
+            "miners",
+            "nurses",
+            "teachers",
+            "members",
         ],
     ),
     ("jobs", &["jobs", "layoffs", "redundancies", "posts"]),
@@ -170,21 +218,47 @@ const QUANTITIES: &[(&str, &[&str])] = &[
         "tariff",
         &["tariff", "tariffs", "duty", "duties", "levy", "import"],
     ),
-    ("rate", &["rate", "inflation", "interest", "unemployment", "growth"]),
+    (
+        "rate",
+        &["rate", "inflation", "interest", "unemployment", "growth"],
+    ),
     (
         "cost",
         &[
-            "damage", "damages", "cost", "costs", "losses", "bill", "budget", "aid", "fund",
-            "funding", "package", "fine", "compensation", "price", "deal", "investment",
+            "damage",
+            "damages",
+            "cost",
+            "costs",
+            "losses",
+            "bill",
+            "budget",
+            "aid",
+            "fund",
+            "funding",
+            "package",
+            "fine",
+            "compensation",
+            "price",
+            "deal",
+            "investment",
         ],
     ),
     (
         "cancellations",
-        &["flights", "sailings", "crossings", "trains", "cancelled", "canceled"],
+        &[
+            "flights",
+            "sailings",
+            "crossings",
+            "trains",
+            "cancelled",
+            "canceled",
+        ],
     ),
     (
         "pay",
-        &["pay", "wage", "wages", "salary", "salaries", "raise", "rise", "offer", "offered"],
+        &[
+            "pay", "wage", "wages", "salary", "salaries", "raise", "rise", "offer", "offered",
+        ],
     ),
     ("shares", &["shares", "stock", "stocks", "index"]),
 ];
@@ -192,7 +266,15 @@ const QUANTITIES: &[(&str, &[&str])] = &[
 /// Quantities named by the counted thing rather than by what happened to it: a figure whose own
 /// unit is one of their words ("87 homes", "120 sailings") counts that, whatever the verb.
 const THING_QUANTITIES: &[&str] = &[
-    "homes", "jobs", "votes", "cancellations", "tariff", "rate", "cost", "pay", "shares",
+    "homes",
+    "jobs",
+    "votes",
+    "cancellations",
+    "tariff",
+    "rate",
+    "cost",
+    "pay",
+    "shares",
 ];
 /// Quantities of people named by who they are ("2,000 dockworkers", "30,000 protesters"): used
 /// only when no event word is near.
@@ -200,18 +282,73 @@ const PERSON_QUANTITIES: &[&str] = &["workers", "protesters"];
 
 /// Counted nouns for people: a figure counting them is named by what happened to them.
 const PERSON_NOUNS: &[&str] = &[
-    "people", "persons", "residents", "civilians", "children", "adults", "men", "women",
-    "miners", "workers", "dockworkers", "firefighters", "soldiers", "troops", "police",
-    "officers", "patients", "passengers", "students", "migrants", "villagers", "families",
-    "protesters", "demonstrators", "staff", "employees", "members", "nurses", "teachers",
-    "inhabitants", "citizens", "tourists", "fans", "journalists", "prisoners", "strikers",
+    "people",
+    "persons",
+    "residents",
+    "civilians",
+    "children",
+    "adults",
+    "men",
+    "women",
+    "miners",
+    "workers",
+    "dockworkers",
+    "firefighters",
+    "soldiers",
+    "troops",
+    "police",
+    "officers",
+    "patients",
+    "passengers",
+    "students",
+    "migrants",
+    "villagers",
+    "families",
+    "protesters",
+    "demonstrators",
+    "staff",
+    "employees",
+    "members",
+    "nurses",
+    "teachers",
+    "inhabitants",
+    "citizens",
+    "tourists",
+    "fans",
+    "journalists",
+    "prisoners",
+    "strikers",
 ];
 
 /// Units of time and length: a figure in them ("three days", "300 metres") is its own quantity.
 const MEASURE_UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-    "month", "months", "year", "years", "decade", "decades", "metre", "metres", "meter",
-    "meters", "kilometre", "kilometres", "km", "mile", "miles", "hectare", "hectares",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "kilometre",
+    "kilometres",
+    "km",
+    "mile",
+    "miles",
+    "hectare",
+    "hectares",
 ];
 
 /// Words of the figure's sentence within this many words of it are read for its quantity.
@@ -278,7 +415,8 @@ pub fn quantity(figure: &FigureItem) -> Option<String> {
             continue;
         }
         for name in lexicon_of(w).filter(|n| fits(n)) {
-            let tier = u8::from(THING_QUANTITIES.contains(&name) || PERSON_QUANTITIES.contains(&name));
+            let tier =
+                u8::from(THING_QUANTITIES.contains(&name) || PERSON_QUANTITIES.contains(&name));
             if best.is_none_or(|(t, d, _)| (tier, dist) < (t, d)) {
                 best = Some((tier, dist, name));
             }
@@ -380,16 +518,28 @@ mod tests {
             "87 homes",
             Some("homes"),
         );
-        assert_eq!(quantity(&f).as_deref(), Some("homes"), "the unit is a thing");
+        assert_eq!(
+            quantity(&f).as_deref(),
+            Some("homes"),
+            "the unit is a thing"
+        );
         let f = fig(
             "Seventeen miners were killed in the blast.",
             "Seventeen miners",
             Some("miners"),
         );
-        assert_eq!(quantity(&f).as_deref(), Some("deaths"), "people: the event names it");
+        assert_eq!(
+            quantity(&f).as_deref(),
+            Some("deaths"),
+            "people: the event names it"
+        );
         let f = fig("The strike lasted three days.", "three days", Some("days"));
         assert_eq!(quantity(&f).as_deref(), Some("day"));
-        let f = fig("Shares were flat while 12 people watched.", "12 people", Some("people"));
+        let f = fig(
+            "Shares were flat while 12 people watched.",
+            "12 people",
+            Some("people"),
+        );
         assert_eq!(quantity(&f), None, "people with no event word");
     }
 }

@@ -158,7 +158,9 @@ pub fn items_from_annotations(doc: &Document) -> DocItems {
                 details.unit = details.unit.or(from_text.unit);
                 details.qualifier = details.qualifier.or(from_text.qualifier);
             }
-            figure_item(&chars, s.start.0, s.end.0, text, details, &quotes, &speakers)
+            figure_item(
+                &chars, s.start.0, s.end.0, text, details, &quotes, &speakers,
+            )
         })
         .collect();
     figures.sort_by_key(|f| (f.start, f.end));
@@ -210,7 +212,9 @@ pub fn items_from(doc: &Document, found: &[Suggestion]) -> DocItems {
                 qualifier: s.qualifier.clone(),
             };
             let text = slice(s.start.0, s.end.0);
-            figure_item(&chars, s.start.0, s.end.0, text, details, &quotes, &speakers)
+            figure_item(
+                &chars, s.start.0, s.end.0, text, details, &quotes, &speakers,
+            )
         })
         .collect();
     DocItems {
@@ -302,15 +306,22 @@ fn attribution(sentence: &[char]) -> Option<String> {
     if let Some(i) = lower.find("according to ") {
         return cut(i + "according to ".len());
     }
-    for verb in [" said", " says", " estimated", " estimates", " reported", " told"] {
+    for verb in [
+        " said",
+        " says",
+        " estimated",
+        " estimates",
+        " reported",
+        " told",
+    ] {
         let Some(i) = lower.find(verb) else { continue };
         let after = i + verb.len();
         let next_is_space = s[after..].starts_with(' ');
         let before = s[..i].trim_end();
         // "…, the ministry said" / "Officials said": the words just before the verb.
-        let start = before
-            .rfind([',', '.', '“', '”', '"', ';'])
-            .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+        let start = before.rfind([',', '.', '“', '”', '"', ';']).map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
         let subject = before[start..].trim();
         // Drop a leading time or number ("11:45 The agency says") and a trailing adverb.
         let mut words: Vec<&str> = subject
@@ -498,7 +509,10 @@ mod tests {
         assert_eq!(items.quotes[0].speaker.as_deref(), Some("Ana Ruiz"));
         assert_eq!(items.figures[0].details.value, Some(12.0), "read from text");
         assert_eq!(items.figures[0].source.as_deref(), Some("Ana Ruiz"));
-        assert_eq!(items.figures[1].details.qualifier.as_deref(), Some("around"));
+        assert_eq!(
+            items.figures[1].details.qualifier.as_deref(),
+            Some("around")
+        );
         assert_eq!(items.figures[1].details.value, Some(2000.0));
     }
 }

@@ -262,7 +262,7 @@ fn group_with(docs: &[Document], sets: &QuoteSets, options: &GroupOptions) -> St
         .iter()
         .map(|d| stories::fingerprint(&d.text, options.seed))
         .collect();
-    stories::group(docs, &prints, &shared_quote_pairs(sets), options)
+    stories::group(docs, prints, &shared_quote_pairs(sets), options)
 }
 
 /// Groups the documents and links quotes and figures within each story.
@@ -300,7 +300,10 @@ fn link_with(docs: &[Document], items: &[DocItems], sets: &QuoteSets, stories: &
     // Quote clusters: each quote set, split by story.
     let mut parts: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (k, &(d, _)) in sets.refs.iter().enumerate() {
-        parts.entry((story_of[d], sets.labels[k])).or_default().push(k);
+        parts
+            .entry((story_of[d], sets.labels[k]))
+            .or_default()
+            .push(k);
     }
     let mut quote_clusters: Vec<(usize, (usize, usize), QuoteCluster)> = vec![];
     for ((s, _), members) in parts {
@@ -352,7 +355,11 @@ fn link_with(docs: &[Document], items: &[DocItems], sets: &QuoteSets, stories: &
                 }
             })
             .collect();
-        let first = members.iter().map(|&k| sets.refs[k]).min().unwrap_or((0, 0));
+        let first = members
+            .iter()
+            .map(|&k| sets.refs[k])
+            .min()
+            .unwrap_or((0, 0));
         occurrences.sort_by_key(|o| (index[&o.document], o.start, o.end));
         let speakers: Vec<&str> = occurrences
             .iter()

@@ -61,7 +61,10 @@ pub fn word_diff(canonical: &str, other: &str) -> Vec<DiffOp> {
     let b = surface_words(other);
     let (na, nb) = (normalise_quote(canonical), normalise_quote(other));
     if na.len() != a.len() || nb.len() != b.len() || na.len() * nb.len() > 250_000 {
-        return vec![DiffOp::Removed(canonical.into()), DiffOp::Added(other.into())];
+        return vec![
+            DiffOp::Removed(canonical.into()),
+            DiffOp::Added(other.into()),
+        ];
     }
     let (n, m) = (na.len(), nb.len());
     // lcs[i][j]: LCS length of na[i..] and nb[j..].
@@ -125,9 +128,33 @@ pub(crate) fn is_fragment(part: &[String], whole: &[String]) -> bool {
 /// Name words of a speaker, without titles and articles.
 fn name_words(speaker: &str) -> Vec<String> {
     const TITLES: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "the", "a", "an", "sir", "dame", "mayor", "minister",
-        "president", "governor", "chief", "general", "captain", "spokesman", "spokeswoman",
-        "spokesperson", "senator", "judge", "officer", "director", "head", "of", "colonel",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "the",
+        "a",
+        "an",
+        "sir",
+        "dame",
+        "mayor",
+        "minister",
+        "president",
+        "governor",
+        "chief",
+        "general",
+        "captain",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "judge",
+        "officer",
+        "director",
+        "head",
+        "of",
+        "colonel",
     ];
     word_strings(speaker)
         .into_iter()

@@ -218,9 +218,10 @@ struct Weighted {
     df: HashMap<u64, u32>,
 }
 
-fn weigh(prints: &[Fingerprint]) -> Weighted {
+/// Weighs every document's features; the fingerprints give them up (they are not needed again).
+fn weigh(prints: &mut [Fingerprint]) -> Weighted {
     let mut df: HashMap<u64, u32> = HashMap::new();
-    for p in prints {
+    for p in prints.iter() {
         for (f, _) in &p.features {
             *df.entry(*f).or_insert(0) += 1;
         }
@@ -228,9 +229,8 @@ fn weigh(prints: &[Fingerprint]) -> Weighted {
     let n = prints.len() as f32;
     let mut vectors = Vec::with_capacity(prints.len());
     let mut norms = Vec::with_capacity(prints.len());
-    for p in prints {
-        let v: Vec<(u64, f32, bool)> = p
-            .features
+    for p in prints.iter_mut() {
+        let v: Vec<(u64, f32, bool)> = std::mem::take(&mut p.features)
             .iter()
             .map(|(f, name)| {
                 let idf = ((n + 1.0) / df[f] as f32).ln();
@@ -289,7 +289,7 @@ struct Pair {
 /// same passage (six words or more); see the module documentation for the rules.
 pub(crate) fn group(
     docs: &[Document],
-    prints: &[Fingerprint],
+    mut prints: Vec<Fingerprint>,
     shared_quotes: &[(usize, usize)],
     options: &GroupOptions,
 ) -> Stories {
@@ -323,12 +323,15 @@ pub(crate) fn group(
         }
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
-                candidates.entry(key(i as usize, j as usize)).or_default().lsh = true;
+                candidates
+                    .entry(key(i as usize, j as usize))
+                    .or_default()
+                    .lsh = true;
             }
         }
     }
     // 2. Keyword postings.
-    let weighted = weigh(prints);
+    let weighted = weigh(&mut prints);
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
     for (d, v) in weighted.vectors.iter().enumerate() {
         let mut kws: Vec<(f32, u64)> = v
@@ -350,7 +353,9 @@ pub(crate) fn group(
     for list in postings.values().filter(|l| l.len() >= 2) {
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                let n = shared_keywords.entry(key(i as usize, j as usize)).or_default();
+                let n = shared_keywords
+                    .entry(key(i as usize, j as usize))
+                    .or_default();
                 *n = n.saturating_add(1);
             }
         }
@@ -401,7 +406,7 @@ pub(crate) fn group(
             .enumerate()
             .map(|(k, m)| Story {
                 id: StoryId(format!("s{}", k + 1)),
-                name: story_name(&m, docs, prints, &weighted.df),
+                name: story_name(&m, docs, &prints, &weighted.df),
                 renamed: false,
                 documents: m.iter().map(|&d| docs[d].id.clone()).collect(),
             })
@@ -610,7 +615,10 @@ mod tests {
         assert_eq!(new, id("s3"));
         assert_eq!(s.stories[1].documents, vec![DocumentId("c".into())]);
         assert_eq!(s.stories[0].documents.len(), 2);
-        let all: Vec<DocumentId> = ["a", "b", "c"].iter().map(|d| DocumentId(d.to_string())).collect();
+        let all: Vec<DocumentId> = ["a", "b", "c"]
+            .iter()
+            .map(|d| DocumentId(d.to_string()))
+            .collect();
         assert!(stories().split(&id("s1"), &all).is_err());
     }
 
@@ -637,7 +645,10 @@ mod tests {
     fn near_copies_share_minhash() {
         let a = fingerprint("The dam above Keldmouth burst on Tuesday night and the water reached the old town before dawn, officials said.", 1);
         let b = fingerprint("The dam above Keldmouth burst on Tuesday night and the water reached the old town before dawn, police said.", 1);
-        let c = fingerprint("A jazz festival in the harbour drew record crowds over the long weekend despite rain.", 1);
+        let c = fingerprint(
+            "A jazz festival in the harbour drew record crowds over the long weekend despite rain.",
+            1,
+        );
         assert!(jaccard(&a, &b) > 0.6);
         assert!(jaccard(&a, &c) < 0.1);
     }
