@@ -218,7 +218,7 @@ fn article(rng: &mut Rng, e: &Event, outlet: usize, annotate: bool) -> Document 
         None
     };
     w.push(" said ");
-    let speaker = if outlet % 2 == 0 {
+    let speaker = if outlet & 1 == 0 {
         e.person.clone()
     } else {
         e.person.split(' ').next_back().unwrap_or("").to_string()

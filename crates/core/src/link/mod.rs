@@ -437,7 +437,7 @@ fn link_with(docs: &[Document], items: &[DocItems], sets: &QuoteSets, stories: &
             },
         ));
     }
-    figure_groups.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    figure_groups.sort_by_key(|a| (a.0, a.1));
     Links {
         stories: stories.clone(),
         quotes: quote_clusters.into_iter().map(|(_, _, c)| c).collect(),
