@@ -301,6 +301,13 @@ fn generate(n: usize, annotate: bool) -> (Vec<Document>, Vec<usize>) {
     (docs, truth)
 }
 
+/// A `/proc/self/status` field in kB (Linux only).
+fn memory(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let suggest = args.iter().any(|a| a == "--suggest");
@@ -321,6 +328,7 @@ fn main() {
             "annotated: spans used"
         }
     );
+    let before = memory("VmRSS");
     let mut options = GroupOptions::default();
     if let Ok(v) = std::env::var("LINK_OPTS") {
         let v: Vec<f64> = v.split(',').map(|x| x.parse().unwrap()).collect();
@@ -347,6 +355,13 @@ fn main() {
         (t2 - t0).as_secs_f64() * 1e3
     );
     assert_eq!(stories, links.stories);
+    if let (Some(before), Some(peak)) = (before, memory("VmHWM")) {
+        println!(
+            "memory: {:.0} MB resident with the articles generated, {:.0} MB peak",
+            before as f64 / 1024.0,
+            peak as f64 / 1024.0
+        );
+    }
     println!(
         "{} stories, {} quote clusters, {} figure groups",
         links.stories.stories.len(),

@@ -30,7 +30,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::items::FigureItem;
+use super::items::FigureDetails;
 
 /// Relative half-width of an "around" figure's range.
 pub const APPROX_TOLERANCE: f64 = 0.10;
@@ -369,8 +369,17 @@ fn lexicon_of(word: &str) -> impl Iterator<Item = &'static str> + '_ {
 /// [`QUANTITY_WINDOW`] words names it, then the nearest thing or person word. Money and
 /// percentages only take rate, cost, pay, tariff, shares and votes words, and form no group
 /// without one.
-pub fn quantity(figure: &FigureItem) -> Option<String> {
-    let unit = figure.details.unit.as_deref().map(str::to_lowercase);
+///
+/// `text` is the figure's own text, `sentence` the lower-cased words of its sentence (as
+/// [`normalise_quote`](super::quotes::normalise_quote) splits them) and `at` the position of
+/// the figure's first word among them.
+pub fn quantity(
+    text: &str,
+    details: &FigureDetails,
+    sentence: &[String],
+    at: usize,
+) -> Option<String> {
+    let unit = details.unit.as_deref().map(str::to_lowercase);
     let money_or_percent = unit
         .as_deref()
         .is_some_and(|u| u == "%" || (u.len() == 3 && u.chars().all(|c| c.is_ascii_lowercase())));
@@ -399,11 +408,11 @@ pub fn quantity(figure: &FigureItem) -> Option<String> {
             return Some(singular.to_string());
         }
     }
-    let figure_words = super::text::word_strings(&figure.text).len().max(1);
-    let (from, to) = (figure.at, figure.at + figure_words);
+    let figure_words = super::text::word_strings(text).len().max(1);
+    let (from, to) = (at, at + figure_words);
     // (tier, distance, name): tier 0 event words, 1 thing and person words.
     let mut best: Option<(u8, usize, &str)> = None;
-    for (k, w) in figure.context.iter().enumerate() {
+    for (k, w) in sentence.iter().enumerate() {
         let dist = if k < from {
             from - k
         } else if k >= to {
@@ -450,25 +459,19 @@ pub fn status(occurrences: &[(Option<f64>, FigureRange)]) -> FigureStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::link::items::FigureDetails;
-    use crate::offsets::CharOffset;
 
-    fn fig(sentence: &str, text: &str, unit: Option<&str>) -> FigureItem {
+    /// The quantity of `text` (found in `sentence`) with this unit.
+    fn fig(sentence: &str, text: &str, unit: Option<&str>) -> Option<String> {
         let before = &sentence[..sentence.find(text).unwrap()];
-        FigureItem {
-            start: CharOffset(0),
-            end: CharOffset(1),
-            text: text.into(),
-            details: FigureDetails {
-                value: Some(1.0),
-                value_max: None,
-                unit: unit.map(Into::into),
-                qualifier: None,
-            },
-            source: None,
-            context: super::super::text::word_strings(sentence),
-            at: super::super::text::word_strings(before).len(),
-        }
+        let details = FigureDetails {
+            value: Some(1.0),
+            value_max: None,
+            unit: unit.map(Into::into),
+            qualifier: None,
+        };
+        let words = super::super::text::word_strings(sentence);
+        let at = super::super::text::word_strings(before).len();
+        quantity(text, &details, &words, at)
     }
 
     #[test]
@@ -502,44 +505,36 @@ mod tests {
             "at least 480 people",
             Some("people"),
         );
-        assert_eq!(quantity(&f).as_deref(), Some("deaths"));
+        assert_eq!(f.as_deref(), Some("deaths"));
         let f = fig(
             "About 300 people were injured, doctors said.",
             "About 300 people",
             Some("people"),
         );
-        assert_eq!(quantity(&f).as_deref(), Some("injured"));
+        assert_eq!(f.as_deref(), Some("injured"));
         let f = fig("The new tariff of 25% starts in May.", "25%", Some("%"));
-        assert_eq!(quantity(&f).as_deref(), Some("tariff (%)"));
+        assert_eq!(f.as_deref(), Some("tariff (%)"));
         let f = fig("They planted 40 trees.", "40 trees", Some("trees"));
-        assert_eq!(quantity(&f).as_deref(), Some("tree"));
+        assert_eq!(f.as_deref(), Some("tree"));
         let f = fig(
             "She said 4,300 residents were evacuated and 87 homes destroyed.",
             "87 homes",
             Some("homes"),
         );
-        assert_eq!(
-            quantity(&f).as_deref(),
-            Some("homes"),
-            "the unit is a thing"
-        );
+        assert_eq!(f.as_deref(), Some("homes"), "the unit is a thing");
         let f = fig(
             "Seventeen miners were killed in the blast.",
             "Seventeen miners",
             Some("miners"),
         );
-        assert_eq!(
-            quantity(&f).as_deref(),
-            Some("deaths"),
-            "people: the event names it"
-        );
+        assert_eq!(f.as_deref(), Some("deaths"), "people: the event names it");
         let f = fig("The strike lasted three days.", "three days", Some("days"));
-        assert_eq!(quantity(&f).as_deref(), Some("day"));
+        assert_eq!(f.as_deref(), Some("day"));
         let f = fig(
             "Shares were flat while 12 people watched.",
             "12 people",
             Some("people"),
         );
-        assert_eq!(quantity(&f), None, "people with no event word");
+        assert_eq!(f, None, "people with no event word");
     }
 }

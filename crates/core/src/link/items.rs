@@ -52,10 +52,9 @@ pub struct FigureItem {
     pub details: FigureDetails,
     /// Who reports it: the speaker of the quote it sits in, or the attribution of its sentence.
     pub source: Option<String>,
-    /// The words of its sentence, lower-cased, for deciding what it counts.
-    pub context: Vec<String>,
-    /// Position of the figure's first word within `context`.
-    pub at: usize,
+    /// What it counts ("deaths", "injured", "tariff (%)"), read from its unit and sentence by
+    /// [`quantity`](super::figures::quantity); `None`: nothing to group it by.
+    pub quantity: Option<String>,
 }
 
 /// Everything linking reads from one document.
@@ -262,7 +261,8 @@ fn figure_item(
     let before: String = chars[ss..start.min(chars.len())].iter().collect();
     let sentence: String = chars[ss..se].iter().collect();
     let at = super::text::word_strings(&before).len();
-    let context = super::text::word_strings(&sentence);
+    let quantity =
+        super::figures::quantity(&text, &details, &super::text::word_strings(&sentence), at);
     let in_quote = quotes
         .iter()
         .find(|q| q.start.0 <= start && end <= q.end.0 && q.speaker.is_some())
@@ -282,8 +282,7 @@ fn figure_item(
         text,
         details,
         source,
-        context,
-        at,
+        quantity,
     }
 }
 

@@ -389,8 +389,11 @@ fn link_with(docs: &[Document], items: &[DocItems], sets: &QuoteSets, stories: &
             continue;
         }
         for (f, fig) in it.figures.iter().enumerate() {
-            if let Some(q) = figures::quantity(fig) {
-                groups.entry((story_of[d], q)).or_default().push((d, f));
+            if let Some(q) = &fig.quantity {
+                groups
+                    .entry((story_of[d], q.clone()))
+                    .or_default()
+                    .push((d, f));
             }
         }
     }

@@ -124,7 +124,7 @@ pub(crate) struct Fingerprint {
     minhash: Vec<u64>,
     /// Feature hashes, sorted, with whether each is a name.
     features: Vec<(u64, bool)>,
-    /// Name features with their surface text (first seen), for naming stories.
+    /// Name phrases with their surface text (first seen), for naming stories.
     names: Vec<(u64, String)>,
 }
 
@@ -141,22 +141,52 @@ pub(crate) fn fingerprint(text: &str, seed: u64) -> Fingerprint {
         seed,
     );
     let mut features = Vec::with_capacity(ws.len());
-    let mut names: Vec<(u64, String)> = vec![];
     for w in &ws {
         if !w.alphabetic || w.len < 3 || stop.contains(&w.hash) {
             continue;
         }
         features.push((w.hash, false));
         if w.capital && !w.initial && !w.all_caps {
-            let h = combine(NAME_SEED, w.hash);
-            features.push((h, true));
+            features.push((combine(NAME_SEED, w.hash), true));
+        }
+    }
+    // Name phrases, for naming stories: runs of capitalised words one space apart ("Port Ansel",
+    // "Selwyn Lines"), of two words or more, or one word not at a sentence start.
+    let mut names: Vec<(u64, String)> = vec![];
+    let capital = |w: &Word| w.capital && !w.all_caps && w.alphabetic && !stop.contains(&w.hash);
+    let mut k = 0;
+    while k < ws.len() {
+        if !capital(&ws[k]) {
+            k += 1;
+            continue;
+        }
+        let mut e = k + 1;
+        while e < ws.len()
+            && capital(&ws[e])
+            && ws[e].start == ws[e - 1].end + 1
+            && chars[ws[e - 1].end] == ' '
+        {
+            e += 1;
+        }
+        if e - k >= 2 || !ws[k].initial {
+            let phrase: String = chars[ws[k].start..ws[e - 1].end].iter().collect();
+            let phrase = phrase
+                .strip_suffix("'s")
+                .or_else(|| phrase.strip_suffix("’s"))
+                .unwrap_or(&phrase)
+                .to_string();
+            let h = super::text::hash_word(&phrase.to_lowercase());
             if !names.iter().any(|(n, _)| *n == h) {
-                names.push((h, chars[w.start..w.end].iter().collect()));
+                names.push((h, phrase));
             }
         }
+        k = e;
     }
     features.sort_unstable();
     features.dedup();
+    // Kept until the whole workspace is fingerprinted: no spare capacity.
+    features.shrink_to_fit();
+    names.shrink_to_fit();
     Fingerprint {
         minhash,
         features,
@@ -406,7 +436,7 @@ pub(crate) fn group(
             .enumerate()
             .map(|(k, m)| Story {
                 id: StoryId(format!("s{}", k + 1)),
-                name: story_name(&m, docs, &prints, &weighted.df),
+                name: story_name(&m, docs, &prints),
                 renamed: false,
                 documents: m.iter().map(|&d| docs[d].id.clone()).collect(),
             })
@@ -414,14 +444,9 @@ pub(crate) fn group(
     }
 }
 
-/// Up to three names most of the story's documents share (rarest first among equals), else the
-/// first document's title.
-fn story_name(
-    members: &[usize],
-    docs: &[Document],
-    prints: &[Fingerprint],
-    df: &HashMap<u64, u32>,
-) -> String {
+/// Up to three name phrases most of the story's documents share (longer first among equals, and
+/// none inside one already chosen), else the first document's title.
+fn story_name(members: &[usize], docs: &[Document], prints: &[Fingerprint]) -> String {
     let first_title = || docs[members[0]].title.clone();
     if members.len() < 2 {
         return first_title();
@@ -432,17 +457,28 @@ fn story_name(
             counts.entry(*h).or_insert((0, s.as_str())).0 += 1;
         }
     }
-    let mut ranked: Vec<(usize, u32, u64, &str)> = counts
-        .into_iter()
-        .filter(|(_, (c, _))| *c * 2 > members.len())
-        .map(|(h, (c, s))| (c, df.get(&h).copied().unwrap_or(0), h, s))
+    let mut ranked: Vec<(usize, usize, &str)> = counts
+        .into_values()
+        .filter(|(c, _)| *c * 2 > members.len())
+        .map(|(c, s)| (c, s.split(' ').count(), s))
         .collect();
-    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let name: Vec<&str> = ranked.iter().take(3).map(|r| r.3).collect();
-    if name.is_empty() {
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    let mut chosen: Vec<&str> = vec![];
+    for (_, _, phrase) in ranked {
+        let inside = chosen
+            .iter()
+            .any(|c| c.split(' ').any(|w| phrase.split(' ').any(|p| p == w)));
+        if !inside {
+            chosen.push(phrase);
+        }
+        if chosen.len() == 3 {
+            break;
+        }
+    }
+    if chosen.is_empty() {
         first_title()
     } else {
-        name.join(" · ")
+        chosen.join(" · ")
     }
 }
 
