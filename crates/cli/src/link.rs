@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use spanmark_core::link::{
-    cli_json, collect_items, export_jsonl, export_w3c, link_in_stories, DiffOp, FigureOccurrence,
+    cli_json, collect_items, export_jsonl, export_w3c, link_items, DiffOp, FigureOccurrence,
     LinkOptions, Links,
 };
 use spanmark_core::Document;
@@ -60,8 +60,7 @@ pub fn run(args: &[String]) -> Result<u8, String> {
         ..LinkOptions::default()
     };
     let items = collect_items(&docs, options.suggest);
-    let stories = spanmark_core::link::group_stories(&docs, &items, &options.grouping);
-    let links = link_in_stories(&docs, &items, &stories);
+    let links = link_items(&docs, &items, &options.grouping);
     if let Some(out) = &jsonl_out {
         std::fs::write(out, export_jsonl(&links)).map_err(|e| format!("{out}: {e}"))?;
     }

@@ -296,6 +296,44 @@ fn held_out_corpus_scores_at_least_its_floors() {
     assert!(s.statuses.0 >= 4, "figure statuses {:?}", s.statuses);
 }
 
+/// The browser scenario: three articles about one event pasted with one unrelated article
+/// (and a workspace of two unrelated articles about similar events).
+#[test]
+fn a_small_workspace_links_too() {
+    let (all, _) = load("tune");
+    let pick = |ids: &[&str]| -> Vec<Document> {
+        ids.iter()
+            .map(|id| all.iter().find(|d| d.id.0 == *id).unwrap().clone())
+            .collect()
+    };
+    let options = LinkOptions {
+        suggest: true,
+        ..LinkOptions::default()
+    };
+    let docs = pick(&[
+        "dam-wire",
+        "dam-herald",
+        "dam-tabloid",
+        "keldmouth-football",
+    ]);
+    let links = link(&docs, &options);
+    let sizes: Vec<usize> = links
+        .stories
+        .stories
+        .iter()
+        .map(|s| s.documents.len())
+        .collect();
+    assert_eq!(sizes, vec![3, 1], "{:?}", links.stories);
+    assert_eq!(links.quotes.len(), 1);
+    assert_eq!(links.quotes[0].occurrences.len(), 3);
+    assert!(links
+        .figures
+        .iter()
+        .any(|g| g.quantity == "deaths" && g.status.as_str() == "divergent"));
+    let apart = link(&pick(&["dam-wire", "flood-elsewhere"]), &options);
+    assert_eq!(apart.stories.stories.len(), 2);
+}
+
 #[test]
 fn annotations_link_like_the_suggestions_they_came_from() {
     let (docs, _) = load("tune");

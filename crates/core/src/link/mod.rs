@@ -226,7 +226,7 @@ fn quote_sets(items: &[DocItems]) -> QuoteSets {
 }
 
 /// Words a shared quote needs before it counts as evidence that two documents cover one event.
-const EVIDENCE_WORDS: usize = 6;
+const EVIDENCE_WORDS: usize = 5;
 
 /// Pairs of documents that share a quote of [`EVIDENCE_WORDS`] words or more.
 fn shared_quote_pairs(sets: &QuoteSets) -> Vec<(usize, usize)> {

@@ -8,7 +8,7 @@
 //!    `min_jaccard` and their weighted-feature cosine (below) at least `quote_cosine` — shared
 //!    boilerplate alone makes no near-copy. This catches wire copy that outlets re-edit lightly.
 //! 2. *Shared names and rare words* — each document's words (stopwords aside) weighted by inverse
-//!    document frequency, names (capitalised words not at a sentence start) counted twice; each
+//!    document frequency (against [`BACKGROUND`] imagined unrelated documents too), names (capitalised words not at a sentence start) counted twice; each
 //!    document's rarest shared features (its keywords) find candidates through an inverted index,
 //!    and a pair joins when the cosine of their weighted feature sets is at least `min_cosine`
 //!    and they share at least three rare words (in at most 2 % of the documents, or five) — one
@@ -42,6 +42,11 @@ pub const ROWS: usize = 4;
 const KEYWORDS: usize = 16;
 /// A keyword shared by more documents than this finds no candidates (it names no one event).
 const MAX_KEYWORD_DF: usize = 200;
+/// Documents assumed besides the workspace's, none holding any of its words (stopwords aside),
+/// when weighing words by inverse document frequency. In a workspace of three articles about one
+/// event, the words all three share would otherwise weigh least of all; with thousands of
+/// documents it changes nothing.
+const BACKGROUND: f32 = 20.0;
 /// A word in at most this share of the documents (or five documents, if more) is rare.
 const RARE_SHARE: f32 = 0.02;
 /// Rare words two documents must share to join on their cosine alone.
@@ -263,7 +268,7 @@ fn weigh(prints: &mut [Fingerprint]) -> Weighted {
         let v: Vec<(u64, f32, bool)> = std::mem::take(&mut p.features)
             .iter()
             .map(|(f, name)| {
-                let idf = ((n + 1.0) / df[f] as f32).ln();
+                let idf = ((n + BACKGROUND + 1.0) / df[f] as f32).ln();
                 (*f, if *name { 2.0 * idf } else { idf }, *name)
             })
             .collect();
@@ -273,7 +278,7 @@ fn weigh(prints: &mut [Fingerprint]) -> Weighted {
     let rare_df = (n * RARE_SHARE).max(5.0);
     Weighted {
         vectors,
-        rare_weight: ((n + 1.0) / rare_df).ln() - 1e-6,
+        rare_weight: ((n + BACKGROUND + 1.0) / rare_df).ln() - 1e-6,
         norms,
         df,
     }
