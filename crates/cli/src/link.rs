@@ -67,13 +67,17 @@ pub fn run(args: &[String]) -> Result<u8, String> {
     if let Some(out) = &w3c_out {
         std::fs::write(out, export_w3c(&links, &docs)).map_err(|e| format!("{out}: {e}"))?;
     }
-    if json {
-        println!("{}", cli_json(&links));
+    let out = if json {
+        format!("{}\n", cli_json(&links))
     } else {
         let suggested = items.iter().filter(|i| i.suggested).count();
-        print!("{}", summary(&links, docs.len(), suggested));
+        summary(&links, docs.len(), suggested)
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    match std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("stdout: {e}")),
+        _ => Ok(0),
     }
-    Ok(0)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

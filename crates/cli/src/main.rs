@@ -20,7 +20,8 @@ commands:
   stats IN                                 documents and spans per label
   suggest IN.txt|IN.jsonl [--labels quote,figure,claim] [--format jsonl]
   eval GOLD_DIR                            precision/recall/F1 of suggestions against gold
-  link FILE… [--suggest] [--json]          group articles into stories; link quotes and figures
+  link FILE… [--suggest] [--json] [--jsonl OUT] [--w3c OUT]
+                                           group articles into stories; link quotes and figures
 ";
 
 fn main() -> ExitCode {
