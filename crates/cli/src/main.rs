@@ -6,6 +6,7 @@ mod agree;
 mod convert;
 mod eval;
 mod input;
+mod link;
 mod stats;
 mod suggest;
 mod validate;
@@ -22,6 +23,8 @@ commands:
   eval GOLD_DIR                            precision/recall/F1 of suggestions against gold
   agree FILE FILE [FILE...] [--names a,b] [--format <fmt>] [--json]
                                            inter-annotator agreement (agree --help)
+  link FILE… [--suggest] [--json] [--jsonl OUT] [--w3c OUT]
+                                           group articles into stories; link quotes and figures
 ";
 
 fn main() -> ExitCode {
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         "suggest" => suggest::run(rest),
         "eval" => eval::run(rest),
         "agree" => agree::run(rest),
+        "link" => link::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(0)

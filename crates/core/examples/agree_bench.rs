@@ -61,6 +61,7 @@ fn span(id: u64, start: usize, end: usize, label: &str, note: String) -> Span {
         end: CharOffset(end),
         label: label.into(),
         note,
+        attributes: Default::default(),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod attributes;
 pub mod formats;
 pub mod history;
 pub mod labels;
+pub mod link;
 pub mod merge;
 pub mod model;
 pub mod navigation;

@@ -1,0 +1,325 @@
+//! Quote clusters: the same quote in several documents.
+//!
+//! **Normalisation** ([`normalise_quote`]): lower case; quotation marks, dashes, a comma or full
+//! stop inside the closing mark and every other punctuation mark dropped; apostrophes inside a word
+//! dropped ("don’t" = "dont"); whitespace collapsed. What is left is a sequence of words.
+//!
+//! **Alignment.** Two quotes are the same when one's word trigrams are mostly (≥ 60 %, and at least
+//! three, or all when it has fewer) found in the other: a fragment cut from a longer quote matches
+//! it completely, a quote with a word changed keeps most of its trigrams. Quotes of one or two words match only when their words are equal;
+//! trigrams said by a great many quotes (stock phrases) are not used to find candidates. Matching
+//! is transitive (union-find), so two fragments of one long quote join through it.
+//!
+//! A cluster's **canonical text** is the occurrence that holds the most others as fragments, then
+//! the longest, then one not in capitals, without the marks around it. An occurrence whose words are not a contiguous run of the
+//! canonical words carries a word-level diff against them; one that is merely cut short does not.
+//! A cluster is **in conflict** when two occurrences name speakers that cannot be one person
+//! ("Amal Haddad", "Haddad" and "Dr. Haddad" can; "Haddad" and "the ministry" cannot).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::{combine, hash_word, is_quote_mark, word_strings};
+use super::UnionFind;
+
+/// Fraction of the shorter quote's trigrams the longer must hold.
+pub const CONTAINMENT: f64 = 0.6;
+/// A trigram found in more quotes than this is a stock phrase and finds no candidates.
+const MAX_POSTING: usize = 300;
+
+/// The normalised words of a quote: what two quotes are compared on.
+pub fn normalise_quote(text: &str) -> Vec<String> {
+    word_strings(text)
+}
+
+/// The quote's text without surrounding quotation marks, whitespace, or the comma or full stop
+/// inside the closing mark.
+pub fn strip_marks(text: &str) -> &str {
+    let t = text.trim();
+    let t = t.trim_start_matches(|c: char| is_quote_mark(c) || c.is_whitespace());
+    let t = t.trim_end_matches(|c: char| is_quote_mark(c) || c.is_whitespace());
+    t.trim_end_matches([',', ';', ':', ' ', '\u{a0}'])
+}
+
+/// One step of a word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", content = "word", rename_all = "lowercase")]
+pub enum DiffOp {
+    /// In both.
+    Same(String),
+    /// Only in the occurrence.
+    Added(String),
+    /// Only in the canonical text.
+    Removed(String),
+}
+
+/// Word-level diff from `canonical` to `other` (longest common subsequence of their normalised
+/// words; words shown as the canonical or the occurrence writes them, without punctuation).
+pub fn word_diff(canonical: &str, other: &str) -> Vec<DiffOp> {
+    let a = surface_words(canonical);
+    let b = surface_words(other);
+    let (na, nb) = (normalise_quote(canonical), normalise_quote(other));
+    if na.len() != a.len() || nb.len() != b.len() || na.len() * nb.len() > 250_000 {
+        return vec![
+            DiffOp::Removed(canonical.into()),
+            DiffOp::Added(other.into()),
+        ];
+    }
+    let (n, m) = (na.len(), nb.len());
+    // lcs[i][j]: LCS length of na[i..] and nb[j..].
+    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[at(i, j)] = if na[i] == nb[j] {
+                lcs[at(i + 1, j + 1)] + 1
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, vec![]);
+    while i < n || j < m {
+        if i < n && j < m && na[i] == nb[j] {
+            out.push(DiffOp::Same(a[i].clone()));
+            i += 1;
+            j += 1;
+        } else if i < n && (j == m || lcs[at(i + 1, j)] >= lcs[at(i, j + 1)]) {
+            out.push(DiffOp::Removed(a[i].clone()));
+            i += 1;
+        } else {
+            out.push(DiffOp::Added(b[j].clone()));
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Words as written (case kept), split exactly where [`normalise_quote`] splits.
+fn surface_words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = vec![];
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < chars.len()
+            && (chars[i].is_alphanumeric()
+                || (matches!(chars[i], '\'' | '’' | 'ʼ')
+                    && i + 1 < chars.len()
+                    && chars[i + 1].is_alphanumeric()))
+        {
+            i += 1;
+        }
+        out.push(chars[s..i].iter().collect());
+    }
+    out
+}
+
+/// Whether `part` is a contiguous run of `whole`.
+pub(crate) fn is_fragment(part: &[String], whole: &[String]) -> bool {
+    part.is_empty() || whole.windows(part.len()).any(|w| w == part)
+}
+
+/// Name words of a speaker, without titles and articles.
+fn name_words(speaker: &str) -> Vec<String> {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "the",
+        "a",
+        "an",
+        "sir",
+        "dame",
+        "mayor",
+        "minister",
+        "president",
+        "governor",
+        "chief",
+        "general",
+        "captain",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "judge",
+        "officer",
+        "director",
+        "head",
+        "of",
+        "colonel",
+    ];
+    word_strings(speaker)
+        .into_iter()
+        .filter(|w| !TITLES.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether two speakers can be one person or body: one's name words are all in the other's, or
+/// they share a last name word.
+pub fn same_speaker(a: &str, b: &str) -> bool {
+    let (wa, wb) = (name_words(a), name_words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return word_strings(a) == word_strings(b);
+    }
+    let subset = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    subset(&wa, &wb) || subset(&wb, &wa) || wa.last() == wb.last()
+}
+
+/// Trigram hashes of normalised words (the whole sequence's hash when shorter than three).
+pub(crate) fn trigrams(words: &[String]) -> Vec<u64> {
+    let h: Vec<u64> = words.iter().map(|w| hash_word(w)).collect();
+    let mut out: Vec<u64> = if h.len() < 3 {
+        vec![h.iter().fold(0x51_7cc1, |acc, &x| combine(acc, x))]
+    } else {
+        h.windows(3)
+            .map(|w| combine(combine(w[0], w[1]), w[2]))
+            .collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// One quote to cluster: its normalised words and trigrams.
+pub(crate) struct QuoteKey {
+    pub words: Vec<String>,
+    pub grams: Vec<u64>,
+}
+
+impl QuoteKey {
+    pub(crate) fn new(text: &str) -> Self {
+        let words = normalise_quote(text);
+        let grams = trigrams(&words);
+        QuoteKey { words, grams }
+    }
+}
+
+/// Whether two quotes are the same by [`CONTAINMENT`] (or equal words when one is short).
+pub(crate) fn quotes_match(a: &QuoteKey, b: &QuoteKey) -> bool {
+    if a.words.is_empty() || b.words.is_empty() {
+        return false;
+    }
+    if a.words.len() < 3 || b.words.len() < 3 {
+        return a.words == b.words;
+    }
+    let (short, long) = if a.grams.len() <= b.grams.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let shared = short
+        .grams
+        .iter()
+        .filter(|g| long.grams.binary_search(g).is_ok())
+        .count();
+    // A short fragment (three trigrams or fewer) must be found whole.
+    let n = short.grams.len();
+    let need = ((CONTAINMENT * n as f64).ceil() as usize).max(n.min(3));
+    shared >= need
+}
+
+/// Groups quotes (all documents together) into matching sets; returns a set number per quote.
+/// Deterministic: sets are numbered by their first quote.
+pub(crate) fn cluster(keys: &[QuoteKey]) -> Vec<usize> {
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        for &g in &k.grams {
+            postings.entry(g).or_default().push(i as u32);
+        }
+    }
+    let mut uf = UnionFind::new(keys.len());
+    let mut lists: Vec<&Vec<u32>> = postings
+        .values()
+        .filter(|l| l.len() >= 2 && l.len() <= MAX_POSTING)
+        .collect();
+    lists.sort_unstable();
+    let mut checked: std::collections::HashSet<(u32, u32)> = std::collections::HashSet::new();
+    for list in lists {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if uf.find(i as usize) == uf.find(j as usize) || !checked.insert((i, j)) {
+                    continue;
+                }
+                if quotes_match(&keys[i as usize], &keys[j as usize]) {
+                    uf.union(i as usize, j as usize);
+                }
+            }
+        }
+    }
+    uf.labels()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_ignores_case_marks_dashes_and_the_inner_comma() {
+        assert_eq!(
+            normalise_quote("“WE WILL REBUILD — EVERY HOME,”"),
+            normalise_quote("\"we will rebuild every home.\"")
+        );
+        assert_eq!(strip_marks("“We will rebuild,” "), "We will rebuild");
+    }
+
+    #[test]
+    fn fragments_and_small_edits_match_unrelated_quotes_do_not() {
+        let full = QuoteKey::new("“The water came at night and took everything we had built.”");
+        let frag = QuoteKey::new("‘took everything we had built’");
+        let edit = QuoteKey::new("“The water came at night and took all we had built”");
+        let other = QuoteKey::new("“We had built a new school before the storm came.”");
+        assert!(quotes_match(&full, &frag));
+        assert!(quotes_match(&full, &edit));
+        assert!(!quotes_match(&full, &other));
+        assert!(!quotes_match(&QuoteKey::new("“at night”"), &full));
+    }
+
+    #[test]
+    fn diff_shows_changed_words_only() {
+        let d = word_diff("The water took everything", "the water took all");
+        assert_eq!(
+            d,
+            vec![
+                DiffOp::Same("The".into()),
+                DiffOp::Same("water".into()),
+                DiffOp::Same("took".into()),
+                DiffOp::Removed("everything".into()),
+                DiffOp::Added("all".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn speakers_compare_by_name_words() {
+        assert!(same_speaker("Dr. Amal Haddad", "Haddad"));
+        assert!(same_speaker("Mayor Ina Falk", "Ina Falk"));
+        assert!(!same_speaker("Haddad", "the interior ministry"));
+    }
+
+    #[test]
+    fn clusters_join_fragments_through_the_full_quote() {
+        let keys: Vec<QuoteKey> = [
+            "“We will not leave until every family is found, and we will rebuild.”",
+            "“until every family is found”",
+            "“WE WILL REBUILD”",
+            "“a different quote about the budget and the tax rate”",
+            "“we will not leave until every family is found, and we will rebuild”",
+        ]
+        .iter()
+        .map(|t| QuoteKey::new(t))
+        .collect();
+        let c = cluster(&keys);
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[0], c[2]);
+        assert_eq!(c[0], c[4]);
+        assert_ne!(c[0], c[3]);
+    }
+}
