@@ -1,50 +1,21 @@
-// Test harness: serves the release build (dist/) on loopback and drives Debian's Chromium with
-// playwright-core. Nothing here downloads a browser.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+// Test harness: serves the release build (dist/) on loopback (testing/serve.mjs, shared with the
+// benchmark) and drives Debian's Chromium with playwright-core. Nothing here downloads a browser.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve as serveStatic, CHROMIUM, CHROMIUM_OPTIONS } from '../testing/serve.mjs';
 
 export const DIST = resolve(fileURLToPath(new URL('../dist/', import.meta.url)));
-export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml',
-};
+export { CHROMIUM };
 
 /** Serves `root` on 127.0.0.1 (a free port); resolves to { url, close }. */
-export async function serve(root = DIST) {
-  await stat(join(root, 'index.html')).catch(() => {
-    throw new Error(`no release build in ${root}: run ./x build first`);
-  });
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+export function serve(root = DIST) {
+  return serveStatic(root);
 }
 
 /** Launches headless Chromium with the flags this closed network needs. */
 export function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ ...CHROMIUM_OPTIONS });
 }
 
 /**

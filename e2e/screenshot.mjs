@@ -1,19 +1,14 @@
 // Takes the README screenshot: the sample article with a few spans, in headless Chromium.
 // Run by `./x screenshot` (after a release build).
-import { serve, launch, context } from './harness.mjs';
-import { SpanmarkPage } from './spanmark-page.mjs';
+import { startApp } from './spanmark-page.mjs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const out = fileURLToPath(new URL('../docs/', import.meta.url));
 await mkdir(out, { recursive: true });
-const server = await serve();
-const browser = await launch();
+const { app, stop } = await startApp();
 try {
-  const env = await context(browser, server.url);
-  const page = await env.ctx.newPage();
-  const app = new SpanmarkPage(page, server.url);
-  await app.open();
+  const { page } = app;
   await app.byTestId('sample-load').click();
   await app.byTestId('doc-text').waitFor();
   const text = await app.docText();
@@ -46,6 +41,5 @@ try {
   await page.screenshot({ path: `${out}screenshot-narrow.png` });
   console.log(`wrote ${out}screenshot.png, screenshot-dark.png, screenshot-narrow.png`);
 } finally {
-  await browser.close();
-  await server.close();
+  await stop();
 }

@@ -4,16 +4,39 @@ import assert from 'node:assert/strict';
 import { serve, launch, context } from './harness.mjs';
 
 /**
- * The set-up test files share: serve the release build, launch Chromium, open the app in a fresh
- * context. `stop()` closes it all.
+ * The set-up every test file shares: serve the release build (or a copy of it in `root`), launch
+ * Chromium (or use `browser`, which `stop()` then leaves open) and open the app in a fresh context
+ * (its own storage): `env` and `app`. With `open: false` the app's page is made but not navigated;
+ * with `app: false` there is no first context. `fresh({ open })` makes another fresh context with
+ * one app page, `newApp({ open })` another app page in `env`'s context (the same storage).
+ * `stop()` closes what startApp started.
  */
-export async function startApp() {
-  const server = await serve();
-  const browser = await launch();
-  const env = await context(browser, server.url);
-  const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
-  await app.open();
-  return { server, browser, env, app, stop: async () => { await browser.close(); await server.close(); } };
+export async function startApp({ root, browser, app = true, open = true } = {}) {
+  const server = await serve(root);
+  let own = null;
+  try {
+    if (!browser) browser = own = await launch();
+    const newApp = async (env, { open = true } = {}) => {
+      const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
+      if (open) await app.open();
+      return app;
+    };
+    const session = {
+      server, browser, env: null, app: null,
+      fresh: async (options) => {
+        const env = await context(browser, server.url);
+        return { env, app: await newApp(env, options) };
+      },
+      newApp: (options) => newApp(session.env, options),
+      stop: async () => { await own?.close(); await server.close(); },
+    };
+    if (app) Object.assign(session, await session.fresh({ open }));
+    return session;
+  } catch (e) {
+    await own?.close();
+    await server.close();
+    throw e;
+  }
 }
 
 export class SpanmarkPage {

@@ -2,24 +2,19 @@
 // export with exact code-point offsets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, context } from '../harness.mjs';
-import { SpanmarkPage, sliceCodePoints, assertNoProblems } from '../spanmark-page.mjs';
+import { startApp, sliceCodePoints, assertNoProblems } from '../spanmark-page.mjs';
 import { ARTICLE, NORMALISED, offsetsOf } from '../fixtures.mjs';
 
-let server, browser, env, app;
+let session, env, app;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  env = await context(browser, server.url);
-  app = new SpanmarkPage(await env.ctx.newPage(), server.url);
-  await app.open();
+  session = await startApp();
+  ({ env, app } = session);
   await app.paste('River report', ARTICLE);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.stop();
 });
 
 test('pasted CRLF text is normalised and shown exactly', async () => {

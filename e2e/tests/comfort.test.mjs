@@ -3,29 +3,22 @@
 // document, and axe-core on every screen in light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, context } from '../harness.mjs';
-import { SpanmarkPage, assertNoProblems, sliceCodePoints } from '../spanmark-page.mjs';
+import { startApp, assertNoProblems, sliceCodePoints } from '../spanmark-page.mjs';
 import { NORMALISED, offsetsOf } from '../fixtures.mjs';
 import { seriousViolations } from '../a11y.mjs';
 
-let server, browser;
+let session;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  session = await startApp({ app: false });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.stop();
 });
 
-async function fresh() {
-  const env = await context(browser, server.url);
-  const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
-  await app.open();
-  return { env, app };
-}
+/** A fresh context (its own storage) with the app open. */
+const fresh = () => session.fresh();
 
 const tab = async (app, testid) => {
   for (let i = 0; i < 60; i++) {

@@ -3,18 +3,14 @@
 // valid records when the user asks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, context } from '../harness.mjs';
-import { SpanmarkPage, assertNoProblems } from '../spanmark-page.mjs';
+import { startApp, assertNoProblems } from '../spanmark-page.mjs';
 import { NORMALISED, offsetsOf } from '../fixtures.mjs';
 
-let server, browser, env, app;
+let session, env, app;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  env = await context(browser, server.url);
-  app = new SpanmarkPage(await env.ctx.newPage(), server.url);
-  await app.open();
+  session = await startApp();
+  ({ env, app } = session);
   await app.paste('Formats', NORMALISED);
   // A claim with a quote nested inside, and a figure that ends inside a word.
   const tag = async (needle, key) => {
@@ -29,8 +25,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.stop();
 });
 
 /** Documents in the list (its rows are drawn only near the view). */

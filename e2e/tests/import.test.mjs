@@ -2,26 +2,24 @@
 // imported into a fresh browser profile round-trips byte for byte.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, context } from '../harness.mjs';
-import { SpanmarkPage, assertNoProblems } from '../spanmark-page.mjs';
+import { startApp, assertNoProblems } from '../spanmark-page.mjs';
 import { NORMALISED, offsetsOf } from '../fixtures.mjs';
 
-let server, browser, first, second;
+let session, first, second;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  first = await context(browser, server.url);
-  second = await context(browser, server.url);
+  // Two fresh browser profiles, the app not yet opened in either.
+  session = await startApp({ open: false });
+  first = session;
+  second = await session.fresh({ open: false });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.stop();
 });
 
 test('malformed import shows the line and changes nothing; round trip is exact', async () => {
-  const app = new SpanmarkPage(await first.ctx.newPage(), server.url);
+  const { app } = first;
   await app.open();
   await app.paste('Import test', NORMALISED);
   const [s, e] = offsetsOf(NORMALISED, '646 homes');
@@ -46,7 +44,7 @@ test('malformed import shows the line and changes nothing; round trip is exact',
   assert.equal(await app.page.locator('[data-testid="doc-item"]').count(), 1, 'no document was added');
 
   // A fresh profile imports the export and exports exactly the same bytes.
-  const fresh = new SpanmarkPage(await second.ctx.newPage(), server.url);
+  const fresh = second.app;
   await fresh.open();
   await fresh.importFile('spanmark.jsonl', exported);
   await fresh.waitForSpanCount(1);
@@ -58,6 +56,6 @@ test('malformed import shows the line and changes nothing; round trip is exact',
   await fresh.open();
   await fresh.waitForSpanCount(1);
 
-  assertNoProblems(first);
-  assertNoProblems(second);
+  assertNoProblems(first.env);
+  assertNoProblems(second.env);
 });

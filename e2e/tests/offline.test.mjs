@@ -6,20 +6,19 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { serve, launch, context, DIST } from '../harness.mjs';
-import { SpanmarkPage, assertNoProblems } from '../spanmark-page.mjs';
+import { DIST } from '../harness.mjs';
+import { startApp, assertNoProblems } from '../spanmark-page.mjs';
 import { NORMALISED, offsetsOf } from '../fixtures.mjs';
 
-let server, browser;
+let session, server;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  session = await startApp({ app: false });
+  ({ server } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.stop();
 });
 
 /** The cache version the build wrote into sw.js. */
@@ -50,8 +49,7 @@ async function openControlled(app) {
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
 test('after one visit the app loads and works offline, with the workspace intact', { timeout: 60_000 }, async () => {
-  const env = await context(browser, server.url);
-  const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
+  const { env, app } = await session.fresh({ open: false });
   await openControlled(app);
   const hash = await buildHash(DIST);
   assert.deepEqual(await cacheNames(app.page), [`spanmark-shell-${hash}`]);
@@ -102,8 +100,7 @@ test('after one visit the app loads and works offline, with the workspace intact
 });
 
 test('the app is installable: manifest, icons, service worker', { timeout: 60_000 }, async () => {
-  const env = await context(browser, server.url);
-  const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
+  const { env, app } = await session.fresh({ open: false });
   await openControlled(app);
   const cdp = await env.ctx.newCDPSession(app.page);
   const manifest = await cdp.send('Page.getAppManifest');
@@ -121,9 +118,7 @@ test('the app is installable: manifest, icons, service worker', { timeout: 60_00
 });
 
 test('the storage indicator shows usage, quota and persistence', { timeout: 60_000 }, async () => {
-  const env = await context(browser, server.url);
-  const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
-  await app.open();
+  const { env, app } = await session.fresh();
   await app.paste('Usage', NORMALISED);
   await app.waitSaved();
   const indicator = app.byTestId('storage-indicator');
@@ -143,10 +138,9 @@ test('a new build replaces the old cache', { timeout: 60_000 }, async () => {
   // A copy of dist served on its own origin, changed in place to play the next release.
   const dir = await mkdtemp(join(tmpdir(), 'spanmark-sw-'));
   await cp(DIST, dir, { recursive: true });
-  const copy = await serve(dir);
-  const env = await context(browser, copy.url);
+  const copy = await startApp({ root: dir, browser: session.browser, open: false });
+  const { env, app } = copy;
   try {
-    const app = new SpanmarkPage(await env.ctx.newPage(), copy.url);
     await openControlled(app);
     const oldHash = await buildHash(dir);
     assert.deepEqual(await cacheNames(app.page), [`spanmark-shell-${oldHash}`]);
@@ -180,7 +174,7 @@ test('a new build replaces the old cache', { timeout: 60_000 }, async () => {
     await env.ctx.close();
     assertNoProblems(env);
   } finally {
-    await copy.close();
+    await copy.stop();
     await rm(dir, { recursive: true, force: true });
   }
 });

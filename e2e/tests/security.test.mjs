@@ -2,20 +2,18 @@
 // beyond the origin and inline script.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, context } from '../harness.mjs';
-import { SpanmarkPage, assertNoProblems } from '../spanmark-page.mjs';
+import { startApp, assertNoProblems } from '../spanmark-page.mjs';
 
-let server, browser, env;
+let session, env;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  env = await context(browser, server.url);
+  // One context; each test opens the app in a page of its own there.
+  session = await startApp({ open: false });
+  ({ env } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.stop();
 });
 
 const HOSTILE = [
@@ -26,7 +24,7 @@ const HOSTILE = [
 ].join('\n');
 
 test('markup in a pasted article is shown as text and never runs', async () => {
-  const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
+  const { app } = session;
   await app.open();
   await app.paste('<b>Title</b><img src=x onerror="window.__pwned=\'title\'">', HOSTILE);
   assert.equal(await app.docText(), HOSTILE);
@@ -41,8 +39,7 @@ test('markup in a pasted article is shown as text and never runs', async () => {
 });
 
 test('the page declares a CSP that forbids foreign requests and inline script', async () => {
-  const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
-  await app.open();
+  const app = await session.newApp();
   const csp = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /connect-src 'self'/);

@@ -155,9 +155,7 @@ test('when the rest of the workspace cannot be read, nothing is saved over it an
 
 test('the document list draws the rows a taller window shows, without a scroll', async () => {
   // A fresh browser context, 500 px high, with a workspace imported into it.
-  const { context } = await import('../harness.mjs');
-  const env = await context(ctx.browser, ctx.app.url);
-  const page = await env.ctx.newPage();
+  const { env, app: { page } } = await ctx.fresh({ open: false });
   await page.setViewportSize({ width: 1280, height: 500 });
   await page.goto(ctx.app.url);
   await page.waitForSelector('[data-testid="doc-list"]', { state: 'attached' });

@@ -3,31 +3,27 @@
 // it does when blocked or full; the app's handling is real.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, context } from '../harness.mjs';
-import { SpanmarkPage } from '../spanmark-page.mjs';
+import { startApp } from '../spanmark-page.mjs';
 import { NORMALISED, offsetsOf } from '../fixtures.mjs';
 
-let server, browser;
+let session;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  session = await startApp({ app: false });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.stop();
 });
 
 test('IndexedDB unavailable: the error says so and the app still works in memory', async () => {
-  const env = await context(browser, server.url);
-  const page = await env.ctx.newPage();
+  const { app } = await session.fresh({ open: false });
+  const { page } = app;
   await page.addInitScript(() => {
     IDBFactory.prototype.open = function () {
       throw new DOMException('The user denied permission to access the database.', 'SecurityError');
     };
   });
-  const app = new SpanmarkPage(page, server.url);
   await app.open();
   await app.byTestId('error').waitFor({ state: 'visible' });
   assert.match(await app.byTestId('error').textContent(), /storage is unavailable.*SecurityError.*export/s);
@@ -41,9 +37,7 @@ test('IndexedDB unavailable: the error says so and the app still works in memory
 });
 
 test('quota exceeded while saving: the error is shown, the edit stays, saving resumes', async () => {
-  const env = await context(browser, server.url);
-  const app = new SpanmarkPage(await env.ctx.newPage(), server.url);
-  await app.open();
+  const { app } = await session.fresh();
   await app.paste('Full disk', NORMALISED);
   await app.waitSaved();
   await app.page.evaluate(() => {

@@ -2,24 +2,19 @@
 // persist and rejected suggestions are not suggested again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, context } from '../harness.mjs';
-import { SpanmarkPage, assertNoProblems } from '../spanmark-page.mjs';
+import { startApp, assertNoProblems } from '../spanmark-page.mjs';
 import { NORMALISED, offsetsOf } from '../fixtures.mjs';
 
-let server, browser, env, app;
+let session, env, app;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  env = await context(browser, server.url);
-  app = new SpanmarkPage(await env.ctx.newPage(), server.url);
-  await app.open();
+  session = await startApp();
+  ({ env, app } = session);
   await app.paste('Suggestions', NORMALISED);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.stop();
 });
 
 const suggestions = () => app.page.locator('[data-testid="suggestion-item"]').evaluateAll((items) =>
