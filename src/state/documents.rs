@@ -3,18 +3,27 @@
 //! `History`; what changed then travels as data: ranges for the reader to redraw
 //! (`ReaderQueue`) and records for saving to write (`take_unsaved`).
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use spanmark_core::merge::{self, Added};
 use spanmark_core::navigation::{document_order, span_order, step_index};
 use spanmark_core::records::{Dirty, DocSummary};
 use spanmark_core::{
-    CharOffset, Document, DocumentId, Edit, EditError, History, LabelSet, Span, SpanId,
-    SpanShaping, Workspace,
+    CharOffset, Document, DocumentId, Edit, EditError, History, HistoryStep, LabelSet, Span,
+    SpanId, SpanShaping, Workspace,
 };
 
 use super::reader_requests::ReaderQueue;
 use super::screen::{Pane, Screen};
+
+/// What a paused tab says when asked to change something.
+pub const PAUSED: &str =
+    "Spanmark is open in another tab — editing here is paused. Choose “Edit here” to take over.";
+
+/// Where every step through the history goes the moment it is taken (the saving room's journal).
+pub type StepSink = Rc<dyn Fn(&HistoryStep)>;
 
 /// The documents and everything about them. Every field is a reactive handle (cheap to copy).
 #[derive(Clone, Copy)]
@@ -44,7 +53,10 @@ pub struct Documents {
     pub reader: ReaderQueue,
     /// Notified whenever something is left to save (see `take_unsaved`).
     pub changed: Trigger,
+    /// Whether another tab writes: every change is refused here until the user takes over.
+    pub paused: RwSignal<bool>,
     history: StoredValue<History>,
+    step_sink: StoredValue<Option<StepSink>, LocalStorage>,
     unsaved: StoredValue<Dirty>,
     screen: Screen,
 }
@@ -70,10 +82,78 @@ impl Documents {
             snap_to_words: RwSignal::new(false),
             reader: ReaderQueue::new(),
             changed: Trigger::new(),
+            paused: RwSignal::new(false),
             history: StoredValue::new(History::default()),
+            step_sink: StoredValue::new_local(None),
             unsaved: StoredValue::new(Dirty::default()),
             screen,
         }
+    }
+
+    /// Sends every step taken from now on to `sink` (the saving room's journal).
+    pub fn on_step(&self, sink: StepSink) {
+        self.step_sink.set_value(Some(sink));
+    }
+
+    fn journal(&self, step: HistoryStep) {
+        if let Some(sink) = self.step_sink.get_value() {
+            sink(&step);
+        }
+    }
+
+    /// Refuses a change while another tab writes; returns whether it was refused.
+    fn refused_while_paused(&self) -> bool {
+        let paused = self.paused.get_untracked();
+        if paused {
+            self.screen.notify(PAUSED);
+        }
+        paused
+    }
+
+    /// Empties the workspace and its history (before reading it again from storage).
+    pub fn reset(&self) {
+        self.ws.set(Workspace::default());
+        self.history.set_value(History::default());
+        self.unsaved.set_value(Dirty::default());
+        self.current.set(None);
+        self.selected.set(None);
+        self.text_selection.set(None);
+        self.listing.set(None);
+        self.loaded.set(false);
+        self.refresh_history_buttons();
+    }
+
+    /// Puts a saved history in place (kept only if nothing was done since start-up).
+    pub fn restore_history(&self, saved: History) {
+        let fresh = self.history.with_value(|h| !h.can_undo() && !h.can_redo());
+        if fresh {
+            self.history.set_value(saved);
+            self.refresh_history_buttons();
+        }
+    }
+
+    /// Reads the history (to save it).
+    pub fn with_history<R>(&self, f: impl FnOnce(&History) -> R) -> R {
+        self.history.with_value(f)
+    }
+
+    /// Takes the journal's steps again on the workspace (at start-up, on the saved records).
+    pub fn replay(&self, journal: &[(String, String)]) -> spanmark_core::records::Replayed {
+        let mut out = spanmark_core::records::Replayed::default();
+        self.ws.update(|ws| {
+            self.history.update_value(|h| {
+                out = spanmark_core::records::replay_journal(ws, h, journal);
+            })
+        });
+        self.refresh_history_buttons();
+        out
+    }
+
+    fn refresh_history_buttons(&self) {
+        self.can_undo
+            .set(self.history.with_value(History::can_undo));
+        self.can_redo
+            .set(self.history.with_value(History::can_redo));
     }
 
     /// Records what must be saved and tells saving.
@@ -125,6 +205,9 @@ impl Documents {
         if text.trim().is_empty() {
             return Err("Paste the article's text first: the text box is empty.".into());
         }
+        if self.paused.get_untracked() {
+            return Err(PAUSED.into());
+        }
         let title = if title.trim().is_empty() {
             first_words(text)
         } else {
@@ -136,11 +219,14 @@ impl Documents {
             (js_sys::Math::random() * 16_777_216.0) as u32
         ));
         let doc = Document::from_paste(id.clone(), title, text, now);
-        self.ws.update(|ws| ws.documents.push(doc));
-        self.mark_unsaved(Dirty {
-            texts: [id.clone()].into(),
-            ..Dirty::default()
-        });
+        let index = self.ws.with_untracked(|ws| ws.documents.len());
+        // Through the history: journaled at once like any edit, and undoable.
+        if !self.apply(Edit::AddDocument {
+            document: Box::new(doc),
+            index,
+        }) {
+            return Err("The document could not be added.".into());
+        }
         self.open(id);
         Ok(())
     }
@@ -202,6 +288,9 @@ impl Documents {
 
     /// Applies an edit through the history; shows the error if it fails. Returns whether it applied.
     pub fn apply(&self, edit: Edit) -> bool {
+        if self.refused_while_paused() {
+            return false;
+        }
         let mut result = Ok(());
         crate::dom::perf::measure("spanmark-apply", || {
             self.ws.update(|ws| {
@@ -211,6 +300,9 @@ impl Documents {
         });
         match result {
             Ok(()) => {
+                if let Some(done) = self.history.with_value(|h| h.last_done().cloned()) {
+                    self.journal(HistoryStep::Apply(done));
+                }
                 self.after_edit(&edit);
                 true
             }
@@ -224,17 +316,29 @@ impl Documents {
 
     /// Undoes the last edit.
     pub fn undo(&self) {
+        if self.refused_while_paused() {
+            return;
+        }
         let mut result = Ok(None);
         self.ws
             .update(|ws| self.history.update_value(|h| result = h.undo(ws)));
+        if matches!(result, Ok(Some(_))) {
+            self.journal(HistoryStep::Undo);
+        }
         self.after_history(result);
     }
 
     /// Redoes the last undone edit.
     pub fn redo(&self) {
+        if self.refused_while_paused() {
+            return;
+        }
         let mut result = Ok(None);
         self.ws
             .update(|ws| self.history.update_value(|h| result = h.redo(ws)));
+        if matches!(result, Ok(Some(_))) {
+            self.journal(HistoryStep::Redo);
+        }
         self.after_history(result);
     }
 
@@ -263,10 +367,7 @@ impl Documents {
 
     /// After an edit (or its undo): the history's buttons, the reader's ranges, what to save.
     fn after_edit(&self, edit: &Edit) {
-        self.can_undo
-            .set(self.history.with_value(History::can_undo));
-        self.can_redo
-            .set(self.history.with_value(History::can_redo));
+        self.refresh_history_buttons();
         if let Some(current) = self.current.get_untracked() {
             let ranges = self.ws.with_untracked(|ws| edit.ranges(ws));
             let ranges = ranges
@@ -386,6 +487,9 @@ impl Documents {
 
     /// Adds the labels of a shared label set that the workspace lacks. Returns how many.
     pub fn merge_labels(&self, set: LabelSet) -> usize {
+        if self.refused_while_paused() {
+            return 0;
+        }
         let mut added = vec![];
         self.ws.update(|ws| added = merge::merge_labels(ws, set));
         if !added.is_empty() {
@@ -399,6 +503,9 @@ impl Documents {
 
     /// Adds imported documents (see `spanmark_core::merge::add_documents`).
     pub fn add_documents(&self, docs: Vec<Document>) -> Added {
+        if self.refused_while_paused() {
+            return Added::default();
+        }
         let now = js_sys::Date::now() as u64;
         let mut added = Added::default();
         self.ws

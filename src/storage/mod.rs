@@ -1,14 +1,12 @@
 //! The only code that touches browser storage: IndexedDB (the workspace), localStorage
 //! (preferences), the StorageManager (quota and persistence).
 //!
-//! Database `spanmark`, version 1, three object stores keyed by document id or name:
-//! - `texts`: a document's immutable part (title, source, text), written once;
-//! - `annotations`: a document's spans and relations, rewritten when they change;
-//! - `meta`: key `workspace` → document order, label set, open document, schema version.
-//!
-//! An edit therefore rewrites one small record, never the whole workspace.
+//! The records and their shape are the core's (`spanmark_core::records`: texts, annotations,
+//! meta, and the journal of steps not folded yet); `workspace_store` moves them in and out of
+//! IndexedDB, `writer_lock` keeps to one writing tab.
 
 pub mod idb;
 pub mod prefs;
 pub mod quota;
 pub mod workspace_store;
+pub mod writer_lock;

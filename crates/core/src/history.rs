@@ -227,6 +227,9 @@ pub enum Edit {
 /// Why an edit could not be applied. The workspace is unchanged when one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum EditError {
+    /// A journal asked to undo or redo with nothing there to take.
+    #[error("nothing to undo or redo")]
+    NothingToReplay,
     /// The document does not exist.
     #[error("no document with id {0}")]
     NoSuchDocument(String),
@@ -592,14 +595,52 @@ fn check_relation(doc: &Document, relation: &Relation) -> Result<(), EditError> 
     Ok(())
 }
 
-/// Applied edits, for undo and redo.
-#[derive(Debug, Clone, Default)]
+/// Applied edits, for undo and redo. Serialisable, so that undo survives a reload.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
     done: Vec<Edit>,
     undone: Vec<Edit>,
 }
 
+/// One step taken through the history: what a journal records so that it can be taken again on
+/// the saved workspace after a reload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HistoryStep {
+    /// An edit applied (as completed by [`History::apply`]).
+    Apply(Edit),
+    /// The last edit undone.
+    Undo,
+    /// The last undone edit redone.
+    Redo,
+}
+
 impl History {
+    /// Takes a step again: [`History::apply`], [`History::undo`] or [`History::redo`]. An undo
+    /// or redo with nothing to take is an error here (the journal and the history disagree).
+    pub fn replay(&mut self, ws: &mut Workspace, step: HistoryStep) -> Result<(), EditError> {
+        let taken = match step {
+            HistoryStep::Apply(edit) => return self.apply(ws, edit),
+            HistoryStep::Undo => self.undo(ws)?,
+            HistoryStep::Redo => self.redo(ws)?,
+        };
+        taken.map(|_| ()).ok_or(EditError::NothingToReplay)
+    }
+
+    /// The last applied edit, as recorded (completed).
+    pub fn last_done(&self) -> Option<&Edit> {
+        self.done.last()
+    }
+
+    /// A copy keeping only the last `n` edits to undo and to redo (what is saved).
+    pub fn trimmed(&self, n: usize) -> History {
+        let tail = |v: &Vec<Edit>| v[v.len().saturating_sub(n)..].to_vec();
+        History {
+            done: tail(&self.done),
+            undone: tail(&self.undone),
+        }
+    }
+
     /// Applies an edit and records it; the redo stack is cleared.
     ///
     /// A `DeleteSpan` is completed with the span's current position and relations before it is
@@ -1317,5 +1358,53 @@ mod tests {
             (SpanId(5), SpanId(4), "said-by")
         );
         assert_eq!(link_nearest_edit(&w, &d(), SpanId(5), "nobody"), Ok(None));
+    }
+
+    #[test]
+    fn steps_replay_onto_a_saved_copy_and_history_round_trips() {
+        let mut ws = Workspace::default();
+        ws.documents.push(Document::new(
+            DocumentId("d".into()),
+            "t",
+            "Ruiz said “go” today.",
+            0,
+        ));
+        let saved_ws = ws.clone();
+        let mut history = History::default();
+        let saved_history = history.clone();
+        let doc = DocumentId("d".into());
+        let mut steps = vec![];
+        for (id, (s, e)) in [(1, (0, 4)), (2, (10, 14))] {
+            let span = Span::new(SpanId(id), CharOffset(s), CharOffset(e), "quote");
+            history
+                .apply(
+                    &mut ws,
+                    Edit::CreateSpan {
+                        doc: doc.clone(),
+                        span,
+                    },
+                )
+                .unwrap();
+            steps.push(HistoryStep::Apply(history.last_done().unwrap().clone()));
+        }
+        history.undo(&mut ws).unwrap();
+        steps.push(HistoryStep::Undo);
+        // The journal's steps, taken again on the saved copy, give the same workspace and history.
+        let (mut again_ws, mut again) = (saved_ws, saved_history);
+        for step in steps {
+            let json = serde_json::to_string(&step).unwrap();
+            again
+                .replay(&mut again_ws, serde_json::from_str(&json).unwrap())
+                .unwrap();
+        }
+        assert_eq!(again_ws, ws);
+        assert_eq!(again, history);
+        let json = serde_json::to_string(&history.trimmed(1)).unwrap();
+        let back: History = serde_json::from_str(&json).unwrap();
+        assert!(back.can_undo() && back.can_redo());
+        assert_eq!(
+            History::default().replay(&mut ws, HistoryStep::Redo),
+            Err(EditError::NothingToReplay)
+        );
     }
 }

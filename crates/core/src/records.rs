@@ -5,15 +5,20 @@
 //! - `texts`: a document's text and details (title, source), written when it is added or renamed;
 //! - `annotations`: its spans, relations, rejections and done mark, rewritten when they change;
 //! - `meta`: key `workspace` → document order, label set, open document, record version; key
-//!   `summary` → the document list's summary, read first at start-up.
+//!   `summary` → the document list's summary, read first at start-up; key `history` → the undo
+//!   and redo stacks (bounded);
+//! - `journal`: every step through the history (`HistoryStep`), written the moment it is taken, by
+//!   a time-ordered key; folded into the records above when the page is idle (and the folded
+//!   entries deleted in the same transaction). Start-up takes the steps left in it again.
 //!
-//! An edit therefore rewrites one small record, never the whole workspace.
+//! An edit therefore writes one tiny journal entry at once and later one small record, never the
+//! whole workspace.
 
 use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::history::Edit;
+use crate::history::{Edit, History, HistoryStep};
 use crate::model::{Document, DocumentId, LabelSet, Rejection, Relation, Span, Workspace};
 
 /// The version of the records' shape; bump it and migrate in the reader when it changes.
@@ -22,6 +27,10 @@ pub const RECORD_VERSION: u32 = 1;
 pub const META_KEY: &str = "workspace";
 /// The meta store's key for the document list's summary.
 pub const SUMMARY_KEY: &str = "summary";
+/// The meta store's key for the undo history.
+pub const HISTORY_KEY: &str = "history";
+/// How many edits to undo (and to redo) are kept across a reload.
+pub const HISTORY_KEPT: usize = 200;
 
 /// An object store of the saved workspace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,13 +39,20 @@ pub enum Store {
     Texts,
     /// Annotations, by document id.
     Annotations,
-    /// The workspace record and the summary, by key.
+    /// The workspace record, the summary and the history, by key.
     Meta,
+    /// Steps not folded into the records yet, by time-ordered key.
+    Journal,
 }
 
 impl Store {
     /// Every store, in the order they are created.
-    pub const ALL: [Store; 3] = [Store::Texts, Store::Annotations, Store::Meta];
+    pub const ALL: [Store; 4] = [
+        Store::Texts,
+        Store::Annotations,
+        Store::Meta,
+        Store::Journal,
+    ];
 
     /// The store's name in the database.
     pub fn name(self) -> &'static str {
@@ -44,6 +60,7 @@ impl Store {
             Store::Texts => "texts",
             Store::Annotations => "annotations",
             Store::Meta => "meta",
+            Store::Journal => "journal",
         }
     }
 }
@@ -348,6 +365,81 @@ impl AnnotationRecord {
     }
 }
 
+/// One journal entry: a step and the tab that took it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// The tab that took the step (each tab names itself at start).
+    pub tab: String,
+    /// The step.
+    pub step: HistoryStep,
+}
+
+/// A journal key: milliseconds since the epoch and a per-tab counter, zero-padded so that keys
+/// sort in the order the steps were taken.
+pub fn journal_key(now_ms: u64, counter: u64) -> String {
+    format!("{now_ms:015}-{counter:09}")
+}
+
+/// The journal entry's JSON.
+pub fn journal_json(entry: &JournalEntry) -> String {
+    json(entry)
+}
+
+/// The history record's JSON (the last [`HISTORY_KEPT`] edits each way).
+pub fn history_json(history: &History) -> String {
+    json(&history.trimmed(HISTORY_KEPT))
+}
+
+/// Reads the history record; an unreadable one gives an empty history (only undo is lost).
+pub fn parse_history(json: &str) -> History {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+/// What taking the journal's steps again did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Replayed {
+    /// Steps taken.
+    pub taken: usize,
+    /// Steps that could not be taken (unreadable, or refused by the workspace), with why.
+    pub skipped: Vec<String>,
+    /// What the steps changed, to fold into the records.
+    pub dirty: Dirty,
+}
+
+/// Takes the journal's steps (`(key, JSON)` in key order) again on the saved workspace and history.
+pub fn replay_journal(
+    ws: &mut Workspace,
+    history: &mut History,
+    entries: &[(String, String)],
+) -> Replayed {
+    let mut out = Replayed::default();
+    for (key, json) in entries {
+        let entry: JournalEntry = match serde_json::from_str(json) {
+            Ok(e) => e,
+            Err(e) => {
+                out.skipped.push(format!("journal entry {key}: {e}"));
+                continue;
+            }
+        };
+        let touched = match &entry.step {
+            HistoryStep::Apply(edit) => Some(edit.clone()),
+            HistoryStep::Undo => history.last_done().cloned(),
+            HistoryStep::Redo => None,
+        };
+        match history.replay(ws, entry.step) {
+            Ok(()) => {
+                out.taken += 1;
+                let edit = touched.or_else(|| history.last_done().cloned());
+                if let Some(edit) = edit {
+                    out.dirty.merge(Dirty::of_edit(&edit));
+                }
+            }
+            Err(e) => out.skipped.push(format!("journal entry {key}: {e}")),
+        }
+    }
+    out
+}
+
 /// Puts saved documents in the saved order; any missing from the order go last, oldest first.
 pub fn in_saved_order(docs: &mut [Document], order: &[DocumentId]) {
     let position: HashMap<&DocumentId, usize> =
@@ -558,5 +650,64 @@ mod tests {
         in_saved_order(&mut docs, &[DocumentId("a".into()), DocumentId("c".into())]);
         let ids: Vec<&str> = docs.iter().map(|d| d.id.0.as_str()).collect();
         assert_eq!(ids, vec!["a", "c", "y", "x"]);
+    }
+
+    #[test]
+    fn the_journal_is_taken_again_on_the_saved_records() {
+        let saved = sample();
+        let id = saved.id.clone();
+        let mut ws = Workspace {
+            documents: vec![saved.clone()],
+            labels: LabelSet::default(),
+        };
+        let mut history = History::default();
+        let mut live_ws = ws.clone();
+        let mut live = History::default();
+        let mut entries = vec![];
+        let mut step = |n: u64, step: HistoryStep| {
+            entries.push((
+                journal_key(1_700_000_000_000, n),
+                journal_json(&JournalEntry {
+                    tab: "t1".into(),
+                    step,
+                }),
+            ))
+        };
+        let span = Span::new(SpanId(7), CharOffset(26), CharOffset(33), "claim");
+        live.apply(
+            &mut live_ws,
+            Edit::CreateSpan {
+                doc: id.clone(),
+                span,
+            },
+        )
+        .unwrap();
+        step(1, HistoryStep::Apply(live.last_done().unwrap().clone()));
+        live.apply(
+            &mut live_ws,
+            Edit::SetDone {
+                doc: id.clone(),
+                done: false,
+            },
+        )
+        .unwrap();
+        step(2, HistoryStep::Apply(live.last_done().unwrap().clone()));
+        live.undo(&mut live_ws).unwrap();
+        step(3, HistoryStep::Undo);
+        entries.push((journal_key(1_700_000_000_000, 4), "{not json".into()));
+        assert!(
+            entries.windows(2).all(|w| w[0].0 < w[1].0),
+            "keys sort in order"
+        );
+
+        let replayed = replay_journal(&mut ws, &mut history, &entries);
+        assert_eq!(replayed.taken, 3);
+        assert_eq!(replayed.skipped.len(), 1);
+        assert_eq!(ws, live_ws);
+        assert_eq!(history, live);
+        assert_eq!(replayed.dirty.annotations, [id].into());
+        let saved_history = parse_history(&history_json(&history));
+        assert_eq!(saved_history, history);
+        assert_eq!(parse_history("garbage"), History::default());
     }
 }
