@@ -16,7 +16,7 @@ use spanmark_core::{HistoryStep, Workspace};
 use super::documents::Documents;
 use super::screen::{ErrorAbout, Pane, Screen};
 use crate::storage::workspace_store::{Loaded, StartUp, WorkspaceStore};
-use crate::storage::writer_lock;
+use crate::storage::writer_lock::{self, Ask, Held};
 
 /// How often start-up reads the rest of the workspace again when the background read fails, and
 /// how long it waits before each retry.
@@ -64,6 +64,10 @@ pub struct Saving {
     /// Whether this tab writes.
     pub writer: RwSignal<Writer>,
     store: StoredValue<Option<WorkspaceStore>, LocalStorage>,
+    /// The writer's lock, while this tab holds it.
+    held: StoredValue<Option<Held>, LocalStorage>,
+    /// Counts claims, so that a wait granted after a newer claim lets go at once.
+    claims: StoredValue<u64>,
     /// This tab's name in journal entries.
     tab: StoredValue<String>,
     /// Journal keys written by this tab (or taken again at start-up) and not folded yet.
@@ -89,6 +93,8 @@ impl Saving {
             state: RwSignal::new(SaveState::Saved),
             writer: RwSignal::new(Writer::Asking),
             store: StoredValue::new_local(None),
+            held: StoredValue::new_local(None),
+            claims: StoredValue::new(0),
             tab: StoredValue::new(format!(
                 "tab-{:x}-{:06x}",
                 js_sys::Date::now() as u64,
@@ -125,32 +131,71 @@ impl Saving {
             on_cleanup(move || listener.remove());
         }
         spawn_local(async move {
-            saving.claim(false).await;
+            saving.claim(Ask::IfFree).await;
             saving.load().await;
         });
         saving
     }
 
-    /// Asks to write (taking over from another tab with `steal`); pauses editing if another
-    /// tab writes.
-    async fn claim(self, steal: bool) {
-        let on_lost = move || {
-            self.writer.set(Writer::Paused);
-            self.docs.paused.set(true);
-            self.screen.notify(super::documents::PAUSED);
-        };
-        let writing = writer_lock::acquire(steal, on_lost)
+    /// Asks to write (`IfFree` at start, `Steal` to take over); pauses editing when another tab
+    /// writes, and then waits for the lock to come free.
+    async fn claim(self, ask: Ask) {
+        let claim = self
+            .claims
+            .try_update_value(|n| {
+                *n += 1;
+                *n
+            })
+            .unwrap_or(0);
+        let on_lost = move || self.pause(true);
+        let held = writer_lock::acquire(ask, on_lost)
             .await
             .unwrap_or_else(|e| {
-                web_sys::console::warn_1(&format!("Web Locks failed ({e}); writing").into());
-                true
+                web_sys::console::warn_1(
+                    &format!("Web Locks failed ({e}); this tab writes").into(),
+                );
+                None
             });
-        self.writer.set(if writing {
-            Writer::Writing
-        } else {
-            Writer::Paused
+        match held {
+            Some(held) => {
+                self.held.set_value(Some(held));
+                self.writer.set(Writer::Writing);
+                self.docs.paused.set(false);
+            }
+            None => self.pause(false),
+        }
+        let _ = claim;
+    }
+
+    /// Another tab writes: edits here are refused until the lock comes back (the other tab
+    /// closes or lets go) or the user takes over; either way the workspace is read again first.
+    fn pause(&self, told: bool) {
+        self.held.set_value(None);
+        self.writer.set(Writer::Paused);
+        self.docs.paused.set(true);
+        if told {
+            self.screen.notify(super::documents::PAUSED);
+        }
+        let this = *self;
+        let waiting_for = self.claims.get_value();
+        spawn_local(async move {
+            let Ok(Some(held)) = writer_lock::acquire(Ask::Wait, move || this.pause(true)).await
+            else {
+                return;
+            };
+            if this.writer.get_untracked() == Writer::Writing
+                || this.claims.get_value() != waiting_for
+            {
+                // A newer claim (taking over) won meanwhile.
+                held.release();
+                return;
+            }
+            this.held.set_value(Some(held));
+            this.writer.set(Writer::Writing);
+            this.docs.paused.set(false);
+            this.reload("The other tab let go: editing here again, with the workspace read again from storage.")
+                .await;
         });
-        self.docs.paused.set(!writing);
     }
 
     /// Takes over from the tab that writes: this tab writes from now on, reading the workspace
@@ -158,16 +203,19 @@ impl Saving {
     pub fn take_over(&self) {
         let this = *self;
         spawn_local(async move {
-            this.claim(true).await;
-            if this.writer.get_untracked() != Writer::Writing {
-                return;
+            this.claim(Ask::Steal).await;
+            if this.writer.get_untracked() == Writer::Writing {
+                this.reload("Editing here: the workspace was read again from storage.")
+                    .await;
             }
-            this.journaled.set_value(vec![]);
-            this.docs.reset();
-            this.screen
-                .notify("Editing here: the workspace was read again from storage.");
-            this.load().await;
         });
+    }
+
+    async fn reload(self, notice: &str) {
+        self.journaled.set_value(vec![]);
+        self.docs.reset();
+        self.screen.notify(notice);
+        self.load().await;
     }
 
     fn writes(&self) -> bool {
