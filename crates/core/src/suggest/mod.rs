@@ -30,6 +30,8 @@ mod sentences;
 mod speakers;
 mod tokens;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, Relation, Span, SpanId};
@@ -90,6 +92,95 @@ pub enum QuoteStyle {
     Partial,
 }
 
+/// The stage of the attribution sieve that found a quote's speaker (see `speakers` for the
+/// order in which they are tried).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// A fixed shape next to the quote: "X said", "said X", "X wrote on P:", "according to X".
+    Pattern,
+    /// A reporting verb further away with a named subject.
+    ReportingVerb,
+    /// A pronoun or "the official" resolved to a named person or organisation.
+    Coreference,
+    /// A quote on its own right after an attributed one keeps its speaker.
+    Continuation,
+    /// A quote inside a clause without a reporting verb takes the clause's subject.
+    ScareQuote,
+}
+
+impl Stage {
+    /// Every stage, in sieve order.
+    pub const ALL: &'static [Stage] = &[
+        Stage::Pattern,
+        Stage::ReportingVerb,
+        Stage::Coreference,
+        Stage::Continuation,
+        Stage::ScareQuote,
+    ];
+
+    /// A short name for tables: "pattern", "reporting-verb", ….
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Pattern => "pattern",
+            Stage::ReportingVerb => "reporting-verb",
+            Stage::Coreference => "coreference",
+            Stage::Continuation => "continuation",
+            Stage::ScareQuote => "scare-quote",
+        }
+    }
+}
+
+/// Who said a quote: the named entity (never the pronoun next to the quote).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The entity's name as written at its mention ("Dr. Amal Haddad", "health ministry").
+    pub name: String,
+    /// The mention's span in the text, when the entity is named in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<(CharOffset, CharOffset)>,
+    /// The sieve stage that found it.
+    pub stage: Stage,
+}
+
+/// A typed attribute value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AttrValue {
+    /// A number ("value", "value_max").
+    Number(f64),
+    /// A word or phrase ("unit", "qualifier", "quantity", "source").
+    Text(String),
+}
+
+impl AttrValue {
+    /// The number, if it is one.
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            AttrValue::Number(v) => Some(*v),
+            AttrValue::Text(_) => None,
+        }
+    }
+
+    /// The text, if it is one.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            AttrValue::Text(t) => Some(t),
+            AttrValue::Number(_) => None,
+        }
+    }
+}
+
+/// The names of a figure's attributes, in display order.
+pub const FIGURE_ATTRIBUTES: &[&str] = &[
+    "value",
+    "value_max",
+    "unit",
+    "qualifier",
+    "quantity",
+    "source",
+];
+
 /// One suggested span.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
@@ -100,9 +191,13 @@ pub struct Suggestion {
     pub start: CharOffset,
     /// First code point after the span.
     pub end: CharOffset,
-    /// Quotes: the speaker's span, when the quote could be attributed.
+    /// Quotes: the speaker's span, when the quote could be attributed (the span of
+    /// [`Suggestion::attribution`], kept for callers that only need the range).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<(CharOffset, CharOffset)>,
+    /// Quotes: who said it — the entity's name, its span and the sieve stage that found it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
     /// Quotes: full speech or partial.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote_style: Option<QuoteStyle>,
@@ -116,9 +211,16 @@ pub struct Suggestion {
     /// Figures: "%", an ISO 4217 currency code, or the counted noun as written ("people").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// Figures: the qualifier, lower-cased ("at least", "nearly", "between").
+    /// Figures: the qualifier, one of "exact", "about", "at least", "at most", "more than",
+    /// "less than", "up to", "between".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
+    /// Figures: every attribute by name ([`FIGURE_ATTRIBUTES`]): "value" and "value_max" as
+    /// numbers; "unit", "qualifier", "quantity" (what is counted: "deaths", "injured",
+    /// "arrests", "tariff rate", "days", …) and "source" (who reports it) as text. The fields
+    /// `value`, `value_max`, `unit` and `qualifier` repeat the first four.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, AttrValue>,
 }
 
 impl Suggestion {
@@ -128,12 +230,19 @@ impl Suggestion {
             start: CharOffset(start),
             end: CharOffset(end),
             speaker: None,
+            attribution: None,
             quote_style: None,
             value: None,
             value_max: None,
             unit: None,
             qualifier: None,
+            attributes: BTreeMap::new(),
         }
+    }
+
+    /// A figure attribute's value by name ([`FIGURE_ATTRIBUTES`]).
+    pub fn attribute(&self, name: &str) -> Option<&AttrValue> {
+        self.attributes.get(name)
     }
 
     /// The span label it becomes.
@@ -141,33 +250,35 @@ impl Suggestion {
         self.kind.label()
     }
 
-    /// The extra fields as compact JSON for a span's note: `{"style":"partial"}` for quotes,
-    /// `{"value":10721,"unit":"people","qualifier":"at least"}` for figures; empty otherwise.
+    /// The extra fields as compact JSON for a span's note (a span holds text only):
+    /// `{"style":"partial"}` for quotes, the attributes in [`FIGURE_ATTRIBUTES`] order for figures
+    /// (`{"value":10721,"unit":"people","qualifier":"at least","quantity":"people"}`); empty
+    /// otherwise.
     pub fn note(&self) -> String {
-        #[derive(Serialize)]
-        struct Note<'a> {
-            #[serde(skip_serializing_if = "Option::is_none")]
-            style: Option<QuoteStyle>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            value: Option<serde_json::Value>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            value_max: Option<serde_json::Value>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            unit: Option<&'a str>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            qualifier: Option<&'a str>,
+        let mut out = String::new();
+        if let Some(style) = self.quote_style {
+            out.push_str(&serde_json::json!({ "style": style }).to_string());
+            return out;
         }
-        let note = Note {
-            style: self.quote_style,
-            value: self.value.map(json_number),
-            value_max: self.value_max.map(json_number),
-            unit: self.unit.as_deref(),
-            qualifier: self.qualifier.as_deref(),
-        };
-        if self.quote_style.is_none() && self.value.is_none() {
-            return String::new();
+        if self.attributes.is_empty() {
+            return out;
         }
-        serde_json::to_string(&note).expect("plain data always serialises")
+        out.push('{');
+        for name in FIGURE_ATTRIBUTES {
+            let Some(v) = self.attributes.get(*name) else {
+                continue;
+            };
+            if out.len() > 1 {
+                out.push(',');
+            }
+            let v = match v {
+                AttrValue::Number(n) => json_number(*n),
+                AttrValue::Text(t) => serde_json::Value::from(t.as_str()),
+            };
+            out.push_str(&format!("{}:{v}", serde_json::Value::from(*name)));
+        }
+        out.push('}');
+        out
     }
 }
 
@@ -192,12 +303,19 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
     let sents = sentences::split(&chars);
     let low = tokens::Lowered::new(text, &chars, &toks);
     let mut out = vec![];
+    let figures_wanted = want(SuggestionKind::Figure);
+    let quotes = quotes::find(&chars);
+    let need_speakers = want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) || figures_wanted;
+    let (speakers, sources) = if need_speakers {
+        speakers::attribute(&chars, &toks, &sents, &quotes, &low, figures_wanted)
+    } else {
+        (vec![None; quotes.len()], vec![])
+    };
+    let name_of = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
     if want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) {
-        let quotes = quotes::find(&chars);
-        let speakers = speakers::attribute(&chars, &toks, &sents, &quotes, &low);
         let mut speaker_spans: Vec<(usize, usize)> = vec![];
         let mut seen = std::collections::HashSet::new();
-        for (q, sp) in quotes.iter().zip(&speakers) {
+        for (q, found) in quotes.iter().zip(&speakers) {
             if want(SuggestionKind::Quote) {
                 let mut s = Suggestion::plain(SuggestionKind::Quote, q.start, q.end);
                 s.quote_style = Some(if q.partial {
@@ -205,12 +323,17 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
                 } else {
                     QuoteStyle::Full
                 });
-                s.speaker = sp.map(|(a, b)| (CharOffset(a), CharOffset(b)));
+                s.speaker = found.map(|f| (CharOffset(f.start), CharOffset(f.end)));
+                s.attribution = found.map(|f| Attribution {
+                    name: name_of(f.start, f.end),
+                    span: Some((CharOffset(f.start), CharOffset(f.end))),
+                    stage: f.stage,
+                });
                 out.push(s);
             }
-            if let Some(span) = sp {
-                if seen.insert(*span) {
-                    speaker_spans.push(*span);
+            if let Some(f) = found {
+                if seen.insert((f.start, f.end)) {
+                    speaker_spans.push((f.start, f.end));
                 }
             }
         }
@@ -222,20 +345,48 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
             );
         }
     }
-    if want(SuggestionKind::Figure) || want(SuggestionKind::Claim) {
+    if figures_wanted || want(SuggestionKind::Claim) {
         let figs = figures::find(&chars, &toks, &low);
         if want(SuggestionKind::Claim) {
-            for (s, e) in claims::find(&chars, &toks, &sents, &figs, &low) {
+            for (s, e) in claims::find(&chars, &toks, &sents, &quotes, &figs, &low) {
                 out.push(Suggestion::plain(SuggestionKind::Claim, s, e));
             }
         }
-        if want(SuggestionKind::Figure) {
+        if figures_wanted {
+            let top: Vec<(usize, &quotes::Quote)> = quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.depth == 0)
+                .collect();
             for f in figs {
+                // Inside a quote, the quote's speaker reports it; elsewhere, its sentence's source.
+                let k = top.partition_point(|(_, q)| q.start <= f.start);
+                let in_quote = k.checked_sub(1).map(|k| top[k]).filter(|(_, q)| f.end <= q.end);
+                let source = match in_quote {
+                    Some((qi, _)) => speakers[qi].map(|f| (f.start, f.end)),
+                    None => sentences::containing(&sents, f.start)
+                        .and_then(|si| sources.get(si).copied().flatten()),
+                };
                 let mut s = Suggestion::plain(SuggestionKind::Figure, f.start, f.end);
                 s.value = Some(f.value);
                 s.value_max = f.value_max;
+                s.qualifier = Some(f.qualifier.to_string());
+                let attrs = &mut s.attributes;
+                attrs.insert("value".into(), AttrValue::Number(f.value));
+                if let Some(v) = f.value_max {
+                    attrs.insert("value_max".into(), AttrValue::Number(v));
+                }
+                if let Some(u) = &f.unit {
+                    attrs.insert("unit".into(), AttrValue::Text(u.clone()));
+                }
+                attrs.insert("qualifier".into(), AttrValue::Text(f.qualifier.into()));
+                if let Some(q) = f.quantity {
+                    attrs.insert("quantity".into(), AttrValue::Text(q));
+                }
+                if let Some((a, b)) = source {
+                    attrs.insert("source".into(), AttrValue::Text(name_of(a, b)));
+                }
                 s.unit = f.unit;
-                s.qualifier = f.qualifier;
                 out.push(s);
             }
         }

@@ -116,7 +116,8 @@ def build(path, out_dir):
     with open(os.path.join(out_dir, name + ".txt"), "w", encoding="utf-8", newline="") as f:
         f.write(text.replace("\n", "\r\n") if crlf else text)
     with open(os.path.join(out_dir, name + ".gold.json"), "w", encoding="utf-8") as f:
-        f.write('{"title": ' + json.dumps(title, ensure_ascii=False) + ', "spans": [\n')
+        f.write('{"title": ' + json.dumps(title, ensure_ascii=False))
+        f.write(', "figure_attributes": ["quantity", "source"], "spans": [\n')
         f.write(",\n".join("  " + json.dumps(g, ensure_ascii=False) for g in gold))
         f.write("\n]}\n")
 
