@@ -60,6 +60,28 @@ fn print_mismatches(docs: &[Document]) {
                 eprintln!("{} EXTRA  {label}: {:?}", d.id.0, slice(&d.text, x.0, x.1));
             }
         }
+        for g in d.spans.iter().filter(|s| s.label == "figure") {
+            let Ok(serde_json::Value::Object(note)) = serde_json::from_str(&g.note) else {
+                continue;
+            };
+            let Some(p) = pred
+                .iter()
+                .find(|p| p.kind == SuggestionKind::Figure && p.start == g.start && p.end == g.end)
+            else {
+                continue;
+            };
+            for name in ["qualifier", "quantity", "source"] {
+                let Some(want) = note.get(name) else { continue };
+                let got = p.attribute(name).and_then(|v| v.as_text());
+                if want.as_str().map(str::to_lowercase) != got.map(str::to_lowercase) {
+                    eprintln!(
+                        "{} FIGURE {:?} {name}: gold {want}, predicted {got:?}",
+                        d.id.0,
+                        d.covered_text(g)
+                    );
+                }
+            }
+        }
         for q in d.spans.iter().filter(|s| s.label == "quote") {
             let gold_speaker = d
                 .relations

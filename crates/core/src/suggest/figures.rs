@@ -265,7 +265,29 @@ pub(crate) fn find(chars: &[char], toks: &[Tok], low: &Lowered) -> Vec<Figure> {
         };
         k = step.max(k + 1);
     }
+    share_quantities(chars, &mut out);
     out
+}
+
+/// A figure that continues the one before it in the same clause counts the same thing: "to 25%
+/// from 10%", "17 civilians, including five children", "2.8% …, down from 3.4%".
+fn share_quantities(chars: &[char], figs: &mut [Figure]) {
+    for i in 1..figs.len() {
+        let (before, after) = figs.split_at_mut(i);
+        let (prev, cur) = (&before[i - 1], &mut after[0]);
+        let gap = &chars[prev.end..cur.start];
+        if gap.iter().any(|&c| matches!(c, '.' | '\n' | ';' | '!' | '?')) || gap.len() > 80 {
+            continue;
+        }
+        let gap: String = gap.iter().collect::<String>().to_lowercase();
+        let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let last = words.last().copied().unwrap_or("");
+        let continues = (last == "including" && prev.quantity.is_some())
+            || (matches!(last, "from" | "to" | "and" | "or") && prev.unit == cur.unit);
+        if continues && (cur.quantity.is_none() || last == "including") {
+            cur.quantity = prev.quantity.clone();
+        }
+    }
 }
 
 /// Reads a figure starting at number token `k`; returns the next token to look at.
@@ -732,6 +754,16 @@ impl Reading {
     }
 }
 
+/// Months, weekdays and calendar units: "in January", "on Thursday", "a year earlier".
+fn is_time_noun(w: &str) -> bool {
+    is_month(w)
+        || matches!(
+            w,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+                | "year" | "month" | "week" | "day" | "morning" | "evening" | "night" | "today"
+        )
+}
+
 /// Units of measure, money and percentages: they say how, not what, is counted.
 fn is_measure(unit: &str) -> bool {
     unit == "%"
@@ -767,7 +799,7 @@ fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -
         }
     }
     if unit == Some("%") {
-        let near = first.saturating_sub(4)..(next + 3).min(s.toks.len());
+        let near = first.saturating_sub(6)..(next + 3).min(s.toks.len());
         if near
             .into_iter()
             .any(|m| matches!(s.lower(m), "tariff" | "tariffs" | "duties" | "duty" | "levy"))
@@ -776,10 +808,14 @@ fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -
         }
     }
     let measured = unit.is_none_or(is_measure);
+    let money = unit.is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()));
+    let prep = s.lower(next);
     // "20% of services", "$18m in reserves", "99,000 tonnes of beef", "۲۵ درصد از یارانه".
-    if measured && matches!(s.lower(next), "of" | "in" | "on" | "for" | "des" | "de" | "du" | "از" | "من") {
+    let of = matches!(prep, "of" | "des" | "de" | "du" | "از" | "من")
+        || (money && matches!(prep, "in" | "on" | "for"));
+    if measured && of {
         let mut m = next + 1;
-        while s.low.is(m, F_DETERMINER) || s.low.is(m, F_PRONOUN) || matches!(s.lower(m), "its" | "their" | "our" | "the") {
+        while s.low.is(m, F_DETERMINER) || s.low.is(m, F_PRONOUN) || s.lower(m) == "our" {
             m += 1;
         }
         let from = m;
@@ -787,18 +823,22 @@ fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -
             && s.is_word(m)
             && !s.low.is(m, F_STOPWORD)
             && !s.low.is(m, F_VERB_FILLER)
+            && !s.low.is(m, F_CHANGE_VERB)
+            && !is_time_noun(s.lower(m))
             && !s.lower(m).ends_with("ed")
         {
             m += 1;
         }
         if m > from {
-            return Some(s.lower(m - 1).to_string());
+            // Nouns come first in French, Persian and Arabic; last in English.
+            let head = if matches!(prep, "des" | "de" | "du" | "از" | "من") { from } else { m - 1 };
+            return Some(s.lower(head).to_string());
         }
     }
-    // "Consumer prices rose 2.8%", "the main interest rate at 4.25%".
+    // "Consumer prices rose 2.8%", "the main interest rate at 4.25%", "would reach 41C".
     if measured && first >= 2 {
         let mut v = first - 1;
-        if matches!(s.lower(v), "by" | "to" | "at") && v > 0 {
+        if matches!(s.lower(v), "by" | "to" | "at" | "from") && v > 0 {
             v -= 1;
         }
         if s.lower(v) == "rate" && v > 0 && s.is_word(v - 1) && !s.low.is(v - 1, F_STOPWORD) {
@@ -806,11 +846,14 @@ fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -
         }
         if s.low.is(v, F_CHANGE_VERB) && v > 0 {
             let mut n = v - 1;
-            while n > 0 && s.low.is(n, F_VERB_FILLER) {
+            while n > 0
+                && (s.low.is(n, F_VERB_FILLER)
+                    || matches!(s.lower(n), "would" | "will" | "could" | "may" | "might"))
+            {
                 n -= 1;
             }
             let w = s.lower(n);
-            if s.is_word(n) && !s.low.is(n, F_STOPWORD) && !s.low.is(n, F_PRONOUN) {
+            if s.is_word(n) && !s.low.is(n, F_STOPWORD) && !s.low.is(n, F_PRONOUN) && !is_time_noun(w) {
                 return Some(w.to_string());
             }
         }

@@ -195,11 +195,24 @@ fn find_mentions(ctx: &Ctx) -> Vec<Mention> {
                 if ctx.is_possessive(last) {
                     break;
                 }
-            } else if ctx.is_word(k)
+            } else if (ctx.is_word(k)
                 && ctx.low.is(k, F_NAME_PARTICLE)
                 && k + 1 < n
-                && ctx.is_name_word(k + 1)
+                && ctx.is_name_word(k + 1))
+                || (ctx.is_punct(k, '\'') || ctx.is_punct(k, '’'))
+                    && ctx.toks[k].start == ctx.toks[k - 1].end
+                    && k + 1 < n
+                    && ctx.is_name_word(k + 1)
             {
+                // "Ursula von der Leyen", "Harwick Tenants' Alliance".
+                k += 1;
+            } else if org
+                && matches!(ctx.lower(k), "of" | "for" | "to")
+                && k + 1 < n
+                && ctx.is_name_word(k + 1)
+                && !ctx.in_quote[k + 1]
+            {
+                // "Royal College of Nursing", "Committee to Protect Journalists".
                 k += 1;
             } else {
                 break;
@@ -211,7 +224,7 @@ fn find_mentions(ctx: &Ctx) -> Vec<Mention> {
         }
         // Job titles at the front are not the name: "Education Secretary Mark Fenwick".
         let mut first = first;
-        while first < last && ctx.low.is(first, F_JOB_TITLE) {
+        while first < last && ctx.low.is(first, F_JOB_TITLE) && !ctx.low.is(last, F_ORG_WORD) {
             first += 1;
         }
         let start = ctx.toks[first].start;
@@ -305,6 +318,10 @@ pub(crate) fn attribute(
                 end: e,
                 stage: Stage::ScareQuote,
             })
+        });
+        let found = found.map(|f| {
+            let (start, end) = full_name(&ctx, f.start, f.end);
+            Found { start, end, ..f }
         });
         out_top.push((q.start, q.end, found));
         if let Some(f) = found {
@@ -513,6 +530,11 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
             let skip = usize::from(m + 1 < win.len() && ctx.lower(win[m + 1]) == "to");
             subject = subject_forward(ctx, &win, m + 1 + skip).map(|(s, _)| s);
         } else if ctx.low.is(k, F_REPORTING_VERB) || ctx.low.is(k, F_CLAIM_VERB) {
+            // Arabic and Persian drop the subject: "وأضاف أن …" continues the last speaker.
+            if m == 0 && ctx.uncased(k) && win.get(1).is_some_and(|&n| matches!(ctx.lower(n), "إن" | "أن" | "که")) {
+                subject = Some(Subject::Pronoun(ctx.toks[k].start));
+                break;
+            }
             subject = subject_before_verb(ctx, &win, m).or_else(|| {
                 let (s, j) = subject_forward(ctx, &win, m + 1)?;
                 let ends = j >= win.len() || ctx.toks[win[j]].kind == Kind::Punct;
@@ -523,7 +545,38 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
             break;
         }
     }
-    resolve(ctx, subject?, known).map(|(s, e, _)| (s, e))
+    resolve(ctx, subject?, known).map(|(s, e, _)| full_name(ctx, s, e))
+}
+
+/// The entity's fullest earlier mention for a short one: "Lal" → "Priya Lal", "the alliance" →
+/// "Harwick Tenants' Alliance" (same last word, within the last hundred mentions).
+fn full_name(ctx: &Ctx, s: usize, e: usize) -> (usize, usize) {
+    let span = &ctx.chars[s..e];
+    let short = !span.iter().any(|c| c.is_whitespace()) || ctx.chars[s].is_lowercase();
+    if !short {
+        return (s, e);
+    }
+    let last_start = span
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(s, |p| s + p + 1);
+    let last = &ctx.chars[last_start..e];
+    let same = |m: &Mention| {
+        let n = m.end - m.start;
+        n > e - s
+            && n >= last.len()
+            && ctx.chars[m.end - last.len()..m.end]
+                .iter()
+                .zip(last)
+                .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+            && (m.end - last.len() == m.start || ctx.chars[m.end - last.len() - 1].is_whitespace())
+    };
+    let end = ctx.mentions.partition_point(|m| m.start < s);
+    ctx.mentions[end.saturating_sub(100)..end]
+        .iter()
+        .rev()
+        .find(|m| same(m))
+        .map_or((s, e), |m| (m.start, m.end))
 }
 
 /// Token indices of the rest of the quote's sentence after it, up to the next quote.
@@ -656,6 +709,10 @@ fn subject_before_verb(ctx: &Ctx, win: &[usize], v: usize) -> Option<Subject> {
     while b > 0 && ctx.low.is(win[b - 1], F_VERB_FILLER) {
         b -= 1;
     }
+    // "… wie das Portal Wohnblick am Montag mitteilte": a time phrase before a final verb.
+    if b >= 2 && is_weekday(ctx.lower(win[b - 1])) && ctx.low.is(win[b - 2], F_PREPOSITION | F_ADVERBIAL_OPENER) {
+        b -= 2;
+    }
     if b == 0 {
         return None;
     }
@@ -718,7 +775,11 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
     if ctx.uncased(k) {
         // Up to the colon or comma that ends an inverted subject, at most six words.
         let limit = (i..win.len().min(i + 6))
-            .find(|&m| !ctx.uncased(win[m]) || ctx.low.is(win[m], F_REPORTING_VERB))
+            .find(|&m| {
+                !ctx.uncased(win[m])
+                    || ctx.low.is(win[m], F_REPORTING_VERB)
+                    || matches!(ctx.lower(win[m]), "إن" | "أن" | "که")
+            })
             .unwrap_or(win.len().min(i + 6));
         let j = if limit < win.len() && ctx.toks[win[limit]].kind == Kind::Punct {
             limit
@@ -820,6 +881,17 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
     None
 }
 
+/// Day names in the languages the word lists cover.
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "montag" | "dienstag" | "mittwoch" | "donnerstag" | "freitag" | "samstag"
+            | "sonntag" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi"
+            | "dimanche"
+    )
+}
+
 /// "the sprinter wrote": a single lower-case noun right before a reporting verb.
 fn is_person_noun_followed(ctx: &Ctx, win: &[usize], m: usize) -> bool {
     m + 1 < win.len()
@@ -857,6 +929,10 @@ fn is_person_description(w: &str) -> bool {
 
 /// Skips job titles at the front of the name run `win[from..to]`, keeping at least one word.
 fn trim_titles(ctx: &Ctx, win: &[usize], mut from: usize, to: usize) -> usize {
+    // "Environment Agency", "Health Ministry": an organisation keeps its words.
+    if ctx.low.is(win[to - 1], F_ORG_WORD) {
+        return from;
+    }
     while from + 1 < to && ctx.is_word(win[from]) && ctx.low.is(win[from], F_JOB_TITLE) {
         from += 1;
     }
@@ -904,7 +980,18 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
                 break;
             }
         }
-        let j = trim_titles(ctx, win, j, idx + 1);
+        let mut j = trim_titles(ctx, win, j, idx + 1);
+        // "Royal College of Nursing", "Observatory for Civilian Safety".
+        if j >= 2
+            && matches!(ctx.lower(win[j - 1]), "of" | "for" | "to")
+            && ctx.is_name_word(win[j - 2])
+            && ctx.low.is(win[j - 2], F_ORG_WORD)
+        {
+            j -= 2;
+            while j > 0 && ctx.is_name_word(win[j - 1]) && !ctx.is_possessive(win[j - 1]) && idx - j < 8 {
+                j -= 1;
+            }
+        }
         return Some(Subject::Named(
             ctx.toks[win[j]].start,
             ctx.end_without_possessive(k),
@@ -924,7 +1011,14 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
             ctx.end_without_possessive(k),
         ));
     }
-    let after_determiner = idx > 0 && ctx.low.is(win[idx - 1], F_DETERMINER);
+    // "the city electoral commission said": a lower-case noun phrase after a determiner.
+    let after_determiner = (1..=3).any(|d| {
+        idx >= d
+            && ctx.low.is(win[idx - d], F_DETERMINER)
+            && (idx - d + 1..=idx).all(|x| {
+                ctx.is_word(win[x]) && !ctx.low.is(win[x], F_STOPWORD) && !is_reporting_verb(ctx.lower(win[x]))
+            })
+    });
     if is_speaker_noun(w) || (after_determiner && w.chars().all(char::is_alphabetic)) {
         let mut j = idx;
         while j > 0 && idx - j < 3 {
