@@ -6,15 +6,27 @@ use crate::offsets::CharOffset;
 
 use super::{Suggestion, SAID_BY};
 
-/// The one undoable edit that turns `suggestions` into spans of `doc`: each becomes a span (its
-/// note from [`Suggestion::note`]); an attributed quote also gets a `speaker` span (reused when the
-/// document, or this batch, already has it) and a [`SAID_BY`] relation. A suggestion whose span
-/// exists already (same range and label) is not added twice.
+/// The one undoable edit that turns `suggestions` into spans of `doc` (see [`plan`] for the
+/// rule).
 pub fn acceptance_edit(doc: &Document, suggestions: &[Suggestion]) -> Edit {
+    Edit::Batch(plan(doc, suggestions).0)
+}
+
+/// The one rule for accepting suggestions, shared by the app ([`acceptance_edit`]) and the CLI
+/// ([`super::add_to_document`]): each suggestion becomes a span labelled with its kind (its note
+/// from [`Suggestion::note`]), and an attributed quote also gets a `speaker` span for its
+/// speaker and a [`SAID_BY`] relation to it. A span with the same range and label — in the
+/// document or made earlier in the same batch — is reused, never duplicated (whatever its label);
+/// a relation the document or the batch already has is not added again.
+///
+/// Returns the edits, in order, and the span id each suggestion ended up as.
+pub fn plan(doc: &Document, suggestions: &[Suggestion]) -> (Vec<Edit>, Vec<SpanId>) {
     let mut next_span = doc.next_span_id().0;
     let mut next_relation = doc.next_relation_id().0;
     let mut added: Vec<Span> = vec![];
+    let mut linked: Vec<(SpanId, SpanId)> = vec![];
     let mut edits = vec![];
+    let mut ids = Vec::with_capacity(suggestions.len());
     let mut find_or_add =
         |start: CharOffset, end: CharOffset, label: &str, note: String, edits: &mut Vec<Edit>| {
             let existing = doc
@@ -43,13 +55,16 @@ pub fn acceptance_edit(doc: &Document, suggestions: &[Suggestion]) -> Edit {
         };
     for s in suggestions {
         let id = find_or_add(s.start, s.end, s.label(), s.note(), &mut edits);
+        ids.push(id);
         if let Some((a, b)) = s.speaker {
             let speaker = find_or_add(a, b, "speaker", String::new(), &mut edits);
-            let exists = doc
-                .relations
-                .iter()
-                .any(|r| r.from == id && r.to == speaker && r.kind == SAID_BY);
+            let exists = linked.contains(&(id, speaker))
+                || doc
+                    .relations
+                    .iter()
+                    .any(|r| r.from == id && r.to == speaker && r.kind == SAID_BY);
             if !exists {
+                linked.push((id, speaker));
                 let relation = Relation {
                     id: crate::RelationId(next_relation),
                     from: id,
@@ -64,7 +79,7 @@ pub fn acceptance_edit(doc: &Document, suggestions: &[Suggestion]) -> Edit {
             }
         }
     }
-    Edit::Batch(edits)
+    (edits, ids)
 }
 
 /// The undoable edit that rejects a suggestion for good (for this document).
@@ -129,6 +144,50 @@ mod tests {
         );
         history.undo(&mut ws).unwrap();
         assert!(ws.documents[0].spans.is_empty() && ws.documents[0].relations.is_empty());
+    }
+
+    #[test]
+    fn accepting_twice_adds_nothing_the_second_time() {
+        let mut ws = workspace("“We will rebuild the harbour,” said Ana Ruiz on Tuesday.");
+        let all = crate::suggest::suggest(&ws.documents[0].text, SuggestionKind::ALL);
+        let edit = acceptance_edit(&ws.documents[0], &all);
+        History::default().apply(&mut ws, edit).unwrap();
+        let (spans, relations) = (ws.documents[0].spans.len(), ws.documents[0].relations.len());
+        let again = acceptance_edit(&ws.documents[0], &all);
+        assert_eq!(again, Edit::Batch(vec![]));
+        assert_eq!(relations, 1);
+        assert!(spans >= 2);
+    }
+
+    #[test]
+    fn a_batch_reuses_its_own_spans_and_links_once() {
+        let ws = workspace("“We stay,” said Ana Ruiz. “We build,” said Ana Ruiz.");
+        let doc = &ws.documents[0];
+        let quote = crate::suggest::suggest(&doc.text, &[SuggestionKind::Quote]).remove(0);
+        let (edits, ids) = plan(doc, &[quote.clone(), quote]);
+        assert_eq!(ids[0], ids[1], "the same quote twice is one span");
+        let relations = edits
+            .iter()
+            .filter(|e| matches!(e, Edit::CreateRelation { .. }))
+            .count();
+        assert_eq!(relations, 1);
+    }
+
+    #[test]
+    fn the_cli_and_the_app_accept_by_the_same_rule() {
+        let text = "“We stay,” said Ana Ruiz. “We build,” she said. At least 40 homes burned.";
+        let mut ws = workspace(text);
+        let all = crate::suggest::suggest(text, SuggestionKind::ALL);
+        // The CLI adds the suggestions straight to its document …
+        let mut cli = ws.documents[0].clone();
+        crate::suggest::add_to_document(&mut cli, &all);
+        // … the app applies the acceptance edit through history: the results are the same.
+        let edit = acceptance_edit(&ws.documents[0], &all);
+        History::default().apply(&mut ws, edit).unwrap();
+        assert_eq!(cli, ws.documents[0]);
+        let speakers = cli.spans.iter().filter(|s| s.label == "speaker").count();
+        assert_eq!(speakers, 1, "one speaker span for both quotes");
+        assert_eq!(cli.relations.len(), 2);
     }
 
     #[test]

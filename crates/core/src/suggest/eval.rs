@@ -643,17 +643,19 @@ fn occurrences(chars: &[char], needle: &str) -> Vec<usize> {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "“We counted 646 people,” said Amal Haddad. The sky is blue.";
-    const GOLD: &str = r#"{"title": "t", "spans": [
+    const TEXT: &str =
+        "“We counted 646 people,” said Amal Haddad. Police said 12 people were arrested.";
+    const GOLD: &str = r#"{"title": "t", "figure_attributes": ["quantity", "source"], "spans": [
         {"label": "quote", "text": "“We counted 646 people,”", "speaker": "Amal Haddad", "style": "full"},
-        {"label": "figure", "text": "646 people", "value": 646, "unit": "people"},
-        {"label": "claim", "text": "“We counted 646 people,” said Amal Haddad."}
+        {"label": "figure", "text": "646 people", "value": 646, "unit": "people", "quantity": "people", "source": "Amal Haddad"},
+        {"label": "figure", "text": "12 people", "value": 12, "unit": "people", "quantity": "arrests", "source": "Police"},
+        {"label": "claim", "text": "Police said 12 people were arrested."}
     ]}"#;
 
     #[test]
     fn gold_is_located_by_text() {
         let doc = gold_from_json("a", TEXT, GOLD).unwrap();
-        assert_eq!(doc.spans.len(), 4);
+        assert_eq!(doc.spans.len(), 5);
         assert_eq!(doc.covered_text(&doc.spans[1]), "Amal Haddad");
         assert_eq!(doc.relations.len(), 1);
     }
@@ -676,7 +678,29 @@ mod tests {
             assert_eq!(l.exact().f1, 1.0, "{}", l.label);
         }
         assert_eq!(report.attribution_accuracy(), 1.0);
-        assert_eq!((report.values_correct, report.values_total), (1, 1));
+        assert_eq!((report.values_correct, report.values_total), (2, 2));
+        let pattern = report.stage(Stage::Pattern).unwrap();
+        assert_eq!((pattern.attributed, pattern.correct), (1, 1));
+        for name in FIGURE_ATTRIBUTES {
+            let a = report.attribute(name).unwrap();
+            assert_eq!(a.correct, a.gold, "{name}");
+            assert_eq!(a.predicted, a.gold, "{name}");
+        }
+        assert_eq!(report.attribute("quantity").unwrap().gold, 2);
+    }
+
+    #[test]
+    fn wrong_attributes_and_speakers_are_counted_per_stage() {
+        let gold = GOLD
+            .replace(r#""quantity": "arrests""#, r#""quantity": "deaths""#)
+            .replace(r#""speaker": "Amal Haddad""#, r#""speaker": "Police""#);
+        let doc = gold_from_json("a", TEXT, &gold).unwrap();
+        let report = evaluate_gold(std::slice::from_ref(&doc));
+        let q = report.attribute("quantity").unwrap();
+        assert_eq!((q.gold, q.predicted, q.correct), (2, 2, 1));
+        let pattern = report.stage(Stage::Pattern).unwrap();
+        assert_eq!((pattern.attributed, pattern.correct), (1, 0));
+        assert_eq!(report.attribution_accuracy(), 0.0);
     }
 
     #[test]

@@ -34,7 +34,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Document, Relation, Span, SpanId};
+use crate::history::Edit;
+use crate::model::{Document, SpanId, Workspace};
 use crate::offsets::CharOffset;
 
 /// The relation kind linking a quote to its speaker.
@@ -434,58 +435,21 @@ pub fn fresh_suggestions<S: AsRef<str>>(
         .collect()
 }
 
-/// Adds suggestions to a document as spans (notes from [`Suggestion::note`]), with a speaker span
-/// and a [`SAID_BY`] relation for every attributed quote. A speaker span the document already has
-/// (same range, label "speaker") is reused rather than duplicated. Returns the new spans' ids in
-/// the order of `suggestions`.
+/// Adds suggestions to a document as spans, by the same rule as the app's
+/// [`accept::acceptance_edit`] ([`accept::plan`]): a speaker span and a [`SAID_BY`] relation for
+/// every attributed quote, spans with the same range and label reused, relations not repeated.
+/// Returns the span id each suggestion ended up as, in the order of `suggestions`.
 pub fn add_to_document(doc: &mut Document, suggestions: &[Suggestion]) -> Vec<SpanId> {
-    let mut ids = Vec::with_capacity(suggestions.len());
-    for s in suggestions {
-        let existing = doc
-            .spans
-            .iter()
-            .find(|x| x.start == s.start && x.end == s.end && x.label == s.label())
-            .map(|x| x.id);
-        let id = match existing.filter(|_| s.kind == SuggestionKind::Speaker) {
-            Some(id) => id,
-            None => push_span(doc, s.start, s.end, s.label(), s.note()),
-        };
-        ids.push(id);
-        if let Some((a, b)) = s.speaker {
-            let speaker = doc
-                .spans
-                .iter()
-                .find(|x| x.start == a && x.end == b && x.label == "speaker")
-                .map(|x| x.id)
-                .unwrap_or_else(|| push_span(doc, a, b, "speaker", String::new()));
-            let rid = doc.next_relation_id();
-            doc.relations.push(Relation {
-                id: rid,
-                from: id,
-                to: speaker,
-                kind: SAID_BY.into(),
-            });
-        }
-    }
+    let (edits, ids) = accept::plan(doc, suggestions);
+    let placeholder = Document::new(doc.id.clone(), "", "", 0);
+    let mut ws = Workspace {
+        documents: vec![std::mem::replace(doc, placeholder)],
+        ..Workspace::default()
+    };
+    let applied = Edit::Batch(edits).apply(&mut ws);
+    *doc = ws.documents.pop().expect("the workspace holds the one document");
+    applied.expect("a plan made for a document applies to it");
     ids
-}
-
-fn push_span(
-    doc: &mut Document,
-    start: CharOffset,
-    end: CharOffset,
-    label: &str,
-    note: String,
-) -> SpanId {
-    let id = doc.next_span_id();
-    doc.spans.push(Span {
-        id,
-        start,
-        end,
-        label: label.into(),
-        note,
-    });
-    id
 }
 
 #[cfg(test)]
@@ -516,14 +480,38 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(
             f[0].note(),
-            r#"{"value":646,"unit":"people","qualifier":"at least"}"#
+            r#"{"value":646,"unit":"people","qualifier":"at least","quantity":"people","source":"Amal Haddad"}"#
         );
     }
 
     #[test]
+    fn figure_attributes_are_typed() {
+        let text = "At least 40 people were killed and 12 injured, the health ministry said.";
+        let f = suggest(text, &[SuggestionKind::Figure]);
+        let text_of = |i: usize, name: &str| f[i].attribute(name).and_then(AttrValue::as_text);
+        assert_eq!(f[0].attribute("value").and_then(AttrValue::as_number), Some(40.0));
+        assert_eq!(text_of(0, "qualifier"), Some("at least"));
+        assert_eq!(text_of(0, "quantity"), Some("deaths"));
+        assert_eq!(text_of(0, "source"), Some("health ministry"));
+        assert_eq!(text_of(1, "quantity"), Some("injured"));
+        assert_eq!(text_of(1, "qualifier"), Some("exact"));
+    }
+
+    #[test]
+    fn quotes_carry_the_named_entity_and_the_stage() {
+        let text = "Transport Minister Helen Okoro resigned. “I made mistakes,” she wrote on X.";
+        let q = suggest(text, &[SuggestionKind::Quote]).remove(0);
+        let a = q.attribution.expect("attributed");
+        assert_eq!(a.name, "Helen Okoro");
+        assert_eq!(a.stage, Stage::Coreference);
+        assert_eq!(q.speaker, a.span);
+    }
+
+    #[test]
     fn fresh_skips_existing_and_rejected() {
-        let mut d = doc();
-        let all = suggest(TEXT, SuggestionKind::ALL);
+        let text = format!("{TEXT} Officials said the river rose.");
+        let mut d = Document::new(DocumentId("d".into()), "t", text.as_str(), 0);
+        let all = suggest(&text, SuggestionKind::ALL);
         let quote = all
             .iter()
             .find(|s| s.kind == SuggestionKind::Quote)
@@ -532,7 +520,7 @@ mod tests {
             .iter()
             .find(|s| s.kind == SuggestionKind::Figure)
             .unwrap();
-        push_span(&mut d, quote.start, quote.end, "quote", String::new());
+        add_to_document(&mut d, std::slice::from_ref(quote));
         let rejected = [(figure.start, figure.end, "figure")];
         let fresh = fresh_suggestions(&d, &rejected, SuggestionKind::ALL);
         assert!(fresh.iter().all(|s| s.kind != SuggestionKind::Quote));
@@ -544,7 +532,10 @@ mod tests {
     fn a_differently_labelled_span_does_not_hide_a_suggestion() {
         let mut d = doc();
         let quote = suggest(TEXT, &[SuggestionKind::Quote]).remove(0);
-        push_span(&mut d, quote.start, quote.end, "claim", String::new());
+        let mut claim = quote.clone();
+        claim.kind = SuggestionKind::Claim;
+        claim.speaker = None;
+        add_to_document(&mut d, &[claim]);
         let none: [(CharOffset, CharOffset, String); 0] = [];
         assert_eq!(
             fresh_suggestions(&d, &none, &[SuggestionKind::Quote]).len(),
