@@ -97,7 +97,7 @@ impl From<&Suggestion> for WireSuggestion {
                         AttrValue::Number(n) => WireValue::Number(*n),
                         AttrValue::Text(t) => WireValue::Text(t.clone()),
                     };
-                    (k.clone(), v)
+                    (k.to_string(), v)
                 })
                 .collect(),
         }
@@ -127,7 +127,7 @@ impl From<WireSuggestion> for Suggestion {
                         WireValue::Number(n) => AttrValue::Number(n),
                         WireValue::Text(t) => AttrValue::Text(t),
                     };
-                    (k, v)
+                    (k.into(), v)
                 })
                 .collect(),
         }

@@ -12,9 +12,10 @@
 use std::collections::HashMap;
 
 use super::figures::Figure;
+use super::lexicon::FastHash;
 use super::lexicon::{F_CHROME_OPENER, F_CLAIM_VERB, F_REPORTING_VERB, F_WEAK_REPORT};
 use super::quotes::Quote;
-use super::tokens::{first_at_or_after, is_cjk, Kind, Lowered, Tok};
+use super::tokens::{first_at_or_after, is_alnum, is_cjk, Kind, Lowered, Tok};
 
 /// Japanese reporting expressions (the verb follows the quote: 「…」と述べた).
 const JA_MARKERS: &[&str] = &[
@@ -46,7 +47,12 @@ pub(crate) fn find(
     let mut out = vec![];
     let mut f = 0;
     let mut line = 0;
+    // The first token of the sentence, walked forward with the sentences.
+    let mut k0 = 0;
     for &(s, e) in sentences {
+        while k0 < toks.len() && toks[k0].start < s {
+            k0 += 1;
+        }
         while line < lines.len() && lines[line].1 <= s {
             line += 1;
         }
@@ -56,14 +62,14 @@ pub(crate) fn find(
         if !body || is_question(&chars[s..e]) {
             continue;
         }
-        let Some(start) = claim_start(chars, toks, low, &top, s, e, line_start) else {
+        let Some((start, k)) = claim_start(chars, toks, low, &top, (s, e, k0), line_start) else {
             continue;
         };
         while f < figures.len() && figures[f].start < start {
             f += 1;
         }
         let has_figure = f < figures.len() && figures[f].start < e;
-        let (words, verb, cjk_marker) = triggers(chars, toks, low, &top, start, e);
+        let (words, verb, cjk_marker) = triggers(chars, toks, low, &top, (start, e, k));
         if words >= 3 && (verb || has_figure) || cjk_marker {
             out.push((start, e));
         }
@@ -74,35 +80,54 @@ pub(crate) fn find(
 /// Every line as (start, end, whether it may hold claims): a line holds claims when it ends a
 /// sentence, is not a caption credit and is not repeated elsewhere.
 fn body_lines(chars: &[char]) -> Vec<(usize, usize, bool)> {
-    let mut lines = vec![];
+    // Trimmed line ranges.
+    let mut lines = Vec::with_capacity(chars.len() / 200 + 1);
     let mut s = 0;
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, &c) in chars.iter().enumerate().chain(std::iter::once((chars.len(), &'\n'))) {
         if c == '\n' {
-            lines.push((s, i));
+            let (mut a, mut b) = (s, i);
+            while a < b && chars[a].is_whitespace() {
+                a += 1;
+            }
+            while b > a && chars[b - 1].is_whitespace() {
+                b -= 1;
+            }
+            lines.push((a, b));
             s = i + 1;
         }
     }
-    lines.push((s, chars.len()));
-    let trimmed = |&(s, e): &(usize, usize)| {
-        let text = &chars[s..e];
-        let a = text.iter().position(|c| !c.is_whitespace()).unwrap_or(text.len());
-        let b = text.iter().rposition(|c| !c.is_whitespace()).map_or(a, |p| p + 1);
-        &text[a..b]
+    // Repeated lines (captions pasted twice): grouped by a fingerprint of their length and ends,
+    // then compared in full.
+    let fingerprint = |&(a, b): &(usize, usize)| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (b - a) as u64;
+        for &c in chars[a..b].iter().take(8).chain(chars[a..b].iter().rev().take(8)) {
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h
     };
-    let mut seen: HashMap<&[char], u32> = HashMap::new();
-    for l in &lines {
-        let t = trimmed(l);
-        if t.len() > 20 {
-            *seen.entry(t).or_insert(0) += 1;
+    let mut groups: HashMap<u64, (usize, u32), FastHash> =
+        HashMap::with_capacity_and_hasher(lines.len(), FastHash::default());
+    let mut same_as: Vec<Option<u64>> = vec![None; lines.len()];
+    for (i, l) in lines.iter().enumerate() {
+        if l.1 - l.0 <= 20 {
+            continue;
+        }
+        let fp = fingerprint(l);
+        let group = groups.entry(fp).or_insert((i, 0));
+        let r = lines[group.0];
+        if chars[r.0..r.1] == chars[l.0..l.1] {
+            group.1 += 1;
+            same_as[i] = Some(fp);
         }
     }
     lines
         .iter()
-        .map(|l| {
-            let t = trimmed(l);
-            let ends = ends_sentence(t);
-            let repeated = seen.get(t).is_some_and(|&n| n > 1);
-            (l.0, l.1, ends && !repeated && !is_credit(t))
+        .zip(&same_as)
+        .map(|(&(a, b), fp)| {
+            let t = &chars[a..b];
+            let repeated = fp.is_some_and(|fp| groups.get(&fp).is_some_and(|g| g.1 > 1));
+            // Captions and credits are short lines; a paragraph is not searched for one.
+            (a, b, ends_sentence(t) && !repeated && !(t.len() < 400 && is_credit(t)))
         })
         .collect()
 }
@@ -118,24 +143,35 @@ fn ends_sentence(line: &[char]) -> bool {
 
 /// Photo credits and caption labels: "Photograph: X/Wire", "REUTERS/Name", "Image caption".
 fn is_credit(line: &[char]) -> bool {
-    let text: String = line.iter().collect();
-    ["Photograph:", "Photo:", "REUTERS/", "/AFP", "Getty Images", "Image caption", "(Photo"]
-        .iter()
-        .any(|m| text.contains(m))
+    const MARKS: &[&str] = &[
+        "Photograph:",
+        "Photo:",
+        "REUTERS/",
+        "/AFP",
+        "Getty Images",
+        "Image caption",
+        "(Photo",
+    ];
+    (0..line.len()).any(|i| {
+        matches!(line[i], 'P' | 'R' | '/' | 'G' | 'I' | '(')
+            && MARKS.iter().any(|m| {
+                let mut rest = line[i..].iter();
+                m.chars().all(|c| rest.next() == Some(&c))
+            })
+    })
 }
 
-/// Where the claim in sentence `s..e` starts, or `None` when it holds none: a sentence that is a
-/// quote with its reporting clause, a call to action, or a sentence inside a quote.
+/// Where the claim in sentence `s..e` (first token `k0`) starts, as a position and a token index,
+/// or `None` when it holds none: a sentence that is a quote with its reporting clause, a call to
+/// action, or a sentence inside a quote.
 fn claim_start(
     chars: &[char],
     toks: &[Tok],
     low: &Lowered,
     top: &[&Quote],
-    s: usize,
-    e: usize,
+    (s, e, k0): (usize, usize, usize),
     line_start: usize,
-) -> Option<usize> {
-    let k0 = first_at_or_after(toks, s);
+) -> Option<(usize, usize)> {
     let qi = top.partition_point(|q| q.end <= s);
     // A sentence inside a quote (a long quote's later sentences).
     if top.get(qi).is_some_and(|q| q.start < s) {
@@ -158,34 +194,32 @@ fn claim_start(
     }
     // The first quote in the sentence decides whether it is more than a quote.
     let Some(q) = top[qi..].iter().take_while(|q| q.start < e).next() else {
-        return Some(start);
+        return Some((start, k));
     };
     // Japanese: 「…」と述べた — the quote with its reporting verb.
     if chars[q.start] == '「' && chars.get(q.end) == Some(&'と') {
         return None;
     }
-    let before_is_punct_only = chars[start..q.start].iter().all(|c| !c.is_alphanumeric());
+    let before = &chars[start..q.start.max(start)];
+    let before_is_punct_only = before.iter().all(|c| !is_alnum(*c));
     if before_is_punct_only {
         // "“…,” she said, adding that …": the claim is what was added.
         let from = first_at_or_after(toks, q.end);
         let mut m = from;
         while m < toks.len() && toks[m].start < e {
             if matches!(low.get(m), "adding" | "saying") {
-                return Some(toks[m].start);
+                return Some((toks[m].start, m));
             }
             m += 1;
         }
         return None;
     }
-    let last_before = chars[start..q.start]
-        .iter()
-        .rev()
-        .find(|c| !c.is_whitespace());
-    let after_is_punct_only = chars[q.end.min(e)..e].iter().all(|c| !c.is_alphanumeric());
+    let last_before = before.iter().rev().find(|c| !c.is_whitespace());
+    let after_is_punct_only = chars[q.end.min(e)..e].iter().all(|c| !is_alnum(*c));
     if matches!(last_before, Some(':' | ',' | '،')) && (after_is_punct_only || q.end >= e) {
         return None;
     }
-    Some(start)
+    Some((start, k))
 }
 
 /// The token after a dateline or time stamp that opens a line: "PARIS - ", "GENEVA, June 2
@@ -214,21 +248,19 @@ fn after_dateline(chars: &[char], toks: &[Tok], k0: usize, e: usize) -> Option<u
     None
 }
 
-/// Words in `start..e`, whether a claim or reporting verb occurs outside quotes, and whether a
+/// Words in `start..e` (first token `k`), whether a claim or reporting verb occurs outside quotes, and whether a
 /// Japanese reporting expression does.
 fn triggers(
     chars: &[char],
     toks: &[Tok],
     low: &Lowered,
     top: &[&Quote],
-    start: usize,
-    e: usize,
+    (start, e, mut k): (usize, usize, usize),
 ) -> (usize, bool, bool) {
     let mut words = 0;
     let mut verb = false;
     let mut cjk_marker = false;
     let mut qi = top.partition_point(|q| q.end <= start);
-    let mut k = first_at_or_after(toks, start);
     while k < toks.len() && toks[k].start < e {
         let t = &toks[k];
         while qi < top.len() && top[qi].end <= t.start {

@@ -388,7 +388,7 @@ fn figure_attributes(gold: &Document, predicted: &[Suggestion], report: &mut Rep
             let Some(want) = note.get(&score.name) else {
                 continue;
             };
-            let got = matched.and_then(|p| p.attributes.get(&score.name));
+            let got = matched.and_then(|p| p.attribute(&score.name));
             let want_some = !want.is_null();
             score.gold += usize::from(want_some);
             score.predicted += usize::from(got.is_some());

@@ -17,9 +17,10 @@ use super::lexicon::{
     currency_symbol, currency_word, event_quantity, glued_multiplier, is_function_word,
     is_identifier_label, is_month, is_percent_word, is_stopword, is_time_word, is_year_preposition,
     multiplier, number_word, qualifier_class, F_CHANGE_VERB, F_DETERMINER, F_INDEFINITE, F_MONTH,
-    F_NUMBER_WORD, F_PERCENT_WORD, F_PRONOUN, F_STOPWORD, F_TIME_WORD, F_VERB_FILLER, QUALIFIERS,
+    F_NUMBER_WORD, F_PERCENT_WORD, F_PRONOUN, F_QUALIFIER_END, F_STOPWORD, F_TIME_WORD,
+    F_VERB_FILLER, QUALIFIERS,
 };
-use super::tokens::{digit_value, is_cjk, text_of, Kind, Lowered, Tok};
+use super::tokens::{digit_value, is_alnum, is_cjk, text_of, Kind, Lowered, Tok};
 
 /// One figure found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,11 +92,12 @@ impl Scan<'_> {
         while e < self.chars.len() && !self.chars[e].is_whitespace() {
             e += 1;
         }
-        if e - s < 5
-            || !self.chars[s..e]
-                .iter()
-                .any(|c| matches!(c, '/' | '@') || c.is_ascii_alphabetic())
-        {
+        // Every marker below holds a '/', an '@' or a full stop before a letter.
+        let marked = self.chars[s..e].iter().enumerate().any(|(i, c)| {
+            matches!(c, '/' | '@')
+                || (*c == '.' && self.chars.get(s + i + 1).is_some_and(|n| n.is_ascii_alphabetic()))
+        });
+        if e - s < 5 || !marked {
             return false;
         }
         let chunk: String = self.chars[s..e].iter().collect::<String>().to_lowercase();
@@ -121,6 +123,9 @@ impl Scan<'_> {
     /// Qualifier words ending just before token `first`: (start position, qualifier).
     fn qualifier_before(&self, first: usize) -> Option<(usize, String)> {
         if first == 0 || !self.is_word(first - 1) {
+            return None;
+        }
+        if !self.low.is(first - 1, F_QUALIFIER_END) {
             return None;
         }
         let last = self.lower(first - 1);
@@ -276,12 +281,20 @@ fn share_quantities(chars: &[char], figs: &mut [Figure]) {
         let (before, after) = figs.split_at_mut(i);
         let (prev, cur) = (&before[i - 1], &mut after[0]);
         let gap = &chars[prev.end..cur.start];
-        if gap.iter().any(|&c| matches!(c, '.' | '\n' | ';' | '!' | '?')) || gap.len() > 80 {
+        if gap.len() > 80 || gap.iter().any(|&c| matches!(c, '.' | '\n' | ';' | '!' | '?')) {
             continue;
         }
-        let gap: String = gap.iter().collect::<String>().to_lowercase();
-        let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        let last = words.last().copied().unwrap_or("");
+        // The gap's last word, lower-cased.
+        let mut e = gap.len();
+        while e > 0 && !is_alnum(gap[e - 1]) {
+            e -= 1;
+        }
+        let mut b = e;
+        while b > 0 && is_alnum(gap[b - 1]) {
+            b -= 1;
+        }
+        let last: String = gap[b..e].iter().flat_map(|c| c.to_lowercase()).collect();
+        let last = last.as_str();
         let continues = (last == "including" && prev.quantity.is_some())
             || (matches!(last, "from" | "to" | "and" | "or") && prev.unit == cur.unit);
         if continues && (cur.quantity.is_none() || last == "including") {
@@ -766,15 +779,14 @@ fn is_time_noun(w: &str) -> bool {
 
 /// Units of measure, money and percentages: they say how, not what, is counted.
 fn is_measure(unit: &str) -> bool {
+    const MEASURES: &[&str] = &[
+        "mm", "cm", "km", "m", "kg", "g", "km/h", "mph", "c", "f", "metres", "meters",
+        "kilometres", "kilometers", "miles", "hectares", "acres", "tonnes", "tons", "litres",
+        "liters", "degrees", "percentage", "percentage point", "points", "ng", "mg", "ミリ",
+    ];
     unit == "%"
         || (unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()))
-        || matches!(
-            unit.to_lowercase().as_str(),
-            "mm" | "cm" | "km" | "m" | "kg" | "g" | "km/h" | "mph" | "c" | "f" | "metres"
-                | "meters" | "kilometres" | "kilometers" | "miles" | "hectares" | "acres"
-                | "tonnes" | "tons" | "litres" | "liters" | "degrees" | "percentage" | "points"
-                | "ng" | "mg" | "ミリ"
-        )
+        || MEASURES.iter().any(|m| m.eq_ignore_ascii_case(unit))
 }
 
 /// What the figure spanning tokens `first..next` (number at `k`) counts.

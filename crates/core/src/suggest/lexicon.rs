@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 /// FNV-1a: a small, fast hash for short words.
 #[derive(Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     #[inline]
@@ -30,6 +30,9 @@ impl Hasher for WordHasher {
 }
 
 type WordMap = HashMap<&'static str, u32, BuildHasherDefault<WordHasher>>;
+
+/// A hash set or map keyed by short words or lines, with [`WordHasher`].
+pub(crate) type FastHash = BuildHasherDefault<WordHasher>;
 
 pub(crate) const F_REPORTING_VERB: u32 = 1 << 0;
 pub(crate) const F_ACCORDING: u32 = 1 << 1;
@@ -62,6 +65,8 @@ pub(crate) const F_WEAK_REPORT: u32 = 1 << 27;
 pub(crate) const F_CHROME_OPENER: u32 = 1 << 28;
 pub(crate) const F_ADVERBIAL_OPENER: u32 = 1 << 29;
 pub(crate) const F_CHANGE_VERB: u32 = 1 << 30;
+/// The last word of a qualifier ("least" of "at least").
+pub(crate) const F_QUALIFIER_END: u32 = 1 << 31;
 
 /// Every word list with its flag; a word may be in several.
 #[rustfmt::skip]
@@ -109,6 +114,10 @@ pub(crate) fn flags(w: &str) -> u32 {
             for w in *words {
                 *map.entry(w).or_insert(0) |= flag;
             }
+        }
+        for q in QUALIFIERS {
+            let last = q.rsplit(' ').next().unwrap_or(q);
+            *map.entry(last).or_insert(0) |= F_QUALIFIER_END;
         }
         map
     });
@@ -397,4 +406,17 @@ pub(crate) fn event_quantity(w: &str) -> Option<&'static str> {
         "rescued" | "secourus" | "gerettet" => "rescued",
         _ => return None,
     })
+}
+
+/// The length in characters of the longest word in the abbreviation lists (sentence splitting
+/// relies on it to skip look-ups for longer words).
+#[cfg(test)]
+pub(crate) fn longest_abbreviation() -> usize {
+    LISTS
+        .iter()
+        .filter(|(flag, _)| *flag & (F_ABBREVIATION | F_TITLE_ABBREV | F_FINAL_ABBREVIATION) != 0)
+        .flat_map(|(_, words)| words.iter())
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
 }

@@ -30,6 +30,7 @@ mod sentences;
 mod speakers;
 mod tokens;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -219,9 +220,10 @@ pub struct Suggestion {
     /// Figures: every attribute by name ([`FIGURE_ATTRIBUTES`]): "value" and "value_max" as
     /// numbers; "unit", "qualifier", "quantity" (what is counted: "deaths", "injured",
     /// "arrests", "tariff rate", "days", …) and "source" (who reports it) as text. The fields
-    /// `value`, `value_max`, `unit` and `qualifier` repeat the first four.
+    /// `value`, `value_max`, `unit` and `qualifier` repeat the first four. (Names are
+    /// [`Cow`]s so that the engine's own names cost no allocation; look them up by `&str`.)
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub attributes: BTreeMap<String, AttrValue>,
+    pub attributes: BTreeMap<Cow<'static, str>, AttrValue>,
 }
 
 impl Suggestion {
@@ -266,7 +268,7 @@ impl Suggestion {
         }
         out.push('{');
         for name in FIGURE_ATTRIBUTES {
-            let Some(v) = self.attributes.get(*name) else {
+            let Some(v) = self.attributes.get(*name as &str) else {
                 continue;
             };
             if out.len() > 1 {
@@ -306,9 +308,31 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
     let mut out = vec![];
     let figures_wanted = want(SuggestionKind::Figure);
     let quotes = quotes::find(&chars);
+    let figs = if figures_wanted || want(SuggestionKind::Claim) {
+        figures::find(&chars, &toks, &low)
+    } else {
+        vec![]
+    };
+    // Sentences whose source a figure needs.
+    // The sentence of each figure, found by walking both lists in order (figures are sorted).
+    let mut figure_sentence: Vec<Option<usize>> = Vec::with_capacity(figs.len());
+    let mut source_of = vec![false; if figures_wanted { sents.len() } else { 0 }];
+    if figures_wanted {
+        let mut si = 0;
+        for f in &figs {
+            while si < sents.len() && sents[si].1 <= f.start {
+                si += 1;
+            }
+            let inside = sents.get(si).is_some_and(|&(s, _)| s <= f.start);
+            figure_sentence.push(inside.then_some(si));
+            if inside {
+                source_of[si] = true;
+            }
+        }
+    }
     let need_speakers = want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) || figures_wanted;
     let (speakers, sources) = if need_speakers {
-        speakers::attribute(&chars, &toks, &sents, &quotes, &low, figures_wanted)
+        speakers::attribute(&chars, &toks, &sents, &quotes, &low, &source_of)
     } else {
         (vec![None; quotes.len()], vec![])
     };
@@ -347,7 +371,6 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
         }
     }
     if figures_wanted || want(SuggestionKind::Claim) {
-        let figs = figures::find(&chars, &toks, &low);
         if want(SuggestionKind::Claim) {
             for (s, e) in claims::find(&chars, &toks, &sents, &quotes, &figs, &low) {
                 out.push(Suggestion::plain(SuggestionKind::Claim, s, e));
@@ -359,33 +382,38 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
                 .enumerate()
                 .filter(|(_, q)| q.depth == 0)
                 .collect();
-            for f in figs {
+            let mut k = 0;
+            for (f, si) in figs.into_iter().zip(figure_sentence) {
                 // Inside a quote, the quote's speaker reports it; elsewhere, its sentence's source.
-                let k = top.partition_point(|(_, q)| q.start <= f.start);
+                while k < top.len() && top[k].1.start <= f.start {
+                    k += 1;
+                }
                 let in_quote = k.checked_sub(1).map(|k| top[k]).filter(|(_, q)| f.end <= q.end);
                 let source = match in_quote {
                     Some((qi, _)) => speakers[qi].map(|f| (f.start, f.end)),
-                    None => sentences::containing(&sents, f.start)
-                        .and_then(|si| sources.get(si).copied().flatten()),
+                    None => si.and_then(|si| sources.get(si).copied().flatten()),
                 };
                 let mut s = Suggestion::plain(SuggestionKind::Figure, f.start, f.end);
                 s.value = Some(f.value);
                 s.value_max = f.value_max;
                 s.qualifier = Some(f.qualifier.to_string());
                 let attrs = &mut s.attributes;
-                attrs.insert("value".into(), AttrValue::Number(f.value));
+                attrs.insert(Cow::Borrowed("value"), AttrValue::Number(f.value));
                 if let Some(v) = f.value_max {
-                    attrs.insert("value_max".into(), AttrValue::Number(v));
+                    attrs.insert(Cow::Borrowed("value_max"), AttrValue::Number(v));
                 }
                 if let Some(u) = &f.unit {
-                    attrs.insert("unit".into(), AttrValue::Text(u.clone()));
+                    attrs.insert(Cow::Borrowed("unit"), AttrValue::Text(u.clone()));
                 }
-                attrs.insert("qualifier".into(), AttrValue::Text(f.qualifier.into()));
+                attrs.insert(
+                    Cow::Borrowed("qualifier"),
+                    AttrValue::Text(f.qualifier.into()),
+                );
                 if let Some(q) = f.quantity {
-                    attrs.insert("quantity".into(), AttrValue::Text(q));
+                    attrs.insert(Cow::Borrowed("quantity"), AttrValue::Text(q));
                 }
                 if let Some((a, b)) = source {
-                    attrs.insert("source".into(), AttrValue::Text(name_of(a, b)));
+                    attrs.insert(Cow::Borrowed("source"), AttrValue::Text(name_of(a, b)));
                 }
                 s.unit = f.unit;
                 out.push(s);

@@ -23,16 +23,21 @@
 //! always the entity's mention in the text, never the pronoun. A quote none of the stages reaches
 //! gets no speaker.
 
+use std::collections::HashSet;
+
 use super::lexicon::{
     is_according, is_determiner, is_function_word, is_inverted_pronoun, is_naming_verb, is_pronoun,
     is_reporting_verb, is_speaker_noun, is_statement_noun, is_stopword, F_ADVERBIAL_OPENER,
-    F_CLAIM_VERB, F_DETERMINER, F_JOB_TITLE, F_NAME_PARTICLE, F_ORG_WORD, F_PLATFORM,
+    F_ACCORDING, F_CLAIM_VERB, F_DETERMINER, F_FUNCTION_WORD, F_JOB_TITLE, F_NAMING_VERB, F_NAME_PARTICLE, F_ORG_WORD, F_PLATFORM,
     F_PREPOSITION, F_PRONOUN, F_REPORTING_VERB, F_SPEAKER_NOUN, F_STATEMENT_NOUN, F_STOPWORD,
     F_TITLE_ABBREV, F_VERB_FILLER,
 };
+use super::lexicon::FastHash;
 use super::quotes::Quote;
 use super::sentences::containing;
-use super::tokens::{first_at_or_after, is_capitalised, is_uncased_letter, Kind, Lowered, Tok};
+use super::tokens::{
+    first_at_or_after, is_alnum, is_alpha, is_capitalised, is_uncased_letter, Kind, Lowered, Tok,
+};
 use super::Stage;
 
 /// A speaker found for a quote: the entity's mention and the sieve stage that found it.
@@ -68,16 +73,24 @@ enum Wants {
     Organisation,
 }
 
-/// A capitalised name run outside quotes.
+/// A capitalised name run outside quotes that reads as a person or an organisation (positions as
+/// `u32` to keep the list small: it is built for every text).
 #[derive(Debug, Clone, Copy)]
 struct Mention {
-    start: usize,
-    end: usize,
-    sentence: usize,
-    /// Whether it reads as a person (two or more name words, a title, or the surname of one).
+    start: u32,
+    end: u32,
+    /// The token of its last word.
+    last: u32,
+    sentence: u32,
+    /// Whether it reads as a person (two or more name words, a title, or the surname of one);
+    /// otherwise it reads as an organisation ("Red Crescent", "United Nations").
     person: bool,
-    /// Whether it reads as an organisation ("Red Crescent", "United Nations").
-    org: bool,
+}
+
+impl Mention {
+    fn span(&self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
 }
 
 /// Japanese reporting verbs after と.
@@ -131,7 +144,7 @@ impl Ctx<'_> {
     /// A capitalised word that may be part of a name.
     #[inline(always)]
     fn is_name_word(&self, k: usize) -> bool {
-        is_capitalised(self.chars, &self.toks[k]) && !is_function_word(self.lower(k))
+        is_capitalised(self.chars, &self.toks[k]) && !self.low.is(k, F_FUNCTION_WORD)
     }
     /// The end of token `k` without a possessive ’s.
     fn end_without_possessive(&self, k: usize) -> usize {
@@ -170,7 +183,7 @@ impl Ctx<'_> {
 /// Name runs outside quotes, with whether each reads as a person or an organisation.
 fn find_mentions(ctx: &Ctx) -> Vec<Mention> {
     let mut out = vec![];
-    let mut surnames: Vec<&str> = vec![];
+    let mut surnames: HashSet<&str, FastHash> = HashSet::default();
     let n = ctx.toks.len();
     let mut k = 0;
     let mut si = 0;
@@ -234,19 +247,21 @@ fn find_mentions(ctx: &Ctx) -> Vec<Mention> {
         let after_prep = first > 0 && ctx.low.is(first - 1, F_PREPOSITION);
         let platform = words == 1 && ctx.low.is(last, F_PLATFORM);
         let surname = ctx.lower(last);
-        let known_surname = surnames.contains(&surname);
+        let known_surname = surnames.contains(surname);
         let person =
             !org && !platform && !after_prep && (words >= 2 || titled || known_surname);
         if person && words >= 2 && !known_surname {
-            surnames.push(surname);
+            surnames.insert(surname);
         }
-        out.push(Mention {
-            start,
-            end: ctx.end_without_possessive(last),
-            sentence: si,
-            person,
-            org: org && !after_prep,
-        });
+        if person || (org && !after_prep) {
+            out.push(Mention {
+                start: start as u32,
+                last: last as u32,
+                end: ctx.end_without_possessive(last) as u32,
+                sentence: si as u32,
+                person,
+            });
+        }
         k = k.max(first + 1);
     }
     out
@@ -255,14 +270,14 @@ fn find_mentions(ctx: &Ctx) -> Vec<Mention> {
 /// The attribution of every quote (`None` for unattributed and nested quotes), aligned with
 /// `quotes`, and the source of every sentence's statements (who reports them: "…, the ministry
 /// said", "according to X", "He said …"), aligned with `sentences` — `None` where no sentence
-/// source is asked for (`with_sources` false) or found.
+/// source is asked for (`source_of[si]` false) or found.
 pub(crate) fn attribute(
     chars: &[char],
     toks: &[Tok],
     sentences: &[(usize, usize)],
     quotes: &[Quote],
     low: &Lowered,
-    with_sources: bool,
+    source_of: &[bool],
 ) -> (Vec<Option<Found>>, Vec<Option<(usize, usize)>>) {
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
     let mut in_quote = vec![false; toks.len()];
@@ -285,7 +300,7 @@ pub(crate) fn attribute(
     };
     ctx.mentions = find_mentions(&ctx);
     let mut out = vec![None; quotes.len()];
-    // Speakers attributed so far, in quote order.
+    // Speakers attributed so far, sorted by start.
     let mut known: Vec<(usize, usize)> = vec![];
     // Top-level quotes seen so far with their speakers.
     let mut out_top: Vec<(usize, usize, Option<Found>)> = vec![];
@@ -325,17 +340,21 @@ pub(crate) fn attribute(
         });
         out_top.push((q.start, q.end, found));
         if let Some(f) = found {
-            known.push((f.start, f.end));
+            // Kept in text order, so that a look-up reads only the window it needs.
+            let at = known.partition_point(|&(s, _)| s <= f.start);
+            known.insert(at, (f.start, f.end));
         }
         out[qi] = found;
     }
-    let sources = if with_sources {
-        (0..sentences.len())
-            .map(|si| sentence_source(&ctx, si, &known))
-            .collect()
-    } else {
-        vec![None; sentences.len()]
-    };
+    let sources = (0..sentences.len())
+        .map(|si| {
+            if source_of.get(si).copied().unwrap_or(false) {
+                sentence_source(&ctx, si, &known)
+            } else {
+                None
+            }
+        })
+        .collect();
     (out, sources)
 }
 
@@ -351,7 +370,7 @@ fn resolve(
         Subject::Pronoun(pos) => {
             let word: String = ctx.chars[pos..]
                 .iter()
-                .take_while(|c| c.is_alphabetic())
+                .take_while(|c| is_alpha(**c))
                 .collect::<String>()
                 .to_lowercase();
             let wants = match word.as_str() {
@@ -407,28 +426,34 @@ fn antecedent(
     let window_start = ctx.sentences.get(lowest).map_or(0, |s| s.0);
     let fits = |m: &Mention| match wants {
         Wants::Person => m.person,
-        Wants::Plural => m.person || m.org,
-        Wants::Organisation => m.org,
+        Wants::Plural => true,
+        Wants::Organisation => !m.person,
     };
-    let end = ctx.mentions.partition_point(|m| m.start < pos);
+    let end = ctx.mentions.partition_point(|m| (m.start as usize) < pos);
     // The subject of the pronoun's own sentence, when it opens the sentence.
-    if let Some(m) = ctx.mentions[..end].iter().rev().take_while(|m| m.sentence == si).last() {
+    if let Some(m) = ctx.mentions[..end]
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence as usize == si)
+        .last()
+    {
         let first_tok = first_at_or_after(ctx.toks, ctx.sentences[si].0);
-        let m_tok = first_at_or_after(ctx.toks, m.start);
+        let m_tok = first_at_or_after(ctx.toks, m.start as usize);
         if fits(m) && m_tok <= first_tok + 3 {
-            return Some((m.start, m.end));
+            return Some(m.span());
         }
     }
     let mention = ctx.mentions[..end]
         .iter()
         .rev()
-        .take_while(|m| m.start >= window_start)
+        .take_while(|m| m.start as usize >= window_start)
         .find(|m| fits(m))
-        .map(|m| (m.start, m.end));
-    let attributed = known
+        .map(Mention::span);
+    let before = known.partition_point(|&(s, _)| s < pos);
+    let attributed = known[..before]
         .iter()
         .rev()
-        .filter(|&&(s, _)| s < pos && s >= window_start)
+        .take_while(|&&(s, _)| s >= window_start)
         .find(|&&(s, e)| match wants {
             Wants::Person => !ctx.is_org_span(s, e),
             Wants::Plural => true,
@@ -457,7 +482,7 @@ fn continued_speech(
     let rest_outside = ctx.chars[s..q.start]
         .iter()
         .chain(&ctx.chars[q.end.min(e)..e])
-        .any(|c| c.is_alphanumeric());
+        .any(|c| is_alnum(*c));
     if s != q.start || rest_outside || si == 0 {
         return None;
     }
@@ -505,12 +530,12 @@ fn clause_subject(ctx: &Ctx, q: &Quote) -> Option<Subject> {
 
 /// The first person mention in `from..to`.
 fn person_in(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
-    let k = ctx.mentions.partition_point(|m| m.start < from);
+    let k = ctx.mentions.partition_point(|m| (m.start as usize) < from);
     ctx.mentions[k..]
         .iter()
-        .take_while(|m| m.start < to)
+        .take_while(|m| (m.start as usize) < to)
         .find(|m| m.person)
-        .map(|m| (m.start, m.end))
+        .map(Mention::span)
 }
 
 /// Who reports the statements of sentence `si`: "according to X", "X said …", "…, X said",
@@ -519,14 +544,12 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
     let (s, e) = ctx.sentences[si];
     let from = first_at_or_after(ctx.toks, s);
     let to = first_at_or_after(ctx.toks, e);
-    let win: Vec<usize> = (from..to)
-        .filter(|&k| !ctx.in_quote[k] && ctx.toks[k].kind != Kind::Break)
-        .collect();
+    let mut win: Vec<usize> = Vec::with_capacity(to - from);
+    win.extend((from..to).filter(|&k| !ctx.in_quote[k] && ctx.toks[k].kind != Kind::Break));
     let mut subject = None;
     for (m, &k) in win.iter().enumerate() {
-        let w = ctx.lower(k);
-        let persian = w == "گفته" && m > 0 && ctx.lower(win[m - 1]) == "به";
-        if is_according(w) || persian {
+        let persian = m > 0 && ctx.lower(k) == "گفته" && ctx.lower(win[m - 1]) == "به";
+        if ctx.low.is(k, F_ACCORDING) || persian {
             let skip = usize::from(m + 1 < win.len() && ctx.lower(win[m + 1]) == "to");
             subject = subject_forward(ctx, &win, m + 1 + skip).map(|(s, _)| s);
         } else if ctx.low.is(k, F_REPORTING_VERB) || ctx.low.is(k, F_CLAIM_VERB) {
@@ -549,34 +572,29 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
 }
 
 /// The entity's fullest earlier mention for a short one: "Lal" → "Priya Lal", "the alliance" →
-/// "Harwick Tenants' Alliance" (same last word, within the last hundred mentions).
+/// "Harwick Tenants' Alliance" (same last word, within the last forty mentions).
 fn full_name(ctx: &Ctx, s: usize, e: usize) -> (usize, usize) {
-    let span = &ctx.chars[s..e];
-    let short = !span.iter().any(|c| c.is_whitespace()) || ctx.chars[s].is_lowercase();
+    let short = !ctx.chars[s..e].iter().any(|c| c.is_whitespace()) || ctx.chars[s].is_lowercase();
     if !short {
         return (s, e);
     }
-    let last_start = span
-        .iter()
-        .rposition(|c| c.is_whitespace())
-        .map_or(s, |p| s + p + 1);
-    let last = &ctx.chars[last_start..e];
-    let same = |m: &Mention| {
-        let n = m.end - m.start;
-        n > e - s
-            && n >= last.len()
-            && ctx.chars[m.end - last.len()..m.end]
-                .iter()
-                .zip(last)
-                .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
-            && (m.end - last.len() == m.start || ctx.chars[m.end - last.len() - 1].is_whitespace())
-    };
-    let end = ctx.mentions.partition_point(|m| m.start < s);
-    ctx.mentions[end.saturating_sub(100)..end]
+    let last_tok = first_at_or_after(ctx.toks, e).saturating_sub(1);
+    let word = ctx.lower(last_tok);
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    if word.is_empty() {
+        return (s, e);
+    }
+    let end = ctx.mentions.partition_point(|m| (m.start as usize) < s);
+    ctx.mentions[end.saturating_sub(40)..end]
         .iter()
         .rev()
-        .find(|m| same(m))
-        .map_or((s, e), |m| (m.start, m.end))
+        .find(|m| {
+            (m.end - m.start) as usize > e - s && {
+                let w = ctx.lower(m.last as usize);
+                w.strip_suffix("'s").unwrap_or(w) == word
+            }
+        })
+        .map_or((s, e), Mention::span)
 }
 
 /// Token indices of the rest of the quote's sentence after it, up to the next quote.
@@ -585,7 +603,7 @@ fn after_window(ctx: &Ctx, q: &Quote, next_quote_start: usize) -> Vec<usize> {
         return vec![];
     };
     let limit = ctx.sentences[si].1.min(next_quote_start);
-    let mut out = vec![];
+    let mut out = Vec::with_capacity(16);
     let mut k = first_at_or_after(ctx.toks, q.end);
     while k < ctx.toks.len() && ctx.toks[k].start < limit && ctx.toks[k].kind != Kind::Break {
         out.push(k);
@@ -601,7 +619,9 @@ fn before_window(ctx: &Ctx, q: &Quote) -> Vec<usize> {
     };
     let from = first_at_or_after(ctx.toks, ctx.sentences[si].0);
     let to = first_at_or_after(ctx.toks, q.start);
-    (from..to).filter(|&k| !ctx.in_quote[k]).collect()
+    let mut win = Vec::with_capacity(to - from);
+    win.extend((from..to).filter(|&k| !ctx.in_quote[k]));
+    win
 }
 
 fn after_quote(ctx: &Ctx, q: &Quote, next_quote_start: usize) -> Option<(Subject, Stage)> {
@@ -665,10 +685,8 @@ fn before_quote(ctx: &Ctx, q: &Quote) -> Option<(Subject, Stage)> {
     let lowest = win.len().saturating_sub(14);
     let naming_from = win.len().saturating_sub(4);
     let v = (lowest..win.len()).rev().find(|&m| {
-        let w = ctx.lower(win[m]);
-        is_reporting_verb(w)
-            || is_according(w)
-            || (q.partial && m >= naming_from && is_naming_verb(w))
+        ctx.low.is(win[m], F_REPORTING_VERB | F_ACCORDING)
+            || (q.partial && m >= naming_from && ctx.low.is(win[m], F_NAMING_VERB))
     })?;
     let w = ctx.lower(win[v]);
     let persian_according = w == "گفته" && v > 0 && ctx.lower(win[v - 1]) == "به";
@@ -1087,7 +1105,7 @@ mod tests {
         let sents = sentences::split(&chars);
         let qs = quotes::find(&chars);
         let low = Lowered::new(text, &chars, &toks);
-        let (sp, _) = attribute(&chars, &toks, &sents, &qs, &low, false);
+        let (sp, _) = attribute(&chars, &toks, &sents, &qs, &low, &[]);
         qs.iter()
             .zip(sp)
             .filter(|(q, _)| q.depth == 0)
@@ -1190,7 +1208,7 @@ mod tests {
         let sents = sentences::split(&chars);
         let qs = quotes::find(&chars);
         let low = Lowered::new(text, &chars, &toks);
-        let (sp, _) = attribute(&chars, &toks, &sents, &qs, &low, false);
+        let (sp, _) = attribute(&chars, &toks, &sents, &qs, &low, &[]);
         qs.iter()
             .zip(sp)
             .filter(|(q, _)| q.depth == 0)
