@@ -62,9 +62,12 @@ struct WireSuggestion {
     value_max: Option<f64>,
     unit: Option<String>,
     qualifier: Option<String>,
-    attribution: Option<(String, Option<(CharOffset, CharOffset)>, Stage)>,
+    attribution: Option<WireAttribution>,
     attributes: Vec<(String, WireValue)>,
 }
+
+/// An [`Attribution`]: the name, the span and the stage.
+type WireAttribution = (String, Option<(CharOffset, CharOffset)>, Stage);
 
 /// An [`AttrValue`] with its variant written (postcard cannot read untagged enums).
 #[derive(Serialize, Deserialize)]

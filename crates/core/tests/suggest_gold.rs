@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use spanmark_core::suggest::eval::{evaluate_gold, gold_from_json, LABELS};
-use spanmark_core::suggest::{suggest, SuggestionKind, SAID_BY};
+use spanmark_core::suggest::eval::{evaluate_gold, gold_from_json, Report, LABELS};
+use spanmark_core::suggest::{suggest, Stage, SuggestionKind, SAID_BY};
 use spanmark_core::Document;
 
 fn gold() -> Vec<Document> {
@@ -122,21 +122,14 @@ fn suggest_gold_set_is_large_and_varied_enough() {
     assert!(held.iter().any(|d| d.line_endings_normalised));
 }
 
-#[test]
-fn suggest_engine_meets_floors_on_gold_set() {
-    let docs = gold();
-    let report = evaluate_gold(&docs);
-    eprintln!("{}", report.table());
-    print_mismatches(&docs);
-    // Floors set just under what the engine achieves (see the table printed above).
-    let floors = [
-        // (label, exact F1, overlap F1)
-        ("quote", 0.98, 0.98),
-        ("speaker", 0.92, 0.92),
-        ("figure", 0.93, 0.96),
-        ("claim", 0.92, 0.92),
-    ];
-    for (label, exact, overlap) in floors {
+/// Checks exact and overlap F1 per label, attribution accuracy, and F1 per figure attribute.
+fn check_floors(
+    report: &Report,
+    labels: &[(&str, f64, f64)],
+    attribution: f64,
+    attributes: &[(&str, f64)],
+) {
+    for &(label, exact, overlap) in labels {
         let s = report.label(label).expect("label scored");
         assert!(
             s.exact().f1 >= exact,
@@ -150,42 +143,84 @@ fn suggest_engine_meets_floors_on_gold_set() {
         );
     }
     assert!(
-        report.attribution_accuracy() >= 0.90,
-        "attribution accuracy {:.3}",
+        report.attribution_accuracy() >= attribution,
+        "attribution accuracy {:.3} < {attribution}",
         report.attribution_accuracy()
     );
-    assert_eq!(report.values_correct, report.values_total, "figure values");
+    for &(name, f1) in attributes {
+        let a = report.attribute(name).expect("attribute scored");
+        assert!(a.prf().f1 >= f1, "{name} F1 {:.3} < {f1}", a.prf().f1);
+    }
 }
 
-/// The held-out articles were written (text and gold) before the engine was ever run on them.
-/// Two generic fixes were made after their first run (singular pronouns skip unnamed speakers;
-/// a German »…« after a full stop opens a sentence); no held-out-specific word was added. Their
-/// floors are correspondingly lower.
+#[test]
+fn suggest_engine_meets_floors_on_gold_set() {
+    let docs = gold();
+    let report = evaluate_gold(&docs);
+    eprintln!("{}", report.table());
+    print_mismatches(&docs);
+    // Floors set just under what the engine achieves (see the table printed above).
+    check_floors(
+        &report,
+        &[
+            // (label, exact F1, overlap F1)
+            ("quote", 0.98, 0.98),
+            ("speaker", 0.93, 0.95),
+            ("figure", 0.97, 0.98),
+            ("claim", 0.96, 0.96),
+        ],
+        0.95,
+        &[
+            ("value", 0.97),
+            ("unit", 0.97),
+            ("qualifier", 0.96),
+            ("quantity", 0.85),
+            ("source", 0.86),
+        ],
+    );
+    assert_eq!(report.values_correct, report.values_total, "figure values");
+    // Every sieve stage that answers is right at least nine times in ten.
+    for stage in Stage::ALL {
+        let s = report.stage(*stage).expect("stage scored");
+        assert!(s.attributed > 0, "{} attributed nothing", stage.name());
+        assert!(
+            s.correct * 10 >= s.attributed * 9,
+            "{}: {}/{} right",
+            stage.name(),
+            s.correct,
+            s.attributed
+        );
+    }
+}
+
+/// The held-out articles (the four older ones and ten of the new ones) were written and annotated
+/// before the engine was run on them, and no rule was changed for them: their mismatches are not
+/// printed. Their floors sit just under the first (and only) measurement.
 #[test]
 fn suggest_engine_meets_floors_on_held_out_set() {
     let docs = gold_in("tests/suggest_gold/heldout");
-    assert!(docs.len() >= 4);
     let report = evaluate_gold(&docs);
     eprintln!("held out:\n{}", report.table());
-    print_mismatches(&docs);
-    let floors = [
-        ("quote", 0.95, 0.95),
-        ("speaker", 0.45, 0.80),
-        ("figure", 0.65, 0.95),
-        ("claim", 0.88, 0.88),
-    ];
-    for (label, exact, overlap) in floors {
-        let s = report.label(label).expect("label scored");
-        assert!(
-            s.exact().f1 >= exact,
-            "{label} exact F1 {:.3} < {exact}",
-            s.exact().f1
-        );
-        assert!(
-            s.overlap().f1 >= overlap,
-            "{label} overlap F1 {:.3} < {overlap}",
-            s.overlap().f1
-        );
-    }
-    assert!(report.attribution_accuracy() >= 0.65);
+    check_floors(
+        &report,
+        &[
+            ("quote", 0.98, 0.98),
+            ("speaker", 0.78, 0.95),
+            ("figure", 0.85, 0.95),
+            ("claim", 0.95, 0.95),
+        ],
+        0.92,
+        &[
+            ("value", 0.95),
+            ("unit", 0.90),
+            ("qualifier", 0.90),
+            ("quantity", 0.78),
+            ("source", 0.88),
+        ],
+    );
+    let claims = report.label("claim").expect("claims scored").exact();
+    assert!(
+        claims.precision >= 0.95 && claims.recall >= 0.93,
+        "{claims:?}"
+    );
 }

@@ -83,7 +83,11 @@ fn body_lines(chars: &[char]) -> Vec<(usize, usize, bool)> {
     // Trimmed line ranges.
     let mut lines = Vec::with_capacity(chars.len() / 200 + 1);
     let mut s = 0;
-    for (i, &c) in chars.iter().enumerate().chain(std::iter::once((chars.len(), &'\n'))) {
+    for (i, &c) in chars
+        .iter()
+        .enumerate()
+        .chain(std::iter::once((chars.len(), &'\n')))
+    {
         if c == '\n' {
             let (mut a, mut b) = (s, i);
             while a < b && chars[a].is_whitespace() {
@@ -100,7 +104,11 @@ fn body_lines(chars: &[char]) -> Vec<(usize, usize, bool)> {
     // then compared in full.
     let fingerprint = |&(a, b): &(usize, usize)| {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (b - a) as u64;
-        for &c in chars[a..b].iter().take(8).chain(chars[a..b].iter().rev().take(8)) {
+        for &c in chars[a..b]
+            .iter()
+            .take(8)
+            .chain(chars[a..b].iter().rev().take(8))
+        {
             h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
         }
         h
@@ -127,7 +135,11 @@ fn body_lines(chars: &[char]) -> Vec<(usize, usize, bool)> {
             let t = &chars[a..b];
             let repeated = fp.is_some_and(|fp| groups.get(&fp).is_some_and(|g| g.1 > 1));
             // Captions and credits are short lines; a paragraph is not searched for one.
-            (a, b, ends_sentence(t) && !repeated && !(t.len() < 400 && is_credit(t)))
+            (
+                a,
+                b,
+                ends_sentence(t) && !repeated && !(t.len() < 400 && is_credit(t)),
+            )
         })
         .collect()
 }
@@ -135,10 +147,19 @@ fn body_lines(chars: &[char]) -> Vec<(usize, usize, bool)> {
 /// Whether a line ends with sentence-final punctuation (possibly inside closing quotation marks).
 fn ends_sentence(line: &[char]) -> bool {
     let mut i = line.len();
-    while i > 0 && matches!(line[i - 1], '”' | '"' | '’' | '\'' | '»' | '«' | '“' | '」' | ' ' | '\u{a0}') {
+    while i > 0
+        && matches!(
+            line[i - 1],
+            '”' | '"' | '’' | '\'' | '»' | '«' | '“' | '」' | ' ' | '\u{a0}'
+        )
+    {
         i -= 1;
     }
-    i > 0 && matches!(line[i - 1], '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟')
+    i > 0
+        && matches!(
+            line[i - 1],
+            '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟'
+        )
 }
 
 /// Photo credits and caption labels: "Photograph: X/Wire", "REUTERS/Name", "Image caption".
@@ -228,7 +249,9 @@ fn after_dateline(chars: &[char], toks: &[Tok], k0: usize, e: usize) -> Option<u
     let first = toks.get(k0)?;
     let caps = first.kind == Kind::Word
         && first.end - first.start >= 2
-        && chars[first.start..first.end].iter().all(|c| c.is_uppercase());
+        && chars[first.start..first.end]
+            .iter()
+            .all(|c| c.is_uppercase());
     let stamp = first.kind == Kind::Num;
     if !caps && !stamp {
         return None;
@@ -324,7 +347,9 @@ mod tests {
 
     #[test]
     fn a_quote_with_its_reporting_clause_is_not_a_claim() {
-        assert!(claims("“We will rebuild,” she said. Ana Ruiz wrote on X: “We stay here.”").is_empty());
+        assert!(
+            claims("“We will rebuild,” she said. Ana Ruiz wrote on X: “We stay here.”").is_empty()
+        );
     }
 
     #[test]
@@ -345,7 +370,8 @@ mod tests {
 
     #[test]
     fn headlines_chrome_captions_and_datelines() {
-        let text = "Floods kill 40 in delta\nShare\nSign up for our newsletter and get 3 alerts a day.\n\
+        let text =
+            "Floods kill 40 in delta\nShare\nSign up for our newsletter and get 3 alerts a day.\n\
                     PARIS (Wire) - Officials said 40 people died.\n\
                     Rescuers search the rubble, the army said. Photograph: Ana Cruz/Wire\n\
                     A dog waits on a roof as officials said 12 homes were lost.\n\

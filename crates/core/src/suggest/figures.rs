@@ -95,7 +95,11 @@ impl Scan<'_> {
         // Every marker below holds a '/', an '@' or a full stop before a letter.
         let marked = self.chars[s..e].iter().enumerate().any(|(i, c)| {
             matches!(c, '/' | '@')
-                || (*c == '.' && self.chars.get(s + i + 1).is_some_and(|n| n.is_ascii_alphabetic()))
+                || (*c == '.'
+                    && self
+                        .chars
+                        .get(s + i + 1)
+                        .is_some_and(|n| n.is_ascii_alphabetic()))
         });
         if e - s < 5 || !marked {
             return false;
@@ -281,7 +285,11 @@ fn share_quantities(chars: &[char], figs: &mut [Figure]) {
         let (before, after) = figs.split_at_mut(i);
         let (prev, cur) = (&before[i - 1], &mut after[0]);
         let gap = &chars[prev.end..cur.start];
-        if gap.len() > 80 || gap.iter().any(|&c| matches!(c, '.' | '\n' | ';' | '!' | '?')) {
+        if gap.len() > 80
+            || gap
+                .iter()
+                .any(|&c| matches!(c, '.' | '\n' | ';' | '!' | '?'))
+        {
             continue;
         }
         // The gap's last word, lower-cased.
@@ -679,11 +687,10 @@ impl Reading {
                 self.unit = Some("percentage point".into());
                 self.end = s.toks[j + 1].end;
                 self.j += 2;
-            } else if matches!(w, "per" | "pour") && s.lower(j + 1) == "cent" {
-                self.unit = Some("%".into());
-                self.end = s.toks[j + 1].end;
-                self.j += 2;
-            } else if matches!(w, "في" | "بالمئة") && matches!(s.lower(j + 1), "المئة" | "المائة") {
+            } else if (matches!(w, "per" | "pour") && s.lower(j + 1) == "cent")
+                || (matches!(w, "في" | "بالمئة") && matches!(s.lower(j + 1), "المئة" | "المائة"))
+            {
+                // "per cent", "pour cent", Arabic "في المئة".
                 self.unit = Some("%".into());
                 self.end = s.toks[j + 1].end;
                 self.j += 2;
@@ -694,7 +701,11 @@ impl Reading {
             }
         }
         if self.unit.is_none() {
-            if let Some(code) = s.punct(self.j).and_then(currency_symbol).filter(|_| s.near(self.j)) {
+            if let Some(code) = s
+                .punct(self.j)
+                .and_then(currency_symbol)
+                .filter(|_| s.near(self.j))
+            {
                 self.unit = Some(code.into());
                 self.end = s.toks[self.j].end;
                 self.j += 1;
@@ -772,17 +783,55 @@ fn is_time_noun(w: &str) -> bool {
     is_month(w)
         || matches!(
             w,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-                | "year" | "month" | "week" | "day" | "morning" | "evening" | "night" | "today"
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "year"
+                | "month"
+                | "week"
+                | "day"
+                | "morning"
+                | "evening"
+                | "night"
+                | "today"
         )
 }
 
 /// Units of measure, money and percentages: they say how, not what, is counted.
 fn is_measure(unit: &str) -> bool {
     const MEASURES: &[&str] = &[
-        "mm", "cm", "km", "m", "kg", "g", "km/h", "mph", "c", "f", "metres", "meters",
-        "kilometres", "kilometers", "miles", "hectares", "acres", "tonnes", "tons", "litres",
-        "liters", "degrees", "percentage", "percentage point", "points", "ng", "mg", "ミリ",
+        "mm",
+        "cm",
+        "km",
+        "m",
+        "kg",
+        "g",
+        "km/h",
+        "mph",
+        "c",
+        "f",
+        "metres",
+        "meters",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "hectares",
+        "acres",
+        "tonnes",
+        "tons",
+        "litres",
+        "liters",
+        "degrees",
+        "percentage",
+        "percentage point",
+        "points",
+        "ng",
+        "mg",
+        "ミリ",
     ];
     unit == "%"
         || (unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()))
@@ -792,8 +841,12 @@ fn is_measure(unit: &str) -> bool {
 /// What the figure spanning tokens `first..next` (number at `k`) counts.
 fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -> Option<String> {
     let stop = |m: usize| {
-        s.tok(m).is_none_or(|t| t.kind == Kind::Break || t.kind == Kind::Num)
-            || matches!(s.punct(m), Some('.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '،'))
+        s.tok(m)
+            .is_none_or(|t| t.kind == Kind::Break || t.kind == Kind::Num)
+            || matches!(
+                s.punct(m),
+                Some('.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '،')
+            )
             || matches!(s.lower(m), "and" | "or" | "but" | "while" | "including")
     };
     // An event after the figure: "were killed", "injured", "had been arrested".
@@ -812,10 +865,12 @@ fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -
     }
     if unit == Some("%") {
         let near = first.saturating_sub(6)..(next + 3).min(s.toks.len());
-        if near
-            .into_iter()
-            .any(|m| matches!(s.lower(m), "tariff" | "tariffs" | "duties" | "duty" | "levy"))
-        {
+        if near.into_iter().any(|m| {
+            matches!(
+                s.lower(m),
+                "tariff" | "tariffs" | "duties" | "duty" | "levy"
+            )
+        }) {
             return Some("tariff rate".into());
         }
     }
@@ -843,7 +898,11 @@ fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -
         }
         if m > from {
             // Nouns come first in French, Persian and Arabic; last in English.
-            let head = if matches!(prep, "des" | "de" | "du" | "از" | "من") { from } else { m - 1 };
+            let head = if matches!(prep, "des" | "de" | "du" | "از" | "من") {
+                from
+            } else {
+                m - 1
+            };
             return Some(s.lower(head).to_string());
         }
     }
@@ -865,7 +924,11 @@ fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -
                 n -= 1;
             }
             let w = s.lower(n);
-            if s.is_word(n) && !s.low.is(n, F_STOPWORD) && !s.low.is(n, F_PRONOUN) && !is_time_noun(w) {
+            if s.is_word(n)
+                && !s.low.is(n, F_STOPWORD)
+                && !s.low.is(n, F_PRONOUN)
+                && !is_time_noun(w)
+            {
                 return Some(w.to_string());
             }
         }

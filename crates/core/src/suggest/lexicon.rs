@@ -379,8 +379,8 @@ pub(crate) fn qualifier_class(raw: &str) -> &'static str {
         "at least" | "au moins" | "mindestens" | "دست‌کم" | "دستکم" | "حداقل" | "少なくとも"
         | "no fewer than" => "at least",
         "at most" | "no more than" | "höchstens" | "حداکثر" => "at most",
-        "more than" | "over" | "upwards of" | "in excess of" | "just over" | "plus de" | "mehr als"
-        | "über" | "بیش از" | "above" => "more than",
+        "more than" | "over" | "upwards of" | "in excess of" | "just over" | "plus de"
+        | "mehr als" | "über" | "بیش از" | "above" => "more than",
         "less than" | "fewer than" | "under" | "just under" | "below" | "moins de"
         | "weniger als" | "کمتر از" | "knapp" => "less than",
         "up to" | "as many as" | "as much as" | "bis zu" | "jusqu'à" | "最大" => "up to",
@@ -396,8 +396,10 @@ pub(crate) fn event_quantity(w: &str) -> Option<&'static str> {
         "killed" | "killing" | "died" | "dead" | "deaths" | "death" | "perished" | "fatalities"
         | "lives" | "tués" | "morts" | "getötet" | "tote" | "toten" | "کشته" | "جان" | "قتلى"
         | "قتيلا" | "死亡" => "deaths",
-        "injured" | "injuring" | "treated" | "wounded" | "wounding" | "hurt" | "injuries" | "blessés"
-        | "verletzt" | "verletzte" | "زخمی" | "مجروح" | "جرحى" => "injured",
+        "injured" | "injuring" | "treated" | "wounded" | "wounding" | "hurt" | "injuries"
+        | "blessés" | "verletzt" | "verletzte" | "زخمی" | "مجروح" | "جرحى" => {
+            "injured"
+        }
         "arrested" | "detained" | "arrests" | "arresting" | "interpellés" | "festgenommen"
         | "بازداشت" | "اعتقلت" | "اعتقل" => "arrests",
         "missing" | "disparus" | "vermisst" | "مفقود" => "missing",

@@ -305,7 +305,6 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
     let toks = tokens::tokenize(&chars);
     let sents = sentences::split(&chars);
     let low = tokens::Lowered::new(text, &chars, &toks);
-    let mut out = vec![];
     let figures_wanted = want(SuggestionKind::Figure);
     let quotes = quotes::find(&chars);
     let figs = if figures_wanted || want(SuggestionKind::Claim) {
@@ -330,13 +329,15 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
             }
         }
     }
-    let need_speakers = want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) || figures_wanted;
+    let need_speakers =
+        want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) || figures_wanted;
     let (speakers, sources) = if need_speakers {
         speakers::attribute(&chars, &toks, &sents, &quotes, &low, &source_of)
     } else {
         (vec![None; quotes.len()], vec![])
     };
     let name_of = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
+    let mut out = vec![];
     if want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) {
         let mut speaker_spans: Vec<(usize, usize)> = vec![];
         let mut seen = std::collections::HashSet::new();
@@ -388,7 +389,10 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
                 while k < top.len() && top[k].1.start <= f.start {
                     k += 1;
                 }
-                let in_quote = k.checked_sub(1).map(|k| top[k]).filter(|(_, q)| f.end <= q.end);
+                let in_quote = k
+                    .checked_sub(1)
+                    .map(|k| top[k])
+                    .filter(|(_, q)| f.end <= q.end);
                 let source = match in_quote {
                     Some((qi, _)) => speakers[qi].map(|f| (f.start, f.end)),
                     None => si.and_then(|si| sources.get(si).copied().flatten()),
@@ -475,7 +479,10 @@ pub fn add_to_document(doc: &mut Document, suggestions: &[Suggestion]) -> Vec<Sp
         ..Workspace::default()
     };
     let applied = Edit::Batch(edits).apply(&mut ws);
-    *doc = ws.documents.pop().expect("the workspace holds the one document");
+    *doc = ws
+        .documents
+        .pop()
+        .expect("the workspace holds the one document");
     applied.expect("a plan made for a document applies to it");
     ids
 }
@@ -517,7 +524,10 @@ mod tests {
         let text = "At least 40 people were killed and 12 injured, the health ministry said.";
         let f = suggest(text, &[SuggestionKind::Figure]);
         let text_of = |i: usize, name: &str| f[i].attribute(name).and_then(AttrValue::as_text);
-        assert_eq!(f[0].attribute("value").and_then(AttrValue::as_number), Some(40.0));
+        assert_eq!(
+            f[0].attribute("value").and_then(AttrValue::as_number),
+            Some(40.0)
+        );
         assert_eq!(text_of(0, "qualifier"), Some("at least"));
         assert_eq!(text_of(0, "quantity"), Some("deaths"));
         assert_eq!(text_of(0, "source"), Some("health ministry"));

@@ -180,7 +180,10 @@ mod tests {
 
     #[test]
     fn long_words_end_sentences_and_abbreviations_stay_short() {
-        assert_eq!(texts("They walked. Then left."), vec!["They walked.", "Then left."]);
+        assert_eq!(
+            texts("They walked. Then left."),
+            vec!["They walked.", "Then left."]
+        );
         assert_eq!(texts("It is approx. 5 km."), vec!["It is approx. 5 km."]);
         assert!(crate::suggest::lexicon::longest_abbreviation() <= 6);
     }

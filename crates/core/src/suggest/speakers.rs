@@ -25,20 +25,23 @@
 
 use std::collections::HashSet;
 
+use super::lexicon::FastHash;
 use super::lexicon::{
     is_according, is_determiner, is_function_word, is_inverted_pronoun, is_naming_verb, is_pronoun,
-    is_reporting_verb, is_speaker_noun, is_statement_noun, is_stopword, F_ADVERBIAL_OPENER,
-    F_ACCORDING, F_CLAIM_VERB, F_DETERMINER, F_FUNCTION_WORD, F_JOB_TITLE, F_NAMING_VERB, F_NAME_PARTICLE, F_ORG_WORD, F_PLATFORM,
-    F_PREPOSITION, F_PRONOUN, F_REPORTING_VERB, F_SPEAKER_NOUN, F_STATEMENT_NOUN, F_STOPWORD,
-    F_TITLE_ABBREV, F_VERB_FILLER,
+    is_reporting_verb, is_speaker_noun, is_statement_noun, is_stopword, F_ACCORDING,
+    F_ADVERBIAL_OPENER, F_CLAIM_VERB, F_DETERMINER, F_FUNCTION_WORD, F_JOB_TITLE, F_NAME_PARTICLE,
+    F_NAMING_VERB, F_ORG_WORD, F_PLATFORM, F_PREPOSITION, F_PRONOUN, F_REPORTING_VERB,
+    F_SPEAKER_NOUN, F_STATEMENT_NOUN, F_STOPWORD, F_TITLE_ABBREV, F_VERB_FILLER,
 };
-use super::lexicon::FastHash;
 use super::quotes::Quote;
 use super::sentences::containing;
 use super::tokens::{
     first_at_or_after, is_alnum, is_alpha, is_capitalised, is_uncased_letter, Kind, Lowered, Tok,
 };
 use super::Stage;
+
+/// Every quote's attribution and every sentence's source, as [`attribute`] returns them.
+pub(crate) type Attributions = (Vec<Option<Found>>, Vec<Option<(usize, usize)>>);
 
 /// A speaker found for a quote: the entity's mention and the sieve stage that found it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,9 +85,10 @@ struct Mention {
     /// The token of its last word.
     last: u32,
     sentence: u32,
-    /// Whether it reads as a person (two or more name words, a title, or the surname of one);
-    /// otherwise it reads as an organisation ("Red Crescent", "United Nations").
+    /// Whether it reads as a person (two or more name words, a title, or the surname of one).
     person: bool,
+    /// Whether it reads as an organisation ("Red Crescent", "United Nations").
+    org: bool,
 }
 
 impl Mention {
@@ -244,22 +248,27 @@ fn find_mentions(ctx: &Ctx) -> Vec<Mention> {
         while si + 1 < ctx.sentences.len() && ctx.sentences[si].1 <= start {
             si += 1;
         }
-        let after_prep = first > 0 && ctx.low.is(first - 1, F_PREPOSITION);
+        // "in Pine Hollow" is a place; "according to Ravi Menon" is not.
+        let after_prep = first > 0
+            && ctx.low.is(first - 1, F_PREPOSITION)
+            && !(first > 1 && ctx.lower(first - 1) == "to" && ctx.low.is(first - 2, F_ACCORDING));
         let platform = words == 1 && ctx.low.is(last, F_PLATFORM);
         let surname = ctx.lower(last);
         let known_surname = surnames.contains(surname);
-        let person =
-            !org && !platform && !after_prep && (words >= 2 || titled || known_surname);
+        let person = !org && !platform && !after_prep && (words >= 2 || titled || known_surname);
         if person && words >= 2 && !known_surname {
             surnames.insert(surname);
         }
-        if person || (org && !after_prep) {
+        // Kept: what a pronoun may stand for, and longer names a short mention may shorten.
+        let org = org && !after_prep;
+        if person || org || words >= 2 {
             out.push(Mention {
                 start: start as u32,
                 last: last as u32,
                 end: ctx.end_without_possessive(last) as u32,
                 sentence: si as u32,
                 person,
+                org,
             });
         }
         k = k.max(first + 1);
@@ -278,7 +287,7 @@ pub(crate) fn attribute(
     quotes: &[Quote],
     low: &Lowered,
     source_of: &[bool],
-) -> (Vec<Option<Found>>, Vec<Option<(usize, usize)>>) {
+) -> Attributions {
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
     let mut in_quote = vec![false; toks.len()];
     {
@@ -302,8 +311,8 @@ pub(crate) fn attribute(
     let mut out = vec![None; quotes.len()];
     // Speakers attributed so far, sorted by start.
     let mut known: Vec<(usize, usize)> = vec![];
-    // Top-level quotes seen so far with their speakers.
-    let mut out_top: Vec<(usize, usize, Option<Found>)> = vec![];
+    // The last top-level quote seen, with its speaker.
+    let mut last_top: Option<(usize, usize, Option<Found>)> = None;
     let mut next_top = 0;
     for (qi, q) in quotes.iter().enumerate() {
         if q.depth > 0 {
@@ -317,14 +326,16 @@ pub(crate) fn attribute(
             .or_else(|| before_quote(&ctx, q))
             .or_else(|| japanese(&ctx, q).map(|s| (s, Stage::Pattern)));
         let found = match subject {
-            Some((subject, stage)) => resolve(&ctx, subject, &known).map(|(s, e, resolved)| Found {
-                start: s,
-                end: e,
-                stage: if resolved { Stage::Coreference } else { stage },
-            }),
+            Some((subject, stage)) => {
+                resolve(&ctx, subject, &known).map(|(s, e, resolved)| Found {
+                    start: s,
+                    end: e,
+                    stage: if resolved { Stage::Coreference } else { stage },
+                })
+            }
             None => None,
         }
-        .or_else(|| continued_speech(&ctx, q, &out_top))
+        .or_else(|| continued_speech(&ctx, q, last_top))
         .or_else(|| {
             let subject = clause_subject(&ctx, q)?;
             let (s, e, _) = resolve(&ctx, subject, &known)?;
@@ -338,7 +349,7 @@ pub(crate) fn attribute(
             let (start, end) = full_name(&ctx, f.start, f.end);
             Found { start, end, ..f }
         });
-        out_top.push((q.start, q.end, found));
+        last_top = Some((q.start, q.end, found));
         if let Some(f) = found {
             // Kept in text order, so that a look-up reads only the window it needs.
             let at = known.partition_point(|&(s, _)| s <= f.start);
@@ -360,11 +371,7 @@ pub(crate) fn attribute(
 
 /// Turns a subject into the entity's mention: names stay (platforms are refused), pronouns and
 /// definite descriptions are resolved. The flag says whether resolution was needed.
-fn resolve(
-    ctx: &Ctx,
-    subject: Subject,
-    known: &[(usize, usize)],
-) -> Option<(usize, usize, bool)> {
+fn resolve(ctx: &Ctx, subject: Subject, known: &[(usize, usize)]) -> Option<(usize, usize, bool)> {
     match subject {
         Subject::Named(s, e) => (!ctx.is_platform(s, e)).then_some((s, e, false)),
         Subject::Pronoun(pos) => {
@@ -400,8 +407,7 @@ fn indefinite_antecedent(ctx: &Ctx, s: usize, e: usize) -> Option<(usize, usize)
         k -= 1;
         if !ctx.in_quote[k] && ctx.lower(k) == noun && k != noun_tok {
             let mut j = k;
-            while j > from && k - j < 3 && ctx.is_word(j - 1) && !ctx.low.is(j - 1, F_DETERMINER)
-            {
+            while j > from && k - j < 3 && ctx.is_word(j - 1) && !ctx.low.is(j - 1, F_DETERMINER) {
                 j -= 1;
             }
             if j > from && matches!(ctx.lower(j - 1), "a" | "an") {
@@ -426,8 +432,8 @@ fn antecedent(
     let window_start = ctx.sentences.get(lowest).map_or(0, |s| s.0);
     let fits = |m: &Mention| match wants {
         Wants::Person => m.person,
-        Wants::Plural => true,
-        Wants::Organisation => !m.person,
+        Wants::Plural => m.person || m.org,
+        Wants::Organisation => m.org,
     };
     let end = ctx.mentions.partition_point(|m| (m.start as usize) < pos);
     // The subject of the pronoun's own sentence, when it opens the sentence.
@@ -472,7 +478,7 @@ fn antecedent(
 fn continued_speech(
     ctx: &Ctx,
     q: &Quote,
-    earlier: &[(usize, usize, Option<Found>)],
+    earlier: Option<(usize, usize, Option<Found>)>,
 ) -> Option<Found> {
     let si = containing(ctx.sentences, q.start)?;
     let (s, _) = ctx.sentences[si];
@@ -487,7 +493,7 @@ fn continued_speech(
         return None;
     }
     let (ps, pe) = ctx.sentences[si - 1];
-    let &(last_start, last_end, found) = earlier.last()?;
+    let (last_start, last_end, found) = earlier?;
     let found = found?;
     (last_start >= ps && last_end <= pe).then_some(Found {
         stage: Stage::Continuation,
@@ -508,7 +514,11 @@ fn clause_subject(ctx: &Ctx, q: &Quote) -> Option<Subject> {
         match (1..win.len().min(9)).find(|&m| ctx.is_punct(win[m], ',')) {
             Some(c) => i = c + 1,
             None => {
-                while i < win.len() && i < 3 && !ctx.is_name_word(win[i]) && !ctx.low.is(win[i], F_PRONOUN) {
+                while i < win.len()
+                    && i < 3
+                    && !ctx.is_name_word(win[i])
+                    && !ctx.low.is(win[i], F_PRONOUN)
+                {
                     i += 1;
                 }
             }
@@ -525,7 +535,8 @@ fn clause_subject(ctx: &Ctx, q: &Quote) -> Option<Subject> {
         }
         return Some(subject);
     }
-    person_in(ctx, ctx.toks[win[i.min(win.len() - 1)]].start, q.start).map(|(s, e)| Subject::Named(s, e))
+    person_in(ctx, ctx.toks[win[i.min(win.len() - 1)]].start, q.start)
+        .map(|(s, e)| Subject::Named(s, e))
 }
 
 /// The first person mention in `from..to`.
@@ -554,7 +565,12 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
             subject = subject_forward(ctx, &win, m + 1 + skip).map(|(s, _)| s);
         } else if ctx.low.is(k, F_REPORTING_VERB) || ctx.low.is(k, F_CLAIM_VERB) {
             // Arabic and Persian drop the subject: "وأضاف أن …" continues the last speaker.
-            if m == 0 && ctx.uncased(k) && win.get(1).is_some_and(|&n| matches!(ctx.lower(n), "إن" | "أن" | "که")) {
+            if m == 0
+                && ctx.uncased(k)
+                && win
+                    .get(1)
+                    .is_some_and(|&n| matches!(ctx.lower(n), "إن" | "أن" | "که"))
+            {
                 subject = Some(Subject::Pronoun(ctx.toks[k].start));
                 break;
             }
@@ -728,7 +744,10 @@ fn subject_before_verb(ctx: &Ctx, win: &[usize], v: usize) -> Option<Subject> {
         b -= 1;
     }
     // "… wie das Portal Wohnblick am Montag mitteilte": a time phrase before a final verb.
-    if b >= 2 && is_weekday(ctx.lower(win[b - 1])) && ctx.low.is(win[b - 2], F_PREPOSITION | F_ADVERBIAL_OPENER) {
+    if b >= 2
+        && is_weekday(ctx.lower(win[b - 1]))
+        && ctx.low.is(win[b - 2], F_PREPOSITION | F_ADVERBIAL_OPENER)
+    {
         b -= 2;
     }
     if b == 0 {
@@ -770,7 +789,11 @@ fn subject_before_verb(ctx: &Ctx, win: &[usize], v: usize) -> Option<Subject> {
             Some(Subject::Pronoun(_)) => true,
             _ => false,
         };
-        return if outer_is_person { outer } else { inner.or(outer) };
+        return if outer_is_person {
+            outer
+        } else {
+            inner.or(outer)
+        };
     }
     subject_backward(ctx, win, idx)
 }
@@ -903,9 +926,26 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
 fn is_weekday(w: &str) -> bool {
     matches!(
         w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "montag" | "dienstag" | "mittwoch" | "donnerstag" | "freitag" | "samstag"
-            | "sonntag" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
             | "dimanche"
     )
 }
@@ -1006,7 +1046,11 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
             && ctx.low.is(win[j - 2], F_ORG_WORD)
         {
             j -= 2;
-            while j > 0 && ctx.is_name_word(win[j - 1]) && !ctx.is_possessive(win[j - 1]) && idx - j < 8 {
+            while j > 0
+                && ctx.is_name_word(win[j - 1])
+                && !ctx.is_possessive(win[j - 1])
+                && idx - j < 8
+            {
                 j -= 1;
             }
         }
@@ -1034,7 +1078,9 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
         idx >= d
             && ctx.low.is(win[idx - d], F_DETERMINER)
             && (idx - d + 1..=idx).all(|x| {
-                ctx.is_word(win[x]) && !ctx.low.is(win[x], F_STOPWORD) && !is_reporting_verb(ctx.lower(win[x]))
+                ctx.is_word(win[x])
+                    && !ctx.low.is(win[x], F_STOPWORD)
+                    && !is_reporting_verb(ctx.lower(win[x]))
             })
     });
     if is_speaker_noun(w) || (after_determiner && w.chars().all(char::is_alphabetic)) {
@@ -1263,7 +1309,9 @@ mod tests {
             vec![some("Stefan Ilic")]
         );
         assert_eq!(
-            speakers("A coastguard official denied any delay. “We left at once,” the official said."),
+            speakers(
+                "A coastguard official denied any delay. “We left at once,” the official said."
+            ),
             vec![some("coastguard official")]
         );
     }
