@@ -124,8 +124,8 @@ impl Scan<'_> {
         k
     }
 
-    /// Qualifier words ending just before token `first`: (start position, qualifier).
-    fn qualifier_before(&self, first: usize) -> Option<(usize, String)> {
+    /// Qualifier words ending just before token `first`: (their first token, the qualifier).
+    fn qualifier_before(&self, first: usize) -> Option<(usize, &'static str)> {
         if first == 0 || !self.is_word(first - 1) {
             return None;
         }
@@ -154,7 +154,7 @@ impl Scan<'_> {
                     "years" | "months" | "weeks" | "days" | "hours" | "decades" | "regions"
                 );
             if matched && !across {
-                return Some((self.toks[from].start, q.to_string()));
+                return Some((from, q));
             }
         }
         None
@@ -739,8 +739,12 @@ impl Reading {
     fn finish(mut self, s: &Scan) -> Figure {
         let chars = s.chars;
         let t = s.toks[self.k];
-        if let Some((qs, _)) = s.qualifier_before(self.first) {
-            self.start = qs;
+        let qualified = s.qualifier_before(self.first);
+        // The figure's first token: the qualifier's, else the currency sign's or the number's.
+        let mut first_tok = self.first;
+        if let Some((from, _)) = qualified {
+            self.start = s.toks[from].start;
+            first_tok = from;
         }
         // Japanese qualifiers glued before the number: 約300ミリ, 少なくとも12人.
         if self.first == self.k && s.glued(self.k) && s.is_word(self.k - 1) {
@@ -754,17 +758,17 @@ impl Reading {
             }
         }
         let between = self.before_first(s) == "between" && self.value_max.is_some();
-        let qualifier = match (self.ja_qualifier, s.qualifier_before(self.first)) {
+        let qualifier = match (self.ja_qualifier, qualified) {
             (Some(q), _) => qualifier_class(q),
-            (None, Some((_, q))) => qualifier_class(&q),
+            (None, Some((_, q))) => qualifier_class(q),
             (None, None) if between => "between",
             (None, None) if self.value_max.is_some() => "between",
             _ => "exact",
         };
         if between {
             self.start = s.toks[self.first - 1].start;
+            first_tok = self.first - 1;
         }
-        let first_tok = crate::suggest::tokens::first_at_or_after(s.toks, self.start);
         let quantity = quantity(s, first_tok, self.k, self.j, self.unit.as_deref());
         Figure {
             start: self.start,
@@ -996,11 +1000,11 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     if (unit.is_none() && !scaled && !after_event) || (s.is_word(j) && s.lower(j) == "ago") {
         return k + 1;
     }
-    let (start, qualifier) = match s.qualifier_before(k) {
-        Some((qs, q)) => (qs, qualifier_class(&q)),
-        None => (s.toks[k].start, "exact"),
+    let (first, qualifier) = match s.qualifier_before(k) {
+        Some((from, q)) => (from, qualifier_class(q)),
+        None => (k, "exact"),
     };
-    let first = super::tokens::first_at_or_after(s.toks, start);
+    let start = s.toks[first].start;
     let quantity = quantity(s, first, k, j, unit.as_deref());
     out.push(Figure {
         start,

@@ -23,6 +23,7 @@
 //! always the entity's mention in the text, never the pronoun. A quote none of the stages reaches
 //! gets no speaker.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 
 use super::lexicon::FastHash;
@@ -35,9 +36,7 @@ use super::lexicon::{
 };
 use super::quotes::Quote;
 use super::sentences::containing;
-use super::tokens::{
-    first_at_or_after, is_alnum, is_alpha, is_capitalised, is_uncased_letter, Kind, Lowered, Tok,
-};
+use super::tokens::{is_alnum, is_alpha, is_capitalised, is_uncased_letter, Kind, Lowered, Tok};
 use super::Stage;
 
 /// Every quote's attribution and every sentence's source, as [`attribute`] returns them.
@@ -126,9 +125,52 @@ struct Ctx<'a> {
     in_quote: Vec<bool>,
     /// Name runs outside quotes, in order.
     mentions: Vec<Mention>,
+    /// Where the last token look-up ended: look-ups start from there (see [`Ctx::tok`]).
+    hint: Cell<usize>,
 }
 
 impl Ctx<'_> {
+    /// The index of the first token starting at or after `pos` — `first_at_or_after`, searched
+    /// outwards from the previous look-up: the rules look near the quote they work on, and a
+    /// search over the whole token list misses the cache at every step on a long text.
+    fn tok(&self, pos: usize) -> usize {
+        let toks = self.toks;
+        let n = toks.len();
+        let h = self.hint.get().min(n);
+        let (lo, hi) = if h < n && toks[h].start < pos {
+            // The answer is after h: gallop forward.
+            let (mut lo, mut step) = (h + 1, 1);
+            loop {
+                let probe = h + step;
+                if probe >= n {
+                    break (lo, n);
+                }
+                if toks[probe].start >= pos {
+                    break (lo, probe);
+                }
+                lo = probe + 1;
+                step *= 2;
+            }
+        } else {
+            // The answer is h or before: gallop backward.
+            let (mut hi, mut step) = (h, 1);
+            loop {
+                if hi == 0 {
+                    break (0, 0);
+                }
+                let probe = hi - step.min(hi);
+                if toks[probe].start < pos {
+                    break (probe + 1, hi);
+                }
+                hi = probe;
+                step *= 2;
+            }
+        };
+        let k = lo + toks[lo..hi].partition_point(|t| t.start < pos);
+        self.hint.set(k);
+        k
+    }
+
     #[inline(always)]
     fn lower(&self, k: usize) -> &str {
         self.low.get(k)
@@ -165,7 +207,7 @@ impl Ctx<'_> {
     }
     /// Whether the span is a single social platform's name ("X", "Telegram").
     fn is_platform(&self, s: usize, e: usize) -> bool {
-        let k = first_at_or_after(self.toks, s);
+        let k = self.tok(s);
         k < self.toks.len() && self.toks[k].end >= e && self.low.is(k, F_PLATFORM)
     }
     /// Whether the span reads as an organisation or a group rather than a person.
@@ -173,7 +215,7 @@ impl Ctx<'_> {
         if self.chars[s].is_lowercase() {
             return true;
         }
-        let mut k = first_at_or_after(self.toks, s);
+        let mut k = self.tok(s);
         while k < self.toks.len() && self.toks[k].start < e {
             if self.low.is(k, F_ORG_WORD) {
                 return true;
@@ -306,6 +348,7 @@ pub(crate) fn attribute(
         sentences,
         in_quote,
         mentions: vec![],
+        hint: Cell::new(0),
     };
     ctx.mentions = find_mentions(&ctx);
     let mut out = vec![None; quotes.len()];
@@ -397,11 +440,11 @@ fn resolve(ctx: &Ctx, subject: Subject, known: &[(usize, usize)]) -> Option<(usi
 /// "a coastguard official … the official said": the earlier indefinite mention of the same noun,
 /// within three sentences.
 fn indefinite_antecedent(ctx: &Ctx, s: usize, e: usize) -> Option<(usize, usize)> {
-    let noun_tok = first_at_or_after(ctx.toks, e) - 1;
+    let noun_tok = ctx.tok(e) - 1;
     let noun = ctx.lower(noun_tok);
     let si = containing(ctx.sentences, s)?;
-    let from = first_at_or_after(ctx.toks, ctx.sentences[si.saturating_sub(3)].0);
-    let to = first_at_or_after(ctx.toks, s);
+    let from = ctx.tok(ctx.sentences[si.saturating_sub(3)].0);
+    let to = ctx.tok(s);
     let mut k = to;
     while k > from {
         k -= 1;
@@ -443,8 +486,8 @@ fn antecedent(
         .take_while(|m| m.sentence as usize == si)
         .last()
     {
-        let first_tok = first_at_or_after(ctx.toks, ctx.sentences[si].0);
-        let m_tok = first_at_or_after(ctx.toks, m.start as usize);
+        let first_tok = ctx.tok(ctx.sentences[si].0);
+        let m_tok = ctx.tok(m.start as usize);
         if fits(m) && m_tok <= first_tok + 3 {
             return Some(m.span());
         }
@@ -553,8 +596,8 @@ fn person_in(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
 /// pronouns resolved.
 fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(usize, usize)> {
     let (s, e) = ctx.sentences[si];
-    let from = first_at_or_after(ctx.toks, s);
-    let to = first_at_or_after(ctx.toks, e);
+    let from = ctx.tok(s);
+    let to = ctx.tok(e);
     let mut win: Vec<usize> = Vec::with_capacity(to - from);
     win.extend((from..to).filter(|&k| !ctx.in_quote[k] && ctx.toks[k].kind != Kind::Break));
     let mut subject = None;
@@ -594,7 +637,7 @@ fn full_name(ctx: &Ctx, s: usize, e: usize) -> (usize, usize) {
     if !short {
         return (s, e);
     }
-    let last_tok = first_at_or_after(ctx.toks, e).saturating_sub(1);
+    let last_tok = ctx.tok(e).saturating_sub(1);
     let word = ctx.lower(last_tok);
     let word = word.strip_suffix("'s").unwrap_or(word);
     if word.is_empty() {
@@ -620,7 +663,7 @@ fn after_window(ctx: &Ctx, q: &Quote, next_quote_start: usize) -> Vec<usize> {
     };
     let limit = ctx.sentences[si].1.min(next_quote_start);
     let mut out = Vec::with_capacity(16);
-    let mut k = first_at_or_after(ctx.toks, q.end);
+    let mut k = ctx.tok(q.end);
     while k < ctx.toks.len() && ctx.toks[k].start < limit && ctx.toks[k].kind != Kind::Break {
         out.push(k);
         k += 1;
@@ -633,8 +676,8 @@ fn before_window(ctx: &Ctx, q: &Quote) -> Vec<usize> {
     let Some(si) = containing(ctx.sentences, q.start) else {
         return vec![];
     };
-    let from = first_at_or_after(ctx.toks, ctx.sentences[si].0);
-    let to = first_at_or_after(ctx.toks, q.start);
+    let from = ctx.tok(ctx.sentences[si].0);
+    let to = ctx.tok(q.start);
     let mut win = Vec::with_capacity(to - from);
     win.extend((from..to).filter(|&k| !ctx.in_quote[k]));
     win
@@ -767,7 +810,7 @@ fn subject_before_verb(ctx: &Ctx, win: &[usize], v: usize) -> Option<Subject> {
         let inner = if idx > 0 && open + 1 < idx {
             subject_backward(ctx, win, idx - 1).filter(|s| match s {
                 Subject::Named(s, _) => {
-                    let at = first_at_or_after(ctx.toks, *s);
+                    let at = ctx.tok(*s);
                     ctx.chars[*s].is_uppercase()
                         && (win[open + 1]..at).all(|t| ctx.low.is(t, F_JOB_TITLE))
                 }
@@ -780,7 +823,7 @@ fn subject_before_verb(ctx: &Ctx, win: &[usize], v: usize) -> Option<Subject> {
         // after a preposition): "Dr. Lena Berg, the director,", "Lucia Ferri, who heads …,".
         let outer_is_person = match outer {
             Some(Subject::Named(s, e)) => {
-                let first = first_at_or_after(ctx.toks, s);
+                let first = ctx.tok(s);
                 let words = ctx.chars[s..e].iter().filter(|c| c.is_whitespace()).count() + 1;
                 ctx.chars[s].is_uppercase()
                     && (words >= 2 || inner.is_none())
@@ -1265,6 +1308,34 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn token_look_ups_from_a_hint_agree_with_a_full_search() {
+        let text = "One two, three. Four\n\nfive six «seven» 8 nine ten.";
+        let chars: Vec<char> = text.chars().collect();
+        let toks = tokenize(&chars);
+        let low = Lowered::new(text, &chars, &toks);
+        let sents = sentences::split(&chars);
+        let ctx = Ctx {
+            chars: &chars,
+            toks: &toks,
+            low: &low,
+            sentences: &sents,
+            in_quote: vec![false; toks.len()],
+            mentions: vec![],
+            hint: Cell::new(0),
+        };
+        // Positions in a scrambled order, so that the hint moves both ways and jumps.
+        let n = chars.len() + 2;
+        for i in 0..3 * n {
+            let pos = (i * 37 + 11) % n;
+            assert_eq!(
+                ctx.tok(pos),
+                crate::suggest::tokens::first_at_or_after(&toks, pos),
+                "{pos}"
+            );
+        }
     }
 
     #[test]
