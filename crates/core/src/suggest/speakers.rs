@@ -812,7 +812,8 @@ fn subject_before_verb(ctx: &Ctx, win: &[usize], v: usize) -> Option<Subject> {
                 Subject::Named(s, _) => {
                     let at = ctx.tok(*s);
                     ctx.chars[*s].is_uppercase()
-                        && (win[open + 1]..at).all(|t| ctx.low.is(t, F_JOB_TITLE))
+                        && (win[open + 1]..at)
+                            .all(|t| ctx.low.is(t, F_JOB_TITLE) || ctx.low.is(t, F_DETERMINER))
                 }
                 _ => false,
             })
@@ -1071,11 +1072,13 @@ fn subject_backward(ctx: &Ctx, win: &[usize], idx: usize) -> Option<Subject> {
                 && ctx.low.is(win[j - 2], F_TITLE_ABBREV)
             {
                 j -= 2;
-            } else if ctx.is_word(p)
-                && ctx.low.is(p, F_NAME_PARTICLE)
+            } else if (ctx.is_word(p) && ctx.low.is(p, F_NAME_PARTICLE)
+                || (ctx.is_punct(p, '\'') || ctx.is_punct(p, '’'))
+                    && ctx.toks[win[j - 2]].end == ctx.toks[p].start)
                 && j >= 2
                 && ctx.is_name_word(win[j - 2])
             {
+                // "Ursula von der Leyen", "Harwick Tenants' Alliance".
                 j -= 1;
             } else {
                 break;
