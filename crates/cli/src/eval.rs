@@ -1,30 +1,52 @@
-//! `spanmark eval GOLD_DIR`: scores the suggestion engine against a directory of gold articles.
+//! `spanmark eval GOLD_DIR [HELDOUT_DIR]`: scores the suggestion engine against a directory of
+//! gold articles (the development set) and, when there is one, a held-out directory — by default
+//! `GOLD_DIR/heldout`. Each set gets its own table: P/R/F1 for quotes, speakers, figures and
+//! claims, attribution accuracy and what each sieve stage attributed, and P/R/F1 for every figure
+//! attribute.
 //!
-//! The directory holds `NAME.txt` + `NAME.gold.json` pairs (the hand-written development format,
-//! see `spanmark_core::suggest::eval::gold_from_json`) and/or native `.jsonl` files whose spans and
+//! A directory holds `NAME.txt` + `NAME.gold.json` pairs (the hand-written format, see
+//! `spanmark_core::suggest::eval::gold_from_json`) and/or native `.jsonl` files whose spans and
 //! `said-by` relations are the gold.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use spanmark_core::formats::spanmark_jsonl;
 use spanmark_core::suggest::eval::{evaluate_gold, gold_from_json};
 use spanmark_core::Document;
 
-const USAGE: &str = "usage: spanmark eval GOLD_DIR";
+const USAGE: &str = "usage: spanmark eval GOLD_DIR [HELDOUT_DIR]";
 
 /// Runs `spanmark eval`.
 pub fn run(args: &[String]) -> Result<u8, String> {
-    let [dir] = args else {
-        return Err(USAGE.into());
+    let (dev, held) = match args {
+        [dev] => {
+            let held = Path::new(dev).join("heldout");
+            (PathBuf::from(dev), held.is_dir().then_some(held))
+        }
+        [dev, held] => (PathBuf::from(dev), Some(PathBuf::from(held))),
+        _ => return Err(USAGE.into()),
     };
-    let docs = load_gold_dir(Path::new(dir))?;
+    print!("{}", report(&dev, "development")?);
+    if let Some(held) = held {
+        print!("\n{}", report(&held, "held out")?);
+    }
+    Ok(0)
+}
+
+/// The evaluation table of one gold directory, under a heading.
+fn report(dir: &Path, name: &str) -> Result<String, String> {
+    let docs = load_gold_dir(dir)?;
     if docs.is_empty() {
         return Err(format!(
-            "{dir}: no gold found (expected NAME.txt + NAME.gold.json pairs or .jsonl files)"
+            "{}: no gold found (expected NAME.txt + NAME.gold.json pairs or .jsonl files)",
+            dir.display()
         ));
     }
-    print!("{}", evaluate_gold(&docs).table());
-    Ok(0)
+    Ok(format!(
+        "== {name}: {} ==\n{}",
+        dir.display(),
+        evaluate_gold(&docs).table()
+    ))
 }
 
 /// Reads every gold document in `dir`, in file-name order.

@@ -20,7 +20,7 @@ commands:
   validate IN                              check a file (format detected)
   stats IN                                 documents and spans per label
   suggest IN.txt|IN.jsonl [--labels quote,figure,claim] [--format jsonl]
-  eval GOLD_DIR                            precision/recall/F1 of suggestions against gold
+  eval GOLD_DIR [HELDOUT_DIR]              P/R/F1 of suggestions against gold (development, held out)
   agree FILE FILE [FILE...] [--names a,b] [--format <fmt>] [--json]
                                            inter-annotator agreement (agree --help)
   link FILE… [--suggest] [--json] [--jsonl OUT] [--w3c OUT]

@@ -4,8 +4,11 @@
 //! A `.txt` file becomes one document (line endings normalised) whose spans are the suggestions.
 //! Each document of a `.jsonl` file is printed with the suggestions as its spans; with `--merge`
 //! its own spans and relations are kept and only fresh suggestions (no span with the same start,
-//! end and label) are added. Attributed quotes get a `speaker` span and a `said-by` relation;
-//! quote style and figure value/unit/qualifier go in the span's note as compact JSON.
+//! end and label) are added. Spans are added by the same rule as accepting suggestions in the app
+//! (`spanmark_core::suggest::accept::plan`): attributed quotes get a `speaker` span (the named
+//! entity) and a `said-by` relation, and spans or relations the document has are not repeated.
+//! Quote style and figure attributes (value, value_max, unit, qualifier, quantity, source) go in
+//! the span's note as compact JSON.
 
 use std::path::Path;
 

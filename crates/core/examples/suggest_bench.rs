@@ -1,4 +1,4 @@
-//! Throughput of the suggestion engine on a generated ~5 MB text.
+//! Throughput of the suggestion engine on a generated text (1 MB unless told otherwise).
 //!
 //! `cargo run --release -p spanmark-core --example suggest_bench [MEGABYTES]`
 //!
@@ -25,6 +25,9 @@ const PARAGRAPHS: &[&str] = &[
     "‘We didn’t think anyone would come,’ said guitarist Mick O’Donnell. ‘Then {n} people turned up.’ It was rock ’n’ roll in the ’90s.",
     "Rebel spokesman Idris Kamal denied the accusation. Between 10 and {n} explosions were recorded, according to the monitoring group.",
     "Rescue teams worked through the night, and three weeks later a dozen volunteers were still there.",
+    "14:52 GMT\nShare\nFacebook\nX\nOpposition MP Daniel Oyelaran has been posting from the square. \"The crowd is peaceful,\" he wrote on X. His post continued: \"Nobody here wants violence.\"",
+    "Interior Minister Ruth Galloway blamed the unrest on “outside agitators”. She said more than {n} people had travelled from other cities, adding that 63 were arrested.",
+    "KALVAR, March 4 (Wire) - At least {n} people were killed and 230 injured, the provincial disaster office said.\nSign up for our newsletter\nClose\nResidents wade through water. Photograph: Ian Dorsey/Wire",
 ];
 
 const RUNS: u32 = 5;
@@ -71,7 +74,7 @@ fn main() {
     let megabytes: f64 = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
-        .unwrap_or(5.0);
+        .unwrap_or(1.0);
     let text = generate((megabytes * 1_000_000.0) as usize);
     let mb = text.len() as f64 / 1e6;
     println!(

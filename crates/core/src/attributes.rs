@@ -31,6 +31,22 @@ pub enum AttrValue {
 impl Eq for AttrValue {}
 
 impl AttrValue {
+    /// The number, if it is one.
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            AttrValue::Number(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The text, if it is one.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            AttrValue::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
     /// A number value; `None` for NaN or an infinity (which JSON cannot write).
     pub fn number(x: f64) -> Option<Self> {
         x.is_finite().then_some(AttrValue::Number(x))

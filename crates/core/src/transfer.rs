@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Document;
 use crate::offsets::CharOffset;
-use crate::suggest::{QuoteStyle, Suggestion, SuggestionKind};
+use crate::suggest::{AttrValue, Attribution, QuoteStyle, Stage, Suggestion, SuggestionKind};
 
 /// Encodes documents for `documents_from_bytes`.
 pub fn documents_to_bytes<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<u8> {
@@ -62,6 +62,19 @@ struct WireSuggestion {
     value_max: Option<f64>,
     unit: Option<String>,
     qualifier: Option<String>,
+    attribution: Option<WireAttribution>,
+    attributes: Vec<(String, WireValue)>,
+}
+
+/// An [`Attribution`]: the name, the span and the stage.
+type WireAttribution = (String, Option<(CharOffset, CharOffset)>, Stage);
+
+/// An [`AttrValue`] with its variant written (postcard cannot read untagged enums).
+#[derive(Serialize, Deserialize)]
+enum WireValue {
+    Number(f64),
+    Text(String),
+    Bool(bool),
 }
 
 impl From<&Suggestion> for WireSuggestion {
@@ -76,6 +89,22 @@ impl From<&Suggestion> for WireSuggestion {
             value_max: s.value_max,
             unit: s.unit.clone(),
             qualifier: s.qualifier.clone(),
+            attribution: s
+                .attribution
+                .as_ref()
+                .map(|a| (a.name.clone(), a.span, a.stage)),
+            attributes: s
+                .attributes
+                .iter()
+                .map(|(k, v)| {
+                    let v = match v {
+                        AttrValue::Number(n) => WireValue::Number(*n),
+                        AttrValue::Text(t) => WireValue::Text(t.clone()),
+                        AttrValue::Bool(b) => WireValue::Bool(*b),
+                    };
+                    (k.to_string(), v)
+                })
+                .collect(),
         }
     }
 }
@@ -92,6 +121,21 @@ impl From<WireSuggestion> for Suggestion {
             value_max: w.value_max,
             unit: w.unit,
             qualifier: w.qualifier,
+            attribution: w
+                .attribution
+                .map(|(name, span, stage)| Attribution { name, span, stage }),
+            attributes: w
+                .attributes
+                .into_iter()
+                .map(|(k, v)| {
+                    let v = match v {
+                        WireValue::Number(n) => AttrValue::Number(n),
+                        WireValue::Text(t) => AttrValue::Text(t),
+                        WireValue::Bool(b) => AttrValue::Bool(b),
+                    };
+                    (k.into(), v)
+                })
+                .collect(),
         }
     }
 }

@@ -1,56 +1,93 @@
 //! Accepting and rejecting suggestions as undoable edits.
 
+use crate::attributes::{AttrValue, Attributes};
 use crate::history::Edit;
 use crate::model::{Document, Rejection, Relation, Span, SpanId};
 use crate::offsets::CharOffset;
 
-use super::{Suggestion, SAID_BY};
+use super::{QuoteStyle, Suggestion, SuggestionKind, SAID_BY};
 
-/// The one undoable edit that turns `suggestions` into spans of `doc`: each becomes a span (its
-/// note from [`Suggestion::note`]); an attributed quote also gets a `speaker` span (reused when the
-/// document, or this batch, already has it) and a [`SAID_BY`] relation. A suggestion whose span
-/// exists already (same range and label) is not added twice.
+/// The typed attributes an accepted suggestion gives its span: a figure's value, range, unit,
+/// qualifier, quantity and source; a quote's kind (`direct`, or `partial` for a few words).
+pub fn span_attributes(s: &Suggestion) -> Attributes {
+    let mut out: Attributes = s
+        .attributes
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    if s.kind == SuggestionKind::Quote {
+        let kind = match s.quote_style {
+            Some(QuoteStyle::Partial) => "partial",
+            _ => "direct",
+        };
+        out.insert("kind".into(), AttrValue::Text(kind.into()));
+    }
+    out
+}
+
+/// The one undoable edit that turns `suggestions` into spans of `doc` (see [`plan`] for the
+/// rule).
 pub fn acceptance_edit(doc: &Document, suggestions: &[Suggestion]) -> Edit {
+    Edit::Batch(plan(doc, suggestions).0)
+}
+
+/// The one rule for accepting suggestions, shared by the app ([`acceptance_edit`]) and the CLI
+/// ([`super::add_to_document`]): each suggestion becomes a span labelled with its kind (its typed
+/// attributes from [`span_attributes`]; the note stays free for the user), and an attributed quote also gets a `speaker` span for its
+/// speaker and a [`SAID_BY`] relation to it. A span with the same range and label — in the
+/// document or made earlier in the same batch — is reused, never duplicated (whatever its label);
+/// a relation the document or the batch already has is not added again.
+///
+/// Returns the edits, in order, and the span id each suggestion ended up as.
+pub fn plan(doc: &Document, suggestions: &[Suggestion]) -> (Vec<Edit>, Vec<SpanId>) {
     let mut next_span = doc.next_span_id().0;
     let mut next_relation = doc.next_relation_id().0;
     let mut added: Vec<Span> = vec![];
+    let mut linked: Vec<(SpanId, SpanId)> = vec![];
     let mut edits = vec![];
-    let mut find_or_add =
-        |start: CharOffset, end: CharOffset, label: &str, note: String, edits: &mut Vec<Edit>| {
-            let existing = doc
-                .spans
-                .iter()
-                .chain(added.iter())
-                .find(|s| s.start == start && s.end == end && s.label == label)
-                .map(|s| s.id);
-            if let Some(id) = existing {
-                return id;
-            }
-            let span = Span {
-                id: SpanId(next_span),
-                start,
-                end,
-                label: label.to_string(),
-                note,
-                attributes: Default::default(),
-            };
-            next_span += 1;
-            added.push(span.clone());
-            edits.push(Edit::CreateSpan {
-                doc: doc.id.clone(),
-                span: span.clone(),
-            });
-            span.id
+    let mut ids = Vec::with_capacity(suggestions.len());
+    let mut find_or_add = |start: CharOffset,
+                           end: CharOffset,
+                           label: &str,
+                           attributes: Attributes,
+                           edits: &mut Vec<Edit>| {
+        let existing = doc
+            .spans
+            .iter()
+            .chain(added.iter())
+            .find(|s| s.start == start && s.end == end && s.label == label)
+            .map(|s| s.id);
+        if let Some(id) = existing {
+            return id;
+        }
+        let span = Span {
+            id: SpanId(next_span),
+            start,
+            end,
+            label: label.to_string(),
+            note: String::new(),
+            attributes,
         };
+        next_span += 1;
+        added.push(span.clone());
+        edits.push(Edit::CreateSpan {
+            doc: doc.id.clone(),
+            span: span.clone(),
+        });
+        span.id
+    };
     for s in suggestions {
-        let id = find_or_add(s.start, s.end, s.label(), s.note(), &mut edits);
+        let id = find_or_add(s.start, s.end, s.label(), span_attributes(s), &mut edits);
+        ids.push(id);
         if let Some((a, b)) = s.speaker {
-            let speaker = find_or_add(a, b, "speaker", String::new(), &mut edits);
-            let exists = doc
-                .relations
-                .iter()
-                .any(|r| r.from == id && r.to == speaker && r.kind == SAID_BY);
+            let speaker = find_or_add(a, b, "speaker", Attributes::new(), &mut edits);
+            let exists = linked.contains(&(id, speaker))
+                || doc
+                    .relations
+                    .iter()
+                    .any(|r| r.from == id && r.to == speaker && r.kind == SAID_BY);
             if !exists {
+                linked.push((id, speaker));
                 let relation = Relation {
                     id: crate::RelationId(next_relation),
                     from: id,
@@ -65,7 +102,7 @@ pub fn acceptance_edit(doc: &Document, suggestions: &[Suggestion]) -> Edit {
             }
         }
     }
-    Edit::Batch(edits)
+    (edits, ids)
 }
 
 /// The undoable edit that rejects a suggestion for good (for this document).
@@ -130,6 +167,50 @@ mod tests {
         );
         history.undo(&mut ws).unwrap();
         assert!(ws.documents[0].spans.is_empty() && ws.documents[0].relations.is_empty());
+    }
+
+    #[test]
+    fn accepting_twice_adds_nothing_the_second_time() {
+        let mut ws = workspace("“We will rebuild the harbour,” said Ana Ruiz on Tuesday.");
+        let all = crate::suggest::suggest(&ws.documents[0].text, SuggestionKind::ALL);
+        let edit = acceptance_edit(&ws.documents[0], &all);
+        History::default().apply(&mut ws, edit).unwrap();
+        let (spans, relations) = (ws.documents[0].spans.len(), ws.documents[0].relations.len());
+        let again = acceptance_edit(&ws.documents[0], &all);
+        assert_eq!(again, Edit::Batch(vec![]));
+        assert_eq!(relations, 1);
+        assert!(spans >= 2);
+    }
+
+    #[test]
+    fn a_batch_reuses_its_own_spans_and_links_once() {
+        let ws = workspace("“We stay,” said Ana Ruiz. “We build,” said Ana Ruiz.");
+        let doc = &ws.documents[0];
+        let quote = crate::suggest::suggest(&doc.text, &[SuggestionKind::Quote]).remove(0);
+        let (edits, ids) = plan(doc, &[quote.clone(), quote]);
+        assert_eq!(ids[0], ids[1], "the same quote twice is one span");
+        let relations = edits
+            .iter()
+            .filter(|e| matches!(e, Edit::CreateRelation { .. }))
+            .count();
+        assert_eq!(relations, 1);
+    }
+
+    #[test]
+    fn the_cli_and_the_app_accept_by_the_same_rule() {
+        let text = "“We stay,” said Ana Ruiz. “We build,” she said. At least 40 homes burned.";
+        let mut ws = workspace(text);
+        let all = crate::suggest::suggest(text, SuggestionKind::ALL);
+        // The CLI adds the suggestions straight to its document …
+        let mut cli = ws.documents[0].clone();
+        crate::suggest::add_to_document(&mut cli, &all);
+        // … the app applies the acceptance edit through history: the results are the same.
+        let edit = acceptance_edit(&ws.documents[0], &all);
+        History::default().apply(&mut ws, edit).unwrap();
+        assert_eq!(cli, ws.documents[0]);
+        let speakers = cli.spans.iter().filter(|s| s.label == "speaker").count();
+        assert_eq!(speakers, 1, "one speaker span for both quotes");
+        assert_eq!(cli.relations.len(), 2);
     }
 
     #[test]

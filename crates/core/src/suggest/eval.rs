@@ -10,11 +10,19 @@
 //! any prediction overlaps it). Attribution accuracy is measured over the gold quotes that were
 //! found (exactly or by overlap): a quote is right when both sides say "no speaker", or when the
 //! predicted speaker overlaps the gold speaker or names the same person (same last word, so
-//! "Haddad" matches "Dr. Amal Haddad").
+//! "Haddad" matches "Dr. Amal Haddad"). Attribution is also reported per sieve [`Stage`]: how
+//! many found quotes each stage attributed and how many of those were right.
+//!
+//! Figure attributes ([`FIGURE_ATTRIBUTES`]) are scored on every gold figure whose gold note
+//! carries the attribute (a gold file annotates "quantity" and "source" only when it says so),
+//! against the predicted figure that matches it exactly or overlaps it most: precision over the
+//! predicted values, recall over the gold values. Numbers must be equal, units and qualifiers equal
+//! ignoring case, quantities and sources must share their last word ("ministry" matches "the
+//! health ministry").
 
 use serde::Deserialize;
 
-use super::{suggest, Suggestion, SuggestionKind, SAID_BY};
+use super::{suggest, AttrValue, Stage, Suggestion, SuggestionKind, FIGURE_ATTRIBUTES, SAID_BY};
 use crate::model::{Document, DocumentId, Relation, RelationId, Span, SpanId};
 use crate::offsets::CharOffset;
 
@@ -91,6 +99,37 @@ impl LabelScore {
     }
 }
 
+/// What one sieve stage did: quotes it attributed (among found gold quotes) and how many rightly.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StageScore {
+    /// The stage.
+    pub stage: Stage,
+    /// Found gold quotes this stage gave a speaker.
+    pub attributed: usize,
+    /// Of those, quotes whose speaker is right.
+    pub correct: usize,
+}
+
+/// Counts for one figure attribute.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AttributeScore {
+    /// The attribute's name ("quantity").
+    pub name: String,
+    /// Gold figures carrying a value for it.
+    pub gold: usize,
+    /// Predicted values for it on figures matched to gold figures that annotate it.
+    pub predicted: usize,
+    /// Predicted values equal to the gold value.
+    pub correct: usize,
+}
+
+impl AttributeScore {
+    /// Precision, recall and F1.
+    pub fn prf(&self) -> Prf {
+        Prf::new(self.correct, self.predicted, self.correct, self.gold)
+    }
+}
+
 /// The result of an evaluation.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Report {
@@ -106,6 +145,12 @@ pub struct Report {
     pub values_correct: usize,
     /// Figures matched exactly whose gold gives a value.
     pub values_total: usize,
+    /// One entry per sieve stage, in sieve order.
+    pub stages: Vec<StageScore>,
+    /// Found gold quotes left without a speaker, and of those, how many have none in the gold.
+    pub unattributed: (usize, usize),
+    /// One entry per figure attribute of [`FIGURE_ATTRIBUTES`].
+    pub attributes: Vec<AttributeScore>,
 }
 
 impl Report {
@@ -117,6 +162,16 @@ impl Report {
     /// Attribution accuracy in 0..=1 (1 when no gold quote was found).
     pub fn attribution_accuracy(&self) -> f64 {
         ratio(self.attribution_correct, self.attribution_total)
+    }
+
+    /// The score of one sieve stage.
+    pub fn stage(&self, stage: Stage) -> Option<&StageScore> {
+        self.stages.iter().find(|s| s.stage == stage)
+    }
+
+    /// The score of one figure attribute.
+    pub fn attribute(&self, name: &str) -> Option<&AttributeScore> {
+        self.attributes.iter().find(|a| a.name == name)
     }
 
     /// A plain-text table: P/R/F1 per label (exact and overlap), then attribution accuracy.
@@ -146,10 +201,38 @@ impl Report {
             self.attribution_correct,
             self.attribution_total
         ));
+        out.push_str("attribution by sieve stage (found gold quotes):\n");
+        for st in &self.stages {
+            out.push_str(&format!(
+                "  {:<15} {:>4} attributed, {:>4} right ({:.3})\n",
+                st.stage.name(),
+                st.attributed,
+                st.correct,
+                ratio(st.correct, st.attributed)
+            ));
+        }
+        out.push_str(&format!(
+            "  {:<15} {:>4} left without, {:>4} right ({:.3})\n",
+            "no speaker",
+            self.unattributed.0,
+            self.unattributed.1,
+            ratio(self.unattributed.1, self.unattributed.0)
+        ));
         out.push_str(&format!(
             "figure values: {}/{} exact figures carry the gold value\n",
             self.values_correct, self.values_total
         ));
+        out.push_str(&format!(
+            "{:<18} {:>5} {:>5}   {:>6} {:>6} {:>6}\n",
+            "figure attribute", "gold", "pred", "P", "R", "F1"
+        ));
+        for a in &self.attributes {
+            let p = a.prf();
+            out.push_str(&format!(
+                "{:<18} {:>5} {:>5}   {:>6.3} {:>6.3} {:>6.3}\n",
+                a.name, a.gold, a.predicted, p.precision, p.recall, p.f1
+            ));
+        }
         out.push_str(&format!(
             "documents: {}; P/R/F1 exact match, ~ overlap\n",
             self.documents
@@ -176,6 +259,21 @@ pub fn evaluate<'a>(pairs: impl IntoIterator<Item = (&'a Document, &'a [Suggesti
             .map(|l| LabelScore {
                 label: l.to_string(),
                 ..LabelScore::default()
+            })
+            .collect(),
+        stages: Stage::ALL
+            .iter()
+            .map(|&stage| StageScore {
+                stage,
+                attributed: 0,
+                correct: 0,
+            })
+            .collect(),
+        attributes: FIGURE_ATTRIBUTES
+            .iter()
+            .map(|n| AttributeScore {
+                name: n.to_string(),
+                ..AttributeScore::default()
             })
             .collect(),
         ..Report::default()
@@ -208,6 +306,7 @@ pub fn evaluate<'a>(pairs: impl IntoIterator<Item = (&'a Document, &'a [Suggesti
         }
         attribution(gold, predicted, &mut report);
         figure_values(gold, predicted, &mut report);
+        figure_attributes(gold, predicted, &mut report);
     }
     report
 }
@@ -250,6 +349,82 @@ fn attribution(gold: &Document, predicted: &[Suggestion], report: &mut Report) {
         if right {
             report.attribution_correct += 1;
         }
+        match p.attribution.as_ref().map(|a| a.stage) {
+            Some(stage) => {
+                if let Some(st) = report.stages.iter_mut().find(|s| s.stage == stage) {
+                    st.attributed += 1;
+                    st.correct += usize::from(right);
+                }
+            }
+            None => {
+                report.unattributed.0 += 1;
+                report.unattributed.1 += usize::from(right);
+            }
+        }
+    }
+}
+
+fn figure_attributes(gold: &Document, predicted: &[Suggestion], report: &mut Report) {
+    let figures: Vec<&Suggestion> = predicted
+        .iter()
+        .filter(|s| s.kind == SuggestionKind::Figure)
+        .collect();
+    for g in gold.spans.iter().filter(|s| s.label == "figure") {
+        let Ok(serde_json::Value::Object(note)) = serde_json::from_str(&g.note) else {
+            continue;
+        };
+        let span = (g.start.0, g.end.0);
+        let matched = figures
+            .iter()
+            .find(|p| (p.start.0, p.end.0) == span)
+            .or_else(|| {
+                figures
+                    .iter()
+                    .filter(|p| overlaps((p.start.0, p.end.0), span))
+                    .max_by_key(|p| p.end.0.min(span.1) - p.start.0.max(span.0))
+            });
+        for score in &mut report.attributes {
+            // Only attributes the gold annotates (present in the note, possibly null).
+            let Some(want) = note.get(&score.name) else {
+                continue;
+            };
+            let got = matched.and_then(|p| p.attribute(&score.name));
+            let want_some = !want.is_null();
+            score.gold += usize::from(want_some);
+            score.predicted += usize::from(got.is_some());
+            if let (true, Some(got)) = (want_some, got) {
+                if attribute_matches(&score.name, want, got) {
+                    score.correct += 1;
+                }
+            }
+        }
+    }
+}
+
+fn attribute_matches(name: &str, want: &serde_json::Value, got: &AttrValue) -> bool {
+    match (want, got) {
+        (serde_json::Value::Number(w), AttrValue::Number(g)) => w
+            .as_f64()
+            .is_some_and(|w| (w - g).abs() <= 1e-9 * w.abs().max(1.0)),
+        (serde_json::Value::String(w), AttrValue::Text(g)) => match name {
+            "quantity" | "source" => head_word(w) == head_word(g),
+            _ => w.to_lowercase() == g.to_lowercase(),
+        },
+        _ => false,
+    }
+}
+
+/// The last word, lower-cased, without a possessive or a plural "s" ("Ministry’s" → "ministry").
+fn head_word(s: &str) -> String {
+    let w = s.split_whitespace().last().unwrap_or("");
+    let w = w
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    match w.strip_suffix('s') {
+        Some(stem) if stem.chars().count() > 2 => stem.to_string(),
+        _ => w,
     }
 }
 
@@ -314,6 +489,12 @@ struct GoldSpan {
     unit: Option<String>,
     #[serde(default)]
     qualifier: Option<String>,
+    /// Figures: what is counted ("deaths", "days").
+    #[serde(default)]
+    quantity: Option<String>,
+    /// Figures: who reports it.
+    #[serde(default)]
+    source: Option<String>,
 }
 
 /// The hand-written gold file for one article.
@@ -324,6 +505,10 @@ struct GoldFile {
     title: String,
     #[serde(default)]
     note: String,
+    /// Figure attributes beyond value, unit and qualifier that this file annotates on every figure
+    /// ("quantity", "source"); a figure without one then means "none".
+    #[serde(default)]
+    figure_attributes: Vec<String>,
     spans: Vec<GoldSpan>,
 }
 
@@ -338,15 +523,17 @@ struct GoldFile {
 /// ```
 ///
 /// Spans are located by their text (`nth` picks a later occurrence), so offsets are always right
-/// by construction. Speakers become "speaker" spans with a `said-by` relation from the quote.
+/// by construction. Speakers become "speaker" spans with a `said-by` relation from the quote. The
+/// text's line endings are normalised as a paste would (CRLF articles stay CRLF on disk). A figure
+/// without a qualifier is "exact".
 ///
 /// # Errors
 /// Names the span whose text does not occur in the article (or not `nth + 1` times).
 pub fn gold_from_json(id: &str, text: &str, json: &str) -> Result<Document, String> {
     let file: GoldFile = serde_json::from_str(json).map_err(|e| format!("{id}: {e}"))?;
     let _ = &file.note;
-    let chars: Vec<char> = text.chars().collect();
-    let mut doc = Document::new(DocumentId(id.into()), file.title.clone(), text, 0);
+    let mut doc = Document::from_paste(DocumentId(id.into()), file.title.clone(), text, 0);
+    let chars: Vec<char> = doc.text.chars().collect();
     for (n, g) in file.spans.iter().enumerate() {
         let which = format!("{id}: span {} ({} {:?})", n + 1, g.label, g.text);
         let hits = occurrences(&chars, &g.text);
@@ -371,7 +558,18 @@ pub fn gold_from_json(id: &str, text: &str, json: &str) -> Result<Document, Stri
         if let Some(u) = &g.unit {
             note.insert("unit".into(), u.clone().into());
         }
-        if let Some(q) = &g.qualifier {
+        if g.label == "figure" {
+            let q = g.qualifier.clone().unwrap_or_else(|| "exact".into());
+            note.insert("qualifier".into(), q.into());
+            for name in &file.figure_attributes {
+                let v = match name.as_str() {
+                    "quantity" => g.quantity.clone(),
+                    "source" => g.source.clone(),
+                    other => return Err(format!("{id}: unknown figure attribute {other:?}")),
+                };
+                note.insert(name.clone(), v.map_or(serde_json::Value::Null, Into::into));
+            }
+        } else if let Some(q) = &g.qualifier {
             note.insert("qualifier".into(), q.clone().into());
         }
         let note = if note.is_empty() {
@@ -446,17 +644,19 @@ fn occurrences(chars: &[char], needle: &str) -> Vec<usize> {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "“We counted 646 people,” said Amal Haddad. The sky is blue.";
-    const GOLD: &str = r#"{"title": "t", "spans": [
+    const TEXT: &str =
+        "“We counted 646 people,” said Amal Haddad. Police said 12 people were arrested.";
+    const GOLD: &str = r#"{"title": "t", "figure_attributes": ["quantity", "source"], "spans": [
         {"label": "quote", "text": "“We counted 646 people,”", "speaker": "Amal Haddad", "style": "full"},
-        {"label": "figure", "text": "646 people", "value": 646, "unit": "people"},
-        {"label": "claim", "text": "“We counted 646 people,” said Amal Haddad."}
+        {"label": "figure", "text": "646 people", "value": 646, "unit": "people", "quantity": "people", "source": "Amal Haddad"},
+        {"label": "figure", "text": "12 people", "value": 12, "unit": "people", "quantity": "arrests", "source": "Police"},
+        {"label": "claim", "text": "Police said 12 people were arrested."}
     ]}"#;
 
     #[test]
     fn gold_is_located_by_text() {
         let doc = gold_from_json("a", TEXT, GOLD).unwrap();
-        assert_eq!(doc.spans.len(), 4);
+        assert_eq!(doc.spans.len(), 5);
         assert_eq!(doc.covered_text(&doc.spans[1]), "Amal Haddad");
         assert_eq!(doc.relations.len(), 1);
     }
@@ -479,7 +679,29 @@ mod tests {
             assert_eq!(l.exact().f1, 1.0, "{}", l.label);
         }
         assert_eq!(report.attribution_accuracy(), 1.0);
-        assert_eq!((report.values_correct, report.values_total), (1, 1));
+        assert_eq!((report.values_correct, report.values_total), (2, 2));
+        let pattern = report.stage(Stage::Pattern).unwrap();
+        assert_eq!((pattern.attributed, pattern.correct), (1, 1));
+        for name in FIGURE_ATTRIBUTES {
+            let a = report.attribute(name).unwrap();
+            assert_eq!(a.correct, a.gold, "{name}");
+            assert_eq!(a.predicted, a.gold, "{name}");
+        }
+        assert_eq!(report.attribute("quantity").unwrap().gold, 2);
+    }
+
+    #[test]
+    fn wrong_attributes_and_speakers_are_counted_per_stage() {
+        let gold = GOLD
+            .replace(r#""quantity": "arrests""#, r#""quantity": "deaths""#)
+            .replace(r#""speaker": "Amal Haddad""#, r#""speaker": "Police""#);
+        let doc = gold_from_json("a", TEXT, &gold).unwrap();
+        let report = evaluate_gold(std::slice::from_ref(&doc));
+        let q = report.attribute("quantity").unwrap();
+        assert_eq!((q.gold, q.predicted, q.correct), (2, 2, 1));
+        let pattern = report.stage(Stage::Pattern).unwrap();
+        assert_eq!((pattern.attributed, pattern.correct), (1, 0));
+        assert_eq!(report.attribution_accuracy(), 0.0);
     }
 
     #[test]

@@ -1,19 +1,26 @@
-//! Figures: numeric expressions that state a quantity, with their qualifier and counted noun.
+//! Figures: numeric expressions that state a quantity, with their qualifier, counted noun and
+//! what they count.
 //!
 //! Read from the token stream: a number (digits in any known script, with thousands separators and
 //! a decimal mark, or a number word such as "three" or "a dozen") grows to the right over a
 //! multiplier ("million", "bn"), a percent sign or word, a currency word and a range ("10-15",
 //! "10 to 15"), then takes the next word as its counted noun ("646 people"), and to the left over
 //! a currency sign and a qualifier ("at least", "nearly"). Dates, clock times, time zones, years,
-//! ordinals, identifiers ("Article 5", "G20"), phone numbers and URLs are recognised first and
-//! skipped.
+//! ordinals, identifiers ("Article 5", "G20"), phone numbers, URLs and time stamps ("4 hours ago")
+//! are recognised first and skipped.
+//!
+//! The qualifier is reduced to a small vocabulary ([`qualifier_class`]), and the quantity — what
+//! is counted — is read from the words around: an event ("were killed" → deaths, "injuring" →
+//! injured), a tariff, "N% of X" / "$N in X", "X rose N%", else the counted noun itself.
 
 use super::lexicon::{
-    currency_symbol, currency_word, glued_multiplier, is_function_word, is_identifier_label,
-    is_month, is_percent_word, is_stopword, is_time_word, is_year_preposition, multiplier,
-    number_word, F_INDEFINITE, F_MONTH, F_NUMBER_WORD, F_PERCENT_WORD, F_TIME_WORD, QUALIFIERS,
+    currency_symbol, currency_word, event_quantity, glued_multiplier, is_function_word,
+    is_identifier_label, is_month, is_percent_word, is_stopword, is_time_word, is_year_preposition,
+    multiplier, number_word, qualifier_class, F_CHANGE_VERB, F_DETERMINER, F_INDEFINITE, F_MONTH,
+    F_NUMBER_WORD, F_PERCENT_WORD, F_PRONOUN, F_QUALIFIER_END, F_STOPWORD, F_TIME_WORD,
+    F_VERB_FILLER, QUALIFIERS,
 };
-use super::tokens::{digit_value, is_cjk, text_of, Kind, Lowered, Tok};
+use super::tokens::{digit_value, is_alnum, is_cjk, text_of, Kind, Lowered, Tok};
 
 /// One figure found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,8 +35,11 @@ pub(crate) struct Figure {
     pub value_max: Option<f64>,
     /// "%", an ISO currency code, or the counted noun as written.
     pub unit: Option<String>,
-    /// The qualifier as written, lower-cased ("at least").
-    pub qualifier: Option<String>,
+    /// The qualifier's class: "exact", "about", "at least", "at most", "more than", "less than",
+    /// "up to" or "between".
+    pub qualifier: &'static str,
+    /// What is counted: "deaths", "injured", "arrests", "tariff rate", "days", "homes", ….
+    pub quantity: Option<String>,
 }
 
 struct Scan<'a> {
@@ -82,11 +92,16 @@ impl Scan<'_> {
         while e < self.chars.len() && !self.chars[e].is_whitespace() {
             e += 1;
         }
-        if e - s < 5
-            || !self.chars[s..e]
-                .iter()
-                .any(|c| matches!(c, '/' | '@') || c.is_ascii_alphabetic())
-        {
+        // Every marker below holds a '/', an '@' or a full stop before a letter.
+        let marked = self.chars[s..e].iter().enumerate().any(|(i, c)| {
+            matches!(c, '/' | '@')
+                || (*c == '.'
+                    && self
+                        .chars
+                        .get(s + i + 1)
+                        .is_some_and(|n| n.is_ascii_alphabetic()))
+        });
+        if e - s < 5 || !marked {
             return false;
         }
         let chunk: String = self.chars[s..e].iter().collect::<String>().to_lowercase();
@@ -109,9 +124,12 @@ impl Scan<'_> {
         k
     }
 
-    /// Qualifier words ending just before token `first`: (start position, qualifier).
-    fn qualifier_before(&self, first: usize) -> Option<(usize, String)> {
+    /// Qualifier words ending just before token `first`: (their first token, the qualifier).
+    fn qualifier_before(&self, first: usize) -> Option<(usize, &'static str)> {
         if first == 0 || !self.is_word(first - 1) {
+            return None;
+        }
+        if !self.low.is(first - 1, F_QUALIFIER_END) {
             return None;
         }
         let last = self.lower(first - 1);
@@ -128,8 +146,15 @@ impl Scan<'_> {
                 .split(' ')
                 .enumerate()
                 .all(|(n, w)| self.is_word(from + n) && self.lower(from + n) == w);
-            if matched {
-                return Some((self.toks[from].start, q.to_string()));
+            // "over two years", "over six regions": a span of time or space, not a qualifier.
+            let across = *q == "over"
+                && self.is_word(first + 1)
+                && matches!(
+                    self.lower(first + 1),
+                    "years" | "months" | "weeks" | "days" | "hours" | "decades" | "regions"
+                );
+            if matched && !across {
+                return Some((from, q));
             }
         }
         None
@@ -249,56 +274,119 @@ pub(crate) fn find(chars: &[char], toks: &[Tok], low: &Lowered) -> Vec<Figure> {
         };
         k = step.max(k + 1);
     }
+    share_quantities(chars, &mut out);
     out
+}
+
+/// A figure that continues the one before it in the same clause counts the same thing: "to 25%
+/// from 10%", "17 civilians, including five children", "2.8% …, down from 3.4%".
+fn share_quantities(chars: &[char], figs: &mut [Figure]) {
+    for i in 1..figs.len() {
+        let (before, after) = figs.split_at_mut(i);
+        let (prev, cur) = (&before[i - 1], &mut after[0]);
+        let gap = &chars[prev.end..cur.start];
+        if gap.len() > 80
+            || gap
+                .iter()
+                .any(|&c| matches!(c, '.' | '\n' | ';' | '!' | '?'))
+        {
+            continue;
+        }
+        // The gap's last word, lower-cased.
+        let mut e = gap.len();
+        while e > 0 && !is_alnum(gap[e - 1]) {
+            e -= 1;
+        }
+        let mut b = e;
+        while b > 0 && is_alnum(gap[b - 1]) {
+            b -= 1;
+        }
+        let last: String = gap[b..e].iter().flat_map(|c| c.to_lowercase()).collect();
+        let last = last.as_str();
+        let continues = (last == "including" && prev.quantity.is_some())
+            || (matches!(last, "from" | "to" | "and" | "or") && prev.unit == cur.unit);
+        if continues && (cur.quantity.is_none() || last == "including") {
+            cur.quantity = prev.quantity.clone();
+        }
+    }
 }
 
 /// Reads a figure starting at number token `k`; returns the next token to look at.
 fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
+    if let Some(next) = not_a_quantity(s, k) {
+        return next;
+    }
+    let Some(mut r) = Reading::start(s, k) else {
+        return s.skip_groups(k);
+    };
+    r.currency_before(s);
+    if let Err(next) = r.glued_suffix(s) {
+        return next;
+    }
+    r.percent_sign(s);
+    r.range(s);
+    r.multiplier_word(s);
+    r.unit_word_after(s);
+    r.counted_noun(s);
+    if r.time_stamp(s) || r.tally {
+        return r.j;
+    }
+    let next = r.j;
+    out.push(r.finish(s));
+    next
+}
+
+/// The token after the shape when the number at `k` is not a quantity: part of a URL, an
+/// identifier (G20, #5, Article 5), a phone number, a date, a clock time or time zone, an
+/// ordinal, an age in apposition or a year.
+fn not_a_quantity(s: &Scan, k: usize) -> Option<usize> {
     let chars = s.chars;
     let t = s.toks[k];
     let digits = &chars[t.start..t.end];
     if s.in_url(t.start) {
-        return k + 1;
+        return Some(k + 1);
     }
     // Glued to letters before: identifiers such as G20, B52, COVID-19, F-35.
     if s.glued(k) {
         if s.is_word(k - 1) && !is_cjk(chars[s.toks[k - 1].end - 1]) {
-            return k + 1;
+            return Some(k + 1);
         }
         match s.punct(k - 1) {
-            Some('-') if k >= 2 && s.glued(k - 1) && s.is_word(k - 2) => return k + 1,
-            Some('#') => return k + 1,
-            Some(':' | '/' | '.') if k >= 2 && s.glued(k - 1) && s.is_num(k - 2) => return k + 1,
-            Some('+') if k >= 2 && s.is_word(k - 2) && s.low.is(k - 2, F_TIME_WORD) => {
-                return s.skip_groups(k);
+            Some('-') if k >= 2 && s.glued(k - 1) && s.is_word(k - 2) => return Some(k + 1),
+            Some('#') => return Some(k + 1),
+            Some(':' | '/' | '.') if k >= 2 && s.glued(k - 1) && s.is_num(k - 2) => {
+                return Some(k + 1)
             }
-            Some('+') => return s.skip_groups(k),
-            Some('(') if s.punct(k + 1) == Some(')') => return s.skip_groups(k),
+            Some('+') => return Some(s.skip_groups(k)),
+            Some('(') if s.punct(k + 1) == Some(')') => return Some(s.skip_groups(k)),
             _ => {}
         }
     }
-    if k >= 1
-        && matches!(s.punct(k - 1), Some('+' | '-' | '−'))
-        && k >= 2
-        && s.low.is(k - 2, F_TIME_WORD)
-    {
-        return s.skip_groups(k);
+    if k >= 2 && matches!(s.punct(k - 1), Some('+' | '-' | '−')) && s.low.is(k - 2, F_TIME_WORD) {
+        return Some(s.skip_groups(k));
     }
     // Leading zero: phone numbers, codes, clock hours.
     if digits.len() > 1 && digit_value(digits[0]) == Some(0) && digit_value(digits[1]).is_some() {
-        return s.skip_groups(k);
+        return Some(s.skip_groups(k));
     }
-    // Shapes glued after the number: 10:30, 13/01/2024, 2024-01-13, 9/11.
+    date_or_time(s, k)
+        .or_else(|| label_or_age(s, k))
+        .or_else(|| year(s, k))
+}
+
+/// Dates and clock times: 10:30, 13/01/2024, 2024-01-13, 21st, 3pm, 15h30, 1月13日, "3. April",
+/// "Jan. 13", "13 January", "3 p.m.", "10 GMT".
+fn date_or_time(s: &Scan, k: usize) -> Option<usize> {
+    let chars = s.chars;
     if s.glued(k + 1) && s.is_num(k + 2) && s.glued(k + 2) {
         match s.punct(k + 1) {
-            Some(':' | '/') => return s.skip_groups(k),
+            Some(':' | '/') => return Some(s.skip_groups(k)),
             Some('-' | '.') if s.punct(k + 3).is_some() && s.is_num(k + 4) => {
-                return s.skip_groups(k)
+                return Some(s.skip_groups(k))
             }
             _ => {}
         }
     }
-    // Ordinals and clock times glued: 21st, 1er, 3pm, 15h30, 1990s; Japanese dates 1月13日.
     if s.glued(k + 1) && s.is_word(k + 1) {
         let w = s.lower(k + 1);
         let first = chars[s.toks[k + 1].start];
@@ -309,267 +397,548 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             || (matches!(first, '年' | '月' | '日' | '時' | '分' | '秒')
                 && !(first == '時' && chars.get(s.toks[k + 1].start + 1) == Some(&'間')))
         {
-            return k + 2;
+            return Some(k + 2);
         }
     }
     if s.punct(k + 1) == Some('.') && s.glued(k + 1) && s.low.is(k + 2, F_MONTH) {
-        return k + 3;
+        return Some(k + 3);
     }
-    // Dates: a month name before or after.
-    let prev_word = if s.punct(k.wrapping_sub(1)) == Some('.') && k >= 2 {
-        s.lower(k - 2)
-    } else if k >= 1 {
-        s.lower(k - 1)
-    } else {
-        ""
-    };
-    if is_month(prev_word) || (s.is_word(k + 1) && s.low.is(k + 1, F_MONTH)) {
-        return k + 1;
+    if is_month(prev_word(s, k)) || (s.is_word(k + 1) && s.low.is(k + 1, F_MONTH)) {
+        return Some(k + 1);
     }
-    // Times written "3 p.m." / "10.30 a.m.".
     if s.is_word(k + 1)
         && matches!(s.lower(k + 1), "a" | "p")
         && s.punct(k + 2) == Some('.')
         && s.lower(k + 3) == "m"
     {
-        return k + 4;
+        return Some(k + 4);
     }
     if s.is_word(k + 1) && !s.glued(k + 1) && s.low.is(k + 1, F_TIME_WORD) {
-        return k + 2;
+        return Some(k + 2);
     }
-    if k >= 1 && is_identifier_label(prev_word) {
-        return k + 1;
+    None
+}
+
+/// The word before number `k` (skipping an abbreviation's full stop: "Jan. 13").
+fn prev_word<'a>(s: &'a Scan, k: usize) -> &'a str {
+    if s.punct(k.wrapping_sub(1)) == Some('.') && k >= 2 {
+        s.lower(k - 2)
+    } else if k >= 1 {
+        s.lower(k - 1)
+    } else {
+        ""
     }
-    // Ages in apposition: "Okoro, 54, had served".
+}
+
+/// Identifiers after a label ("Article 5", "Flight 752") and ages in apposition ("Okoro, 54,").
+fn label_or_age(s: &Scan, k: usize) -> Option<usize> {
+    if k >= 1 && is_identifier_label(prev_word(s, k)) {
+        return Some(k + 1);
+    }
+    let t = s.toks[k];
     if k >= 2
         && s.punct(k - 1) == Some(',')
         && s.punct(k + 1) == Some(',')
         && s.tok(k - 2)
-            .is_some_and(|p| super::tokens::is_capitalised(chars, p))
-        && digits.len() <= 3
+            .is_some_and(|p| super::tokens::is_capitalised(s.chars, p))
+        && t.end - t.start <= 3
     {
-        return k + 1;
+        return Some(k + 1);
     }
-    // Years used as dates, and year ranges.
-    let plain = digits.iter().all(|&c| digit_value(c).is_some());
-    if plain && digits.len() == 4 {
-        let year: u32 = digits
-            .iter()
-            .fold(0, |acc, &c| acc * 10 + digit_value(c).unwrap_or(0));
-        let looks_like_year = (1800..=2100).contains(&year) || (1300..=1499).contains(&year);
-        if looks_like_year {
-            let noun = s.counted_noun(k + 1);
-            let counted = noun.as_deref().is_some_and(|n| {
-                let n = n.to_lowercase();
-                n.ends_with('s') || matches!(n.as_str(), "people" | "menschen" | "نفر")
-            });
-            if !counted || is_year_preposition(prev_word) {
-                let mut next = k + 1;
-                if matches!(s.punct(k + 1), Some('-' | '–' | '/')) && s.is_num(k + 2) {
-                    next = k + 3;
-                }
-                return next;
-            }
+    None
+}
+
+/// Years used as dates ("in 2023", "2019-2021"), unless a plural noun shows a count ("2000
+/// people").
+fn year(s: &Scan, k: usize) -> Option<usize> {
+    let t = s.toks[k];
+    let digits = &s.chars[t.start..t.end];
+    if digits.len() != 4 || !digits.iter().all(|&c| digit_value(c).is_some()) {
+        return None;
+    }
+    let year: u32 = digits
+        .iter()
+        .fold(0, |acc, &c| acc * 10 + digit_value(c).unwrap_or(0));
+    if !((1800..=2100).contains(&year) || (1300..=1499).contains(&year)) {
+        return None;
+    }
+    let noun = s.counted_noun(k + 1);
+    let counted = noun.as_deref().is_some_and(|n| {
+        let n = n.to_lowercase();
+        n.ends_with('s') || matches!(n.as_str(), "people" | "menschen" | "نفر")
+    });
+    if counted && !is_year_preposition(prev_word(s, k)) {
+        return None;
+    }
+    if matches!(s.punct(k + 1), Some('-' | '–' | '/')) && s.is_num(k + 2) {
+        Some(k + 3)
+    } else {
+        Some(k + 1)
+    }
+}
+
+/// A figure being read from its number token outwards.
+struct Reading {
+    /// The number token.
+    k: usize,
+    /// The first token of the figure (a currency sign or code before the number).
+    first: usize,
+    /// The next token to read.
+    j: usize,
+    start: usize,
+    end: usize,
+    value: f64,
+    value_max: Option<f64>,
+    unit: Option<String>,
+    factor: f64,
+    /// Whether "1.500" may read as fifteen hundred.
+    dot_groups: bool,
+    /// A Japanese qualifier glued before the number.
+    ja_qualifier: Option<&'static str>,
+    /// Whether it reads as a tally or score ("31-22"), which is no figure.
+    tally: bool,
+}
+
+impl Reading {
+    /// Parses the number at `k`; `None` for malformed groups (dates, versions).
+    fn start(s: &Scan, k: usize) -> Option<Reading> {
+        let t = s.toks[k];
+        let dot_groups = s.is_word(k + 1)
+            && multiplier(s.lower(k + 1)).is_none()
+            && !s.low.is(k + 1, F_PERCENT_WORD);
+        let value = parse_number(&s.chars[t.start..t.end], dot_groups)?;
+        Some(Reading {
+            k,
+            first: k,
+            j: k + 1,
+            start: t.start,
+            end: t.end,
+            value,
+            value_max: None,
+            unit: None,
+            factor: 1.0,
+            dot_groups,
+            ja_qualifier: None,
+            tally: false,
+        })
+    }
+
+    /// Currency before: $, €, US$, USD.
+    fn currency_before(&mut self, s: &Scan) {
+        let k = self.k;
+        if k == 0 {
+            return;
         }
-    }
-
-    // It is a quantity. Grow to the right.
-    let dot_groups = s.is_word(k + 1)
-        && multiplier(s.lower(k + 1)).is_none()
-        && !s.low.is(k + 1, F_PERCENT_WORD);
-    let Some(mut value) = parse_number(digits, dot_groups) else {
-        return s.skip_groups(k);
-    };
-    let mut value_max: Option<f64> = None;
-    let mut unit: Option<String> = None;
-    let mut factor = 1.0;
-    let mut end = t.end;
-    let mut j = k + 1;
-    let mut first = k;
-    let mut start = t.start;
-
-    // Currency before: $, €, US$, USD.
-    if k >= 1 {
         if let Some(code) = s.punct(k - 1).and_then(currency_symbol) {
             if s.near(k) {
-                unit = Some(code.into());
-                first = k - 1;
-                start = s.toks[k - 1].start;
+                self.unit = Some(code.into());
+                self.first = k - 1;
+                self.start = s.toks[k - 1].start;
                 if k >= 2 && s.glued(k - 1) && s.is_word(k - 2) && s.lower(k - 2).len() <= 2 {
-                    first = k - 2;
-                    start = s.toks[k - 2].start;
+                    self.first = k - 2;
+                    self.start = s.toks[k - 2].start;
                 }
             }
-        } else if let Some(code) = currency_word(prev_word).filter(|_| s.is_word(k - 1)) {
-            if prev_word.chars().all(|c| c.is_ascii_alphabetic()) && prev_word.len() == 3 {
-                unit = Some(code.into());
-                first = k - 1;
-                start = s.toks[k - 1].start;
+        } else if let Some(code) = currency_word(prev_word(s, k)).filter(|_| s.is_word(k - 1)) {
+            let w = prev_word(s, k);
+            if w.chars().all(|c| c.is_ascii_alphabetic()) && w.len() == 3 {
+                self.unit = Some(code.into());
+                self.first = k - 1;
+                self.start = s.toks[k - 1].start;
             }
         }
     }
-    // Glued suffix: 3.5bn, 40m, 20k, 10km; Japanese 3万人, 500億円.
-    if s.glued(j) && s.is_word(j) {
+
+    /// A suffix glued to the number: 3.5bn, 40m, 20k, 10km; Japanese 3万人, 500億円. `Err` with
+    /// the next token when the glued word shows it is no figure.
+    fn glued_suffix(&mut self, s: &Scan) -> Result<(), usize> {
+        let j = self.j;
+        if !(s.glued(j) && s.is_word(j)) {
+            return Ok(());
+        }
+        let chars = s.chars;
         let w = s.lower(j);
         let wt = s.toks[j];
         if let Some(f) = glued_multiplier(w) {
-            factor = f;
-            end = wt.end;
-            j += 1;
+            self.factor = f;
+            self.end = wt.end;
+            self.j += 1;
         } else if is_cjk(chars[wt.start]) {
-            let mut p = wt.start;
-            while p < wt.end {
-                match chars[p] {
-                    '万' => factor *= 1e4,
-                    '億' => factor *= 1e8,
-                    '千' => factor *= 1e3,
-                    _ => break,
-                }
-                p += 1;
-            }
-            if p < wt.end {
-                let c = chars[p];
-                let mut unit_end = p + 1;
-                let two = (matches!(c, 'カ' | 'か' | 'ヵ' | 'ケ')
-                    && chars.get(p + 1) == Some(&'所'))
-                    || (c == '時' && chars.get(p + 1) == Some(&'間'));
-                if two {
-                    unit_end = p + 2;
-                } else if matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー') {
-                    while unit_end < wt.end
-                        && matches!(chars[unit_end], '\u{30a1}'..='\u{30fa}' | 'ー')
-                    {
-                        unit_end += 1;
-                    }
-                }
-                unit = Some(match c {
-                    '円' => "JPY".into(),
-                    _ => chars[p..unit_end].iter().collect(),
-                });
-                p = unit_end;
-            }
-            end = p;
-            j += 1;
+            self.cjk_counter(s, wt);
+            self.j += 1;
         } else if w.chars().all(|c| c.is_ascii_alphabetic()) && w.len() <= 3 {
-            unit = Some(text_of(chars, &wt));
-            end = wt.end;
-            j += 1;
+            self.unit = Some(text_of(chars, &wt));
+            self.end = wt.end;
+            self.j += 1;
         } else {
-            return j + 1;
+            return Err(j + 1);
         }
+        Ok(())
     }
-    // Percent sign, glued or after a (narrow) space as in French.
-    if matches!(s.punct(j), Some('%' | '٪')) && s.near(j) {
-        unit = Some("%".into());
-        end = s.toks[j].end;
-        j += 1;
-    }
-    // Range: 10-15, 10–15, 10 to 15, between 10 and 15.
-    let connector = s.punct(j).filter(|c| matches!(c, '-' | '–' | '—'));
-    let word_connector = s.is_word(j).then(|| s.lower(j));
-    let before_first = if first >= 1 { s.lower(first - 1) } else { "" };
-    let ranged = s.is_num(j + 1)
-        && (connector.is_some()
-            || (word_connector == Some("to") && before_first != "from")
-            || (word_connector == Some("and") && before_first == "between"));
-    if ranged {
-        let hi = &chars[s.toks[j + 1].start..s.toks[j + 1].end];
-        if let Some(v) = parse_number(hi, dot_groups) {
-            value_max = Some(v);
-            end = s.toks[j + 1].end;
-            j += 2;
-            if s.glued(j) && s.is_word(j) {
-                if let Some(f) = glued_multiplier(s.lower(j)) {
-                    factor = f;
-                    end = s.toks[j].end;
-                    j += 1;
+
+    /// Japanese multipliers and counters glued after the number: 3万人, 500億円, 24時間.
+    fn cjk_counter(&mut self, s: &Scan, wt: Tok) {
+        let chars = s.chars;
+        let mut p = wt.start;
+        while p < wt.end {
+            match chars[p] {
+                '万' => self.factor *= 1e4,
+                '億' => self.factor *= 1e8,
+                '千' => self.factor *= 1e3,
+                _ => break,
+            }
+            p += 1;
+        }
+        if p < wt.end {
+            let c = chars[p];
+            let mut unit_end = p + 1;
+            let two = (matches!(c, 'カ' | 'か' | 'ヵ' | 'ケ') && chars.get(p + 1) == Some(&'所'))
+                || (c == '時' && chars.get(p + 1) == Some(&'間'));
+            if two {
+                unit_end = p + 2;
+            } else if matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー') {
+                while unit_end < wt.end && matches!(chars[unit_end], '\u{30a1}'..='\u{30fa}' | 'ー')
+                {
+                    unit_end += 1;
                 }
             }
-            if matches!(s.punct(j), Some('%' | '٪')) && s.near(j) {
-                unit = Some("%".into());
-                end = s.toks[j].end;
-                j += 1;
+            self.unit = Some(match c {
+                '円' => "JPY".into(),
+                _ => chars[p..unit_end].iter().collect(),
+            });
+            p = unit_end;
+        }
+        self.end = p;
+    }
+
+    /// A percent sign, glued or after a (narrow) space as in French.
+    fn percent_sign(&mut self, s: &Scan) {
+        if matches!(s.punct(self.j), Some('%' | '٪')) && s.near(self.j) {
+            self.unit = Some("%".into());
+            self.end = s.toks[self.j].end;
+            self.j += 1;
+        }
+    }
+
+    /// A range: 10-15, 10–15, 10 to 15, between 10 and 15.
+    fn range(&mut self, s: &Scan) {
+        let j = self.j;
+        let connector = s.punct(j).filter(|c| matches!(c, '-' | '–' | '—'));
+        let word_connector = s.is_word(j).then(|| s.lower(j));
+        let before_first = self.before_first(s);
+        let ranged = s.is_num(j + 1)
+            && (connector.is_some()
+                || (word_connector == Some("to") && before_first != "from")
+                || (word_connector == Some("and") && before_first == "between"));
+        if !ranged {
+            return;
+        }
+        let hi = &s.chars[s.toks[j + 1].start..s.toks[j + 1].end];
+        let Some(v) = parse_number(hi, self.dot_groups) else {
+            return;
+        };
+        if v < self.value && connector.is_some() {
+            // "voted 31-22", "won 3-1": a tally or a score, not a range.
+            self.tally = true;
+        }
+        self.value_max = Some(v);
+        self.end = s.toks[j + 1].end;
+        self.j += 2;
+        if s.glued(self.j) && s.is_word(self.j) {
+            if let Some(f) = glued_multiplier(s.lower(self.j)) {
+                self.factor = f;
+                self.end = s.toks[self.j].end;
+                self.j += 1;
+            }
+        }
+        self.percent_sign(s);
+    }
+
+    /// The lower-cased word before the figure's first token.
+    fn before_first<'a>(&self, s: &'a Scan) -> &'a str {
+        if self.first >= 1 {
+            s.lower(self.first - 1)
+        } else {
+            ""
+        }
+    }
+
+    /// Multiplier words: 1.5 million, 3,5 Milliarden, ۲ میلیون.
+    fn multiplier_word(&mut self, s: &Scan) {
+        if s.is_word(self.j) && !s.glued(self.j) {
+            if let Some(f) = multiplier(s.lower(self.j)) {
+                self.factor *= f;
+                self.end = s.toks[self.j].end;
+                self.j += 1;
             }
         }
     }
-    // Multiplier words: 1.5 million, 3,5 Milliarden, ۲ میلیون.
-    if s.is_word(j) && !s.glued(j) {
-        if let Some(f) = multiplier(s.lower(j)) {
-            factor *= f;
-            end = s.toks[j].end;
-            j += 1;
+
+    /// Percent words ("percent", "per cent") and currency words after the number.
+    fn unit_word_after(&mut self, s: &Scan) {
+        let j = self.j;
+        if self.unit.as_deref() != Some("%") && s.is_word(j) {
+            let w = s.lower(j);
+            if is_percent_word(w) {
+                self.unit = Some("%".into());
+                self.end = s.toks[j].end;
+                self.j += 1;
+            } else if w == "percentage" && matches!(s.lower(j + 1), "point" | "points") {
+                self.unit = Some("percentage point".into());
+                self.end = s.toks[j + 1].end;
+                self.j += 2;
+            } else if (matches!(w, "per" | "pour") && s.lower(j + 1) == "cent")
+                || (matches!(w, "في" | "بالمئة") && matches!(s.lower(j + 1), "المئة" | "المائة"))
+            {
+                // "per cent", "pour cent", Arabic "في المئة".
+                self.unit = Some("%".into());
+                self.end = s.toks[j + 1].end;
+                self.j += 2;
+            } else if let Some(code) = currency_word(w) {
+                self.unit = Some(code.into());
+                self.end = s.toks[j].end;
+                self.j += 1;
+            }
+        }
+        if self.unit.is_none() {
+            if let Some(code) = s
+                .punct(self.j)
+                .and_then(currency_symbol)
+                .filter(|_| s.near(self.j))
+            {
+                self.unit = Some(code.into());
+                self.end = s.toks[self.j].end;
+                self.j += 1;
+            }
         }
     }
-    // Percent words and currency after.
-    if unit.as_deref() != Some("%") && s.is_word(j) {
-        let w = s.lower(j);
-        if is_percent_word(w) {
-            unit = Some("%".into());
-            end = s.toks[j].end;
-            j += 1;
-        } else if matches!(w, "per" | "pour") && s.lower(j + 1) == "cent" {
-            unit = Some("%".into());
-            end = s.toks[j + 1].end;
-            j += 2;
-        } else if let Some(code) = currency_word(w) {
-            unit = Some(code.into());
-            end = s.toks[j].end;
-            j += 1;
+
+    /// The counted noun: "646 people", "10-year", "۶۴۶ نفر".
+    fn counted_noun(&mut self, s: &Scan) {
+        if self.unit.is_some() {
+            return;
         }
-    }
-    if unit.is_none() {
-        if let Some(code) = s.punct(j).and_then(currency_symbol).filter(|_| s.near(j)) {
-            unit = Some(code.into());
-            end = s.toks[j].end;
-            j += 1;
-        }
-    }
-    // Counted noun: "646 people", "10-year", "۶۴۶ نفر".
-    if unit.is_none() {
+        let j = self.j;
         if let Some(noun) = s.counted_noun(j) {
-            unit = Some(noun);
-            end = s.toks[j].end;
-            j += 1;
+            self.unit = Some(noun);
+            self.end = s.toks[j].end;
+            self.j += 1;
         } else if s.punct(j) == Some('-') && s.glued(j) && s.is_word(j + 1) && s.glued(j + 1) {
-            unit = Some(text_of(chars, &s.toks[j + 1]));
-            end = s.toks[j + 1].end;
-            j += 2;
+            self.unit = Some(text_of(s.chars, &s.toks[j + 1]));
+            self.end = s.toks[j + 1].end;
+            self.j += 2;
         }
     }
-    if let Some((qs, _)) = s.qualifier_before(first) {
-        start = qs;
+
+    /// "4 hours ago": a time stamp, not a figure.
+    fn time_stamp(&self, s: &Scan) -> bool {
+        s.is_word(self.j) && s.lower(self.j) == "ago"
     }
-    // Japanese qualifiers glued before the number: 約300ミリ, 少なくとも12人.
-    let mut ja_qualifier = None;
-    if first == k && s.glued(k) && s.is_word(k - 1) {
-        for q in ["少なくとも", "およそ", "最大", "約"] {
-            let qc: Vec<char> = q.chars().collect();
-            if t.start >= qc.len() && chars[t.start - qc.len()..t.start] == qc[..] {
-                start = t.start - qc.len();
-                ja_qualifier = Some(q.to_string());
-                break;
+
+    /// Applies the multiplier, reads the qualifier and the quantity, and builds the figure.
+    fn finish(mut self, s: &Scan) -> Figure {
+        let chars = s.chars;
+        let t = s.toks[self.k];
+        let qualified = s.qualifier_before(self.first);
+        // The figure's first token: the qualifier's, else the currency sign's or the number's.
+        let mut first_tok = self.first;
+        if let Some((from, _)) = qualified {
+            self.start = s.toks[from].start;
+            first_tok = from;
+        }
+        // Japanese qualifiers glued before the number: 約300ミリ, 少なくとも12人.
+        if self.first == self.k && s.glued(self.k) && s.is_word(self.k - 1) {
+            for q in ["少なくとも", "およそ", "最大", "約"] {
+                let n = q.chars().count();
+                if t.start >= n && chars[t.start - n..t.start].iter().copied().eq(q.chars()) {
+                    self.start = t.start - n;
+                    self.ja_qualifier = Some(q);
+                    break;
+                }
+            }
+        }
+        let between = self.before_first(s) == "between" && self.value_max.is_some();
+        let qualifier = match (self.ja_qualifier, qualified) {
+            (Some(q), _) => qualifier_class(q),
+            (None, Some((_, q))) => qualifier_class(q),
+            (None, None) if between => "between",
+            (None, None) if self.value_max.is_some() => "between",
+            _ => "exact",
+        };
+        if between {
+            self.start = s.toks[self.first - 1].start;
+            first_tok = self.first - 1;
+        }
+        let quantity = quantity(s, first_tok, self.k, self.j, self.unit.as_deref());
+        Figure {
+            start: self.start,
+            end: self.end,
+            value: self.value * self.factor,
+            value_max: self.value_max.map(|v| v * self.factor),
+            unit: self.unit,
+            qualifier,
+            quantity,
+        }
+    }
+}
+
+/// Months, weekdays and calendar units: "in January", "on Thursday", "a year earlier".
+fn is_time_noun(w: &str) -> bool {
+    is_month(w)
+        || matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "year"
+                | "month"
+                | "week"
+                | "day"
+                | "morning"
+                | "evening"
+                | "night"
+                | "today"
+        )
+}
+
+/// Units of measure, money and percentages: they say how, not what, is counted.
+fn is_measure(unit: &str) -> bool {
+    const MEASURES: &[&str] = &[
+        "mm",
+        "cm",
+        "km",
+        "m",
+        "kg",
+        "g",
+        "km/h",
+        "mph",
+        "c",
+        "f",
+        "metres",
+        "meters",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "hectares",
+        "acres",
+        "tonnes",
+        "tons",
+        "litres",
+        "liters",
+        "degrees",
+        "percentage",
+        "percentage point",
+        "points",
+        "ng",
+        "mg",
+        "ミリ",
+    ];
+    unit == "%"
+        || (unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()))
+        || MEASURES.iter().any(|m| m.eq_ignore_ascii_case(unit))
+}
+
+/// What the figure spanning tokens `first..next` (number at `k`) counts.
+fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -> Option<String> {
+    let stop = |m: usize| {
+        s.tok(m)
+            .is_none_or(|t| t.kind == Kind::Break || t.kind == Kind::Num)
+            || matches!(
+                s.punct(m),
+                Some('.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '،')
+            )
+            || matches!(s.lower(m), "and" | "or" | "but" | "while" | "including")
+    };
+    // An event after the figure: "were killed", "injured", "had been arrested".
+    let mut m = next;
+    while m < next + 6 && !stop(m) {
+        if let Some(q) = event_quantity(s.lower(m)) {
+            return Some(q.into());
+        }
+        m += 1;
+    }
+    // An event or a tariff just before: "killing two", "injuring nine", "a 25% tariff".
+    for m in first.saturating_sub(2)..first {
+        if let Some(q) = event_quantity(s.lower(m)) {
+            return Some(q.into());
+        }
+    }
+    if unit == Some("%") {
+        let near = first.saturating_sub(6)..(next + 3).min(s.toks.len());
+        if near.into_iter().any(|m| {
+            matches!(
+                s.lower(m),
+                "tariff" | "tariffs" | "duties" | "duty" | "levy"
+            )
+        }) {
+            return Some("tariff rate".into());
+        }
+    }
+    let measured = unit.is_none_or(is_measure);
+    let money = unit.is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()));
+    let prep = s.lower(next);
+    // "20% of services", "$18m in reserves", "99,000 tonnes of beef", "۲۵ درصد از یارانه".
+    let of = matches!(prep, "of" | "des" | "de" | "du" | "از" | "من")
+        || (money && matches!(prep, "in" | "on" | "for"));
+    if measured && of {
+        let mut m = next + 1;
+        while s.low.is(m, F_DETERMINER) || s.low.is(m, F_PRONOUN) || s.lower(m) == "our" {
+            m += 1;
+        }
+        let from = m;
+        while m < from + 3
+            && s.is_word(m)
+            && !s.low.is(m, F_STOPWORD)
+            && !s.low.is(m, F_VERB_FILLER)
+            && !s.low.is(m, F_CHANGE_VERB)
+            && !is_time_noun(s.lower(m))
+            && !s.lower(m).ends_with("ed")
+        {
+            m += 1;
+        }
+        if m > from {
+            // Nouns come first in French, Persian and Arabic; last in English.
+            let head = if matches!(prep, "des" | "de" | "du" | "از" | "من") {
+                from
+            } else {
+                m - 1
+            };
+            return Some(s.lower(head).to_string());
+        }
+    }
+    // "Consumer prices rose 2.8%", "the main interest rate at 4.25%", "would reach 41C".
+    if measured && first >= 2 {
+        let mut v = first - 1;
+        if matches!(s.lower(v), "by" | "to" | "at" | "from") && v > 0 {
+            v -= 1;
+        }
+        if s.lower(v) == "rate" && v > 0 && s.is_word(v - 1) && !s.low.is(v - 1, F_STOPWORD) {
+            return Some(format!("{} rate", s.lower(v - 1)));
+        }
+        if s.low.is(v, F_CHANGE_VERB) && v > 0 {
+            let mut n = v - 1;
+            while n > 0
+                && (s.low.is(n, F_VERB_FILLER)
+                    || matches!(s.lower(n), "would" | "will" | "could" | "may" | "might"))
+            {
+                n -= 1;
+            }
+            let w = s.lower(n);
+            if s.is_word(n)
+                && !s.low.is(n, F_STOPWORD)
+                && !s.low.is(n, F_PRONOUN)
+                && !is_time_noun(w)
+            {
+                return Some(w.to_string());
             }
         }
     }
-    let qualifier = ja_qualifier
-        .or_else(|| s.qualifier_before(first).map(|(_, q)| q))
-        .or_else(|| {
-            (before_first == "between" && value_max.is_some()).then(|| "between".to_string())
-        });
-    if qualifier.as_deref() == Some("between") {
-        start = s.toks[first - 1].start;
-    }
-    value *= factor;
-    value_max = value_max.map(|v| v * factor);
-    out.push(Figure {
-        start,
-        end,
-        value,
-        value_max,
-        unit,
-        qualifier,
-    });
-    j
+    let _ = k;
+    unit.filter(|u| !is_measure(u)).map(|u| u.to_lowercase())
 }
 
 /// Reads a figure written in words at token `k` ("three weeks", "a dozen people", "a million").
@@ -626,13 +995,17 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         end = s.toks[j].end;
         j += 1;
     }
-    if unit.is_none() && !scaled {
+    // "killing two and injuring nine": a bare number word counts after an event verb.
+    let after_event = k >= 1 && event_quantity(s.lower(k - 1)).is_some();
+    if (unit.is_none() && !scaled && !after_event) || (s.is_word(j) && s.lower(j) == "ago") {
         return k + 1;
     }
-    let (start, qualifier) = match s.qualifier_before(k) {
-        Some((qs, q)) => (qs, Some(q)),
-        None => (s.toks[k].start, None),
+    let (first, qualifier) = match s.qualifier_before(k) {
+        Some((from, q)) => (from, qualifier_class(q)),
+        None => (k, "exact"),
     };
+    let start = s.toks[first].start;
+    let quantity = quantity(s, first, k, j, unit.as_deref());
     out.push(Figure {
         start,
         end,
@@ -640,6 +1013,7 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         value_max: None,
         unit,
         qualifier,
+        quantity,
     });
     j
 }
@@ -649,7 +1023,7 @@ mod tests {
     use super::*;
     use crate::suggest::tokens::tokenize;
 
-    fn figures(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
+    fn figures(text: &str) -> Vec<(String, f64, Option<String>, &'static str)> {
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
         let low = Lowered::new(text, &chars, &toks);
@@ -678,7 +1052,7 @@ mod tests {
                 "at least 10,721 people".into(),
                 10721.0,
                 Some("people".into()),
-                Some("at least".into())
+                "at least"
             )]
         );
     }
@@ -705,7 +1079,7 @@ mod tests {
         let f = find(&chars, &toks, &low);
         assert_eq!(f[0].value, 10.0);
         assert_eq!(f[0].value_max, Some(15.0));
-        assert_eq!(f[0].qualifier.as_deref(), Some("between"));
+        assert_eq!(f[0].qualifier, "between");
         assert_eq!(f[1].value_max, Some(30.0));
         assert_eq!(f[1].unit.as_deref(), Some("%"));
     }
@@ -765,7 +1139,7 @@ mod tests {
         let f = figures("24時間に約300ミリの雨、少なくとも12人が死亡。13日午前9時");
         assert_eq!(f[0].0, "24時間");
         assert_eq!(f[1].0, "約300ミリ");
-        assert_eq!(f[1].3.as_deref(), Some("約"));
+        assert_eq!(f[1].3, "about");
         assert_eq!(f[2].0, "少なくとも12人");
         assert_eq!(f.len(), 3);
     }

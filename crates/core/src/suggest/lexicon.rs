@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 /// FNV-1a: a small, fast hash for short words.
 #[derive(Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     #[inline]
@@ -30,6 +30,9 @@ impl Hasher for WordHasher {
 }
 
 type WordMap = HashMap<&'static str, u32, BuildHasherDefault<WordHasher>>;
+
+/// A hash set or map keyed by short words or lines, with [`WordHasher`].
+pub(crate) type FastHash = BuildHasherDefault<WordHasher>;
 
 pub(crate) const F_REPORTING_VERB: u32 = 1 << 0;
 pub(crate) const F_ACCORDING: u32 = 1 << 1;
@@ -56,21 +59,35 @@ pub(crate) const F_FINAL_ABBREVIATION: u32 = 1 << 21;
 pub(crate) const F_SENTENCE_OPENER: u32 = 1 << 22;
 pub(crate) const F_NUMBER_WORD: u32 = 1 << 23;
 pub(crate) const F_INDEFINITE: u32 = 1 << 24;
+pub(crate) const F_PLATFORM: u32 = 1 << 25;
+pub(crate) const F_PREPOSITION: u32 = 1 << 26;
+pub(crate) const F_WEAK_REPORT: u32 = 1 << 27;
+pub(crate) const F_CHROME_OPENER: u32 = 1 << 28;
+pub(crate) const F_ADVERBIAL_OPENER: u32 = 1 << 29;
+pub(crate) const F_CHANGE_VERB: u32 = 1 << 30;
+/// The last word of a qualifier ("least" of "at least").
+pub(crate) const F_QUALIFIER_END: u32 = 1 << 31;
 
 /// Every word list with its flag; a word may be in several.
 #[rustfmt::skip]
 const LISTS: &[(u32, &[&str])] = &[
     (F_INDEFINITE, &["a", "an"]),
-    (F_REPORTING_VERB, &["said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "stated", "states", "announced", "declared", "explained", "noted", "insisted", "argued", "warned", "claimed", "asked", "replied", "continued", "recalled", "acknowledged", "admitted", "conceded", "tweeted", "posted", "commented", "stressed", "emphasised", "emphasized", "urged", "vowed", "promised", "denied", "confirmed", "estimated", "reported", "read", "shouted", "concluded", "dit", "déclaré", "affirmé", "ajouté", "expliqué", "indiqué", "estimé", "souligné", "assuré", "précisé", "annoncé", "écrit", "raconté", "confié", "répondu", "averti", "dénoncé", "déclare", "affirme", "ajoute", "explique", "estime", "souligne", "assure", "précise", "raconte", "dénonce", "sagte", "sagt", "erklärte", "erklärt", "schrieb", "betonte", "warnte", "fügte", "teilte", "berichtete", "kritisierte", "meinte", "گفت", "افزود", "نوشت", "گفته", "قال", "قالت", "أضاف", "أضافت"]),
-    (F_ACCORDING, &["according", "selon", "laut"]),
-    (F_CLAIM_VERB, &["announces", "estimates", "reports", "claims", "accused", "accuses", "blamed", "blames", "denies", "according", "confirms", "alleged", "alleges", "selon", "laut", "accusé", "démenti", "schätzt", "schätzte", "bestritt", "kündigte", "warf", "اعلام", "تخمین", "کرد"]),
+    (F_PLATFORM, &["x", "twitter", "facebook", "instagram", "telegram", "linkedin", "tiktok", "youtube", "whatsapp", "bluesky", "threads", "weibo", "mastodon", "snapchat", "reddit", "signal", "truth"]),
+    (F_PREPOSITION, &["of", "in", "at", "from", "near", "to", "on", "into", "across", "outside", "for", "by", "with", "toward", "towards", "inside", "around", "through", "de", "des", "du", "à", "en", "von", "aus", "bei", "nach", "über", "zu"]),
+    (F_WEAK_REPORT, &["posted", "posting", "wrote", "writes", "tweeted", "read", "asked", "replied", "continued", "shouted", "commented", "recalled", "posts"]),
+    (F_CHROME_OPENER, &["sign", "subscribe", "follow", "read", "click", "share", "download", "watch", "listen", "join", "get", "register", "log", "tap", "see", "visit", "welcome", "good", "advertisement", "skip", "abonnez-vous", "teilen", "photo", "photograph", "image", "caption", "copyright", "refresh"]),
+    (F_ADVERBIAL_OPENER, &["last", "on", "in", "at", "later", "earlier", "speaking", "meanwhile", "however", "after", "before", "during", "yesterday", "today", "this", "writing", "separately", "also", "but", "and", "lors", "am", "im"]),
+    (F_CHANGE_VERB, &["rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "increased", "decreased", "dropped", "grew", "grown", "climbed", "jumped", "reached", "reach", "hit", "stood", "declined", "slipped", "soared", "surged", "plunged", "up", "down"]),
+    (F_REPORTING_VERB, &["said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "stated", "states", "announced", "declared", "explained", "noted", "insisted", "argued", "warned", "claimed", "asked", "replied", "continued", "recalled", "acknowledged", "admitted", "conceded", "tweeted", "posted", "commented", "stressed", "emphasised", "emphasized", "urged", "vowed", "promised", "denied", "confirmed", "estimated", "reported", "read", "shouted", "concluded", "dit", "déclaré", "affirmé", "ajouté", "expliqué", "indiqué", "estimé", "souligné", "assuré", "précisé", "annoncé", "écrit", "raconté", "confié", "répondu", "averti", "dénoncé", "déclare", "affirme", "ajoute", "explique", "estime", "souligne", "assure", "précise", "raconte", "dénonce", "sagte", "sagt", "mitteilte", "mitteilt", "erklärte", "erklärt", "schrieb", "betonte", "warnte", "fügte", "teilte", "berichtete", "kritisierte", "meinte", "گفت", "افزود", "نوشت", "گفته", "قال", "قالت", "أضاف", "أضافت", "وقال", "وقالت", "وأضاف", "وأضافت"]),
+    (F_ACCORDING, &["according", "selon", "laut", "بحسب", "وبحسب"]),
+    (F_CLAIM_VERB, &["recorded", "counted", "registered", "called", "described", "dubbed", "termed", "labelled", "labeled", "branded", "criticised", "criticized", "condemned", "announces", "estimates", "reports", "claims", "accused", "accuses", "blamed", "blames", "denies", "according", "confirms", "alleged", "alleges", "selon", "laut", "accusé", "démenti", "schätzt", "schätzte", "bestritt", "kündigte", "warf", "اعلام", "تخمین", "کرد"]),
     (F_VERB_FILLER, &["has", "had", "have", "also", "later", "then", "again", "previously", "earlier", "further", "a", "avait", "hat", "hatte", "auch", "bereits", "همچنین"]),
-    (F_PRONOUN, &["he", "she", "they", "his", "her", "their", "il", "elle", "ils", "elles", "er", "sie", "او", "وی", "هو", "هي"]),
+    (F_PRONOUN, &["he", "she", "they", "his", "her", "their", "it", "its", "il", "elle", "ils", "elles", "er", "sie", "او", "وی", "هو", "هي"]),
     (F_FUNCTION_WORD, &["the", "a", "an", "in", "on", "at", "but", "and", "or", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "according", "after", "before", "when", "while", "as", "if", "le", "la", "les", "der", "die", "das", "ein", "eine", "un", "une", "selon", "so", "laut", "yet", "still", "meanwhile", "however", "also", "earlier", "later", "last", "for", "from", "by", "with", "to", "of", "there", "what", "why", "how", "who", "not", "no", "asked", "speaking", "writing", "in’", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "dans", "pour", "mais", "et", "am", "im", "und", "aber", "doch", "then", "since", "until", "during", "once", "each", "every", "all", "some", "many", "most", "both", "because", "although", "though", "we’re", "it’s"]),
-    (F_JOB_TITLE, &["nurse", "teacher", "professor", "lawyer", "activist", "officer", "minister", "president", "mayor", "leader", "spokesman", "spokeswoman", "spokesperson", "secretary", "chancellor", "governor", "senator", "general", "colonel", "captain", "chief", "director", "chairman", "chairwoman", "chair", "foreign", "prime", "transport", "health", "interior", "defence", "defense", "finance", "deputy", "opposition", "union", "rebel", "promoter", "guitarist", "manager", "singer", "judge", "commander", "ambassador", "envoy", "vice", "bürgermeister", "bürgermeisterin", "fraktionschef", "fraktionschefin", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "kanzler", "kanzlerin", "ministre", "maire", "président", "présidente", "porte-parole"]),
+    (F_JOB_TITLE, &["nurse", "teacher", "professor", "lawyer", "activist", "officer", "minister", "president", "mayor", "leader", "spokesman", "spokeswoman", "spokesperson", "secretary", "chancellor", "governor", "senator", "general", "colonel", "captain", "chief", "director", "chairman", "chairwoman", "chair", "foreign", "prime", "transport", "health", "interior", "defence", "defense", "finance", "deputy", "opposition", "union", "rebel", "promoter", "guitarist", "manager", "singer", "judge", "commander", "ambassador", "envoy", "vice", "bürgermeister", "bürgermeisterin", "fraktionschef", "fraktionschefin", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "kanzler", "kanzlerin", "ministre", "maire", "président", "présidente", "porte-parole", "resident", "challenger", "incumbent", "mp", "premier", "justice", "agriculture", "trade", "environment", "economy", "labour", "energy", "education", "fire", "executive", "economist", "correspondent", "reporter", "coach", "councillor", "engineer", "analyst", "sprinter", "prosecutor", "bausenatorin", "bausenator", "vereinschef", "vereinschefin", "officer", "ms", "mr", "mrs"]),
     (F_TITLE_ABBREV, &["dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "st", "m", "mme", "mlle", "hr", "fr", "pres", "rev", "maj", "cmdr"]),
-    (F_ORG_WORD, &["ministry", "nations", "council", "university", "agency", "news", "reuters", "street", "city", "republic", "party", "committee", "organisation", "organization", "company", "bank", "fund", "office", "department", "union", "court", "house", "times", "post", "press", "associated", "institute", "hospital", "airport", "province", "county", "state", "states", "kingdom", "federation", "assembly", "parliament", "senate", "congress", "army", "forces", "corps", "guard", "police", "group", "centre", "center", "school", "river", "sea", "gulf", "mountains", "island", "islands", "red", "crescent", "cross", "star", "ledger", "herald", "gazette", "tribune", "journal", "daily", "bbc", "service", "services", "authority", "commission", "embassy", "television", "tv", "radio", "agence", "france", "gmbh", "inc", "ltd", "corp", "bureau", "network", "watch", "international", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "york", "tehran", "paris", "berlin", "london", "washington", "tokyo", "beirut", "cairo", "gaza", "iran", "israel", "lebanon", "syria", "iraq", "europe", "african", "european", "american", "world"]),
-    (F_SPEAKER_NOUN, &["spokesman", "spokeswoman", "spokesperson", "official", "officials", "police", "ministry", "minister", "president", "witnesses", "witness", "residents", "resident", "analysts", "analyst", "army", "military", "government", "agency", "source", "sources", "doctor", "doctors", "authorities", "prosecutors", "prosecutor", "lawyer", "researchers", "experts", "expert", "report", "company", "council", "committee", "embassy", "office", "mayor", "governor", "director", "chief", "leader", "commander", "statement", "organisers", "organizers", "union", "activists", "campaigners", "ngo", "charity", "regulator", "court", "judge", "minister’s", "survivors", "survivor", "official’s", "studie", "sprecher", "sprecherin", "ministerin", "ministère", "porte-parole", "gouvernement", "sources’"]),
+    (F_ORG_WORD, &["college", "board", "alliance", "association", "observatory", "foundation", "society", "coalition", "ministry", "nations", "council", "university", "agency", "news", "reuters", "street", "city", "republic", "party", "committee", "organisation", "organization", "company", "bank", "fund", "office", "department", "union", "court", "house", "times", "post", "press", "associated", "institute", "hospital", "airport", "province", "county", "state", "states", "kingdom", "federation", "assembly", "parliament", "senate", "congress", "army", "forces", "corps", "guard", "police", "group", "centre", "center", "school", "river", "sea", "gulf", "mountains", "island", "islands", "red", "crescent", "cross", "star", "ledger", "herald", "gazette", "tribune", "journal", "daily", "bbc", "service", "services", "authority", "commission", "embassy", "television", "tv", "radio", "agence", "france", "gmbh", "inc", "ltd", "corp", "bureau", "network", "watch", "international", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "york", "tehran", "paris", "berlin", "london", "washington", "tokyo", "beirut", "cairo", "gaza", "iran", "israel", "lebanon", "syria", "iraq", "europe", "african", "european", "american", "world"]),
+    (F_SPEAKER_NOUN, &["ministers", "figures", "data", "statistics", "survey", "poll", "study", "commission", "board", "service", "centre", "center", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "police", "ministry", "minister", "president", "witnesses", "witness", "residents", "resident", "analysts", "analyst", "army", "military", "government", "agency", "source", "sources", "doctor", "doctors", "authorities", "prosecutors", "prosecutor", "lawyer", "researchers", "experts", "expert", "report", "company", "council", "committee", "embassy", "office", "mayor", "governor", "director", "chief", "leader", "commander", "statement", "organisers", "organizers", "union", "activists", "campaigners", "ngo", "charity", "regulator", "court", "judge", "minister’s", "survivors", "survivor", "official’s", "studie", "sprecher", "sprecherin", "ministerin", "ministère", "porte-parole", "gouvernement", "sources’"]),
     (F_STATEMENT_NOUN, &["post", "statement", "tweet", "message", "letter", "note", "email", "blog", "video", "speech", "op-ed", "column", "account", "page", "posts"]),
     (F_DETERMINER, &["the", "a", "an", "its", "le", "la", "les", "l'", "der", "die", "das", "ein", "eine", "un", "une", "یک", "ある"]),
     (F_NAMING_VERB, &["called", "described", "dubbed", "termed", "labelled", "labeled", "branded"]),
@@ -97,6 +114,10 @@ pub(crate) fn flags(w: &str) -> u32 {
             for w in *words {
                 *map.entry(w).or_insert(0) |= flag;
             }
+        }
+        for q in QUALIFIERS {
+            let last = q.rsplit(' ').next().unwrap_or(q);
+            *map.entry(last).or_insert(0) |= F_QUALIFIER_END;
         }
         map
     });
@@ -243,6 +264,8 @@ pub(crate) fn is_percent_word(w: &str) -> bool {
 
 /// Qualifiers before a figure, longest first within each language.
 pub(crate) const QUALIFIERS: &[&str] = &[
+    "no more than",
+    "no fewer than",
     "as many as",
     "as much as",
     "as few as",
@@ -267,6 +290,8 @@ pub(crate) const QUALIFIERS: &[&str] = &[
     "some",
     "over",
     "under",
+    "below",
+    "above",
     "estimated",
     "only",
     "au moins",
@@ -345,4 +370,55 @@ pub(crate) fn is_final_abbreviation(w: &str) -> bool {
 /// Capitalised words that typically open a sentence (used after "U.S." and similar).
 pub(crate) fn is_sentence_opener(w: &str) -> bool {
     flags(w) & F_SENTENCE_OPENER != 0
+}
+
+/// The qualifier vocabulary a figure's raw qualifier belongs to: "exact" (no qualifier), "about",
+/// "at least", "at most", "more than", "less than", "up to" or "between".
+pub(crate) fn qualifier_class(raw: &str) -> &'static str {
+    match raw {
+        "at least" | "au moins" | "mindestens" | "دست‌کم" | "دستکم" | "حداقل" | "少なくとも"
+        | "no fewer than" => "at least",
+        "at most" | "no more than" | "höchstens" | "حداکثر" => "at most",
+        "more than" | "over" | "upwards of" | "in excess of" | "just over" | "plus de"
+        | "mehr als" | "über" | "بیش از" | "above" => "more than",
+        "less than" | "fewer than" | "under" | "just under" | "below" | "moins de"
+        | "weniger als" | "کمتر از" | "knapp" => "less than",
+        "up to" | "as many as" | "as much as" | "bis zu" | "jusqu'à" | "最大" => "up to",
+        "between" => "between",
+        "" | "only" | "as few as" => "exact",
+        _ => "about",
+    }
+}
+
+/// What a figure counts when a nearby word names an event: "killed" makes it deaths.
+pub(crate) fn event_quantity(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "killed" | "killing" | "died" | "dead" | "deaths" | "death" | "perished" | "fatalities"
+        | "lives" | "tués" | "morts" | "getötet" | "tote" | "toten" | "کشته" | "جان" | "قتلى"
+        | "قتيلا" | "死亡" => "deaths",
+        "injured" | "injuring" | "treated" | "wounded" | "wounding" | "hurt" | "injuries"
+        | "blessés" | "verletzt" | "verletzte" | "زخمی" | "مجروح" | "جرحى" => {
+            "injured"
+        }
+        "arrested" | "detained" | "arrests" | "arresting" | "interpellés" | "festgenommen"
+        | "بازداشت" | "اعتقلت" | "اعتقل" => "arrests",
+        "missing" | "disparus" | "vermisst" | "مفقود" => "missing",
+        "evacuated" | "évacués" | "evakuiert" => "evacuated",
+        "displaced" | "homeless" | "déplacés" => "displaced",
+        "rescued" | "secourus" | "gerettet" => "rescued",
+        _ => return None,
+    })
+}
+
+/// The length in characters of the longest word in the abbreviation lists (sentence splitting
+/// relies on it to skip look-ups for longer words).
+#[cfg(test)]
+pub(crate) fn longest_abbreviation() -> usize {
+    LISTS
+        .iter()
+        .filter(|(flag, _)| *flag & (F_ABBREVIATION | F_TITLE_ABBREV | F_FINAL_ABBREVIATION) != 0)
+        .flat_map(|(_, words)| words.iter())
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
 }

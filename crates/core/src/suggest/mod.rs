@@ -30,9 +30,13 @@ mod sentences;
 mod speakers;
 mod tokens;
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Document, Relation, Span, SpanId};
+use crate::history::Edit;
+use crate::model::{Document, SpanId, Workspace};
 use crate::offsets::CharOffset;
 
 /// The relation kind linking a quote to its speaker.
@@ -90,6 +94,70 @@ pub enum QuoteStyle {
     Partial,
 }
 
+/// The stage of the attribution sieve that found a quote's speaker (see `speakers` for the
+/// order in which they are tried).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// A fixed shape next to the quote: "X said", "said X", "X wrote on P:", "according to X".
+    Pattern,
+    /// A reporting verb further away with a named subject.
+    ReportingVerb,
+    /// A pronoun or "the official" resolved to a named person or organisation.
+    Coreference,
+    /// A quote on its own right after an attributed one keeps its speaker.
+    Continuation,
+    /// A quote inside a clause without a reporting verb takes the clause's subject.
+    ScareQuote,
+}
+
+impl Stage {
+    /// Every stage, in sieve order.
+    pub const ALL: &'static [Stage] = &[
+        Stage::Pattern,
+        Stage::ReportingVerb,
+        Stage::Coreference,
+        Stage::Continuation,
+        Stage::ScareQuote,
+    ];
+
+    /// A short name for tables: "pattern", "reporting-verb", ….
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Pattern => "pattern",
+            Stage::ReportingVerb => "reporting-verb",
+            Stage::Coreference => "coreference",
+            Stage::Continuation => "continuation",
+            Stage::ScareQuote => "scare-quote",
+        }
+    }
+}
+
+/// Who said a quote: the named entity (never the pronoun next to the quote).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The entity's name as written at its mention ("Dr. Amal Haddad", "health ministry").
+    pub name: String,
+    /// The mention's span in the text, when the entity is named in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<(CharOffset, CharOffset)>,
+    /// The sieve stage that found it.
+    pub stage: Stage,
+}
+
+/// Suggestions carry the same typed values spans do.
+pub use crate::attributes::AttrValue;
+
+/// The names of a figure's attributes, in display order.
+pub const FIGURE_ATTRIBUTES: &[&str] = &[
+    "value",
+    "value_max",
+    "unit",
+    "qualifier",
+    "quantity",
+    "source",
+];
+
 /// One suggested span.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
@@ -100,9 +168,13 @@ pub struct Suggestion {
     pub start: CharOffset,
     /// First code point after the span.
     pub end: CharOffset,
-    /// Quotes: the speaker's span, when the quote could be attributed.
+    /// Quotes: the speaker's span, when the quote could be attributed (the span of
+    /// [`Suggestion::attribution`], kept for callers that only need the range).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<(CharOffset, CharOffset)>,
+    /// Quotes: who said it — the entity's name, its span and the sieve stage that found it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
     /// Quotes: full speech or partial.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote_style: Option<QuoteStyle>,
@@ -116,9 +188,17 @@ pub struct Suggestion {
     /// Figures: "%", an ISO 4217 currency code, or the counted noun as written ("people").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// Figures: the qualifier, lower-cased ("at least", "nearly", "between").
+    /// Figures: the qualifier, one of "exact", "about", "at least", "at most", "more than",
+    /// "less than", "up to", "between".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
+    /// Figures: every attribute by name ([`FIGURE_ATTRIBUTES`]): "value" and "value_max" as
+    /// numbers; "unit", "qualifier", "quantity" (what is counted: "deaths", "injured",
+    /// "arrests", "tariff rate", "days", …) and "source" (who reports it) as text. The fields
+    /// `value`, `value_max`, `unit` and `qualifier` repeat the first four. (Names are
+    /// [`Cow`]s so that the engine's own names cost no allocation; look them up by `&str`.)
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<Cow<'static, str>, AttrValue>,
 }
 
 impl Suggestion {
@@ -128,12 +208,19 @@ impl Suggestion {
             start: CharOffset(start),
             end: CharOffset(end),
             speaker: None,
+            attribution: None,
             quote_style: None,
             value: None,
             value_max: None,
             unit: None,
             qualifier: None,
+            attributes: BTreeMap::new(),
         }
+    }
+
+    /// A figure attribute's value by name ([`FIGURE_ATTRIBUTES`]).
+    pub fn attribute(&self, name: &str) -> Option<&AttrValue> {
+        self.attributes.get(name)
     }
 
     /// The span label it becomes.
@@ -141,33 +228,36 @@ impl Suggestion {
         self.kind.label()
     }
 
-    /// The extra fields as compact JSON for a span's note: `{"style":"partial"}` for quotes,
-    /// `{"value":10721,"unit":"people","qualifier":"at least"}` for figures; empty otherwise.
+    /// The extra fields as compact JSON for a span's note (a span holds text only):
+    /// `{"style":"partial"}` for quotes, the attributes in [`FIGURE_ATTRIBUTES`] order for figures
+    /// (`{"value":10721,"unit":"people","qualifier":"at least","quantity":"people"}`); empty
+    /// otherwise.
     pub fn note(&self) -> String {
-        #[derive(Serialize)]
-        struct Note<'a> {
-            #[serde(skip_serializing_if = "Option::is_none")]
-            style: Option<QuoteStyle>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            value: Option<serde_json::Value>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            value_max: Option<serde_json::Value>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            unit: Option<&'a str>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            qualifier: Option<&'a str>,
+        let mut out = String::new();
+        if let Some(style) = self.quote_style {
+            out.push_str(&serde_json::json!({ "style": style }).to_string());
+            return out;
         }
-        let note = Note {
-            style: self.quote_style,
-            value: self.value.map(json_number),
-            value_max: self.value_max.map(json_number),
-            unit: self.unit.as_deref(),
-            qualifier: self.qualifier.as_deref(),
-        };
-        if self.quote_style.is_none() && self.value.is_none() {
-            return String::new();
+        if self.attributes.is_empty() {
+            return out;
         }
-        serde_json::to_string(&note).expect("plain data always serialises")
+        out.push('{');
+        for name in FIGURE_ATTRIBUTES {
+            let Some(v) = self.attributes.get(*name as &str) else {
+                continue;
+            };
+            if out.len() > 1 {
+                out.push(',');
+            }
+            let v = match v {
+                AttrValue::Number(n) => json_number(*n),
+                AttrValue::Text(t) => serde_json::Value::from(t.as_str()),
+                AttrValue::Bool(b) => serde_json::Value::from(*b),
+            };
+            out.push_str(&format!("{}:{v}", serde_json::Value::from(*name)));
+        }
+        out.push('}');
+        out
     }
 }
 
@@ -191,13 +281,43 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
     let toks = tokens::tokenize(&chars);
     let sents = sentences::split(&chars);
     let low = tokens::Lowered::new(text, &chars, &toks);
+    let figures_wanted = want(SuggestionKind::Figure);
+    let quotes = quotes::find(&chars);
+    let figs = if figures_wanted || want(SuggestionKind::Claim) {
+        figures::find(&chars, &toks, &low)
+    } else {
+        vec![]
+    };
+    // Sentences whose source a figure needs.
+    // The sentence of each figure, found by walking both lists in order (figures are sorted).
+    let mut figure_sentence: Vec<Option<usize>> = Vec::with_capacity(figs.len());
+    let mut source_of = vec![false; if figures_wanted { sents.len() } else { 0 }];
+    if figures_wanted {
+        let mut si = 0;
+        for f in &figs {
+            while si < sents.len() && sents[si].1 <= f.start {
+                si += 1;
+            }
+            let inside = sents.get(si).is_some_and(|&(s, _)| s <= f.start);
+            figure_sentence.push(inside.then_some(si));
+            if inside {
+                source_of[si] = true;
+            }
+        }
+    }
+    let need_speakers =
+        want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) || figures_wanted;
+    let (speakers, sources) = if need_speakers {
+        speakers::attribute(&chars, &toks, &sents, &quotes, &low, &source_of)
+    } else {
+        (vec![None; quotes.len()], vec![])
+    };
+    let name_of = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
     let mut out = vec![];
     if want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) {
-        let quotes = quotes::find(&chars);
-        let speakers = speakers::attribute(&chars, &toks, &sents, &quotes, &low);
         let mut speaker_spans: Vec<(usize, usize)> = vec![];
         let mut seen = std::collections::HashSet::new();
-        for (q, sp) in quotes.iter().zip(&speakers) {
+        for (q, found) in quotes.iter().zip(&speakers) {
             if want(SuggestionKind::Quote) {
                 let mut s = Suggestion::plain(SuggestionKind::Quote, q.start, q.end);
                 s.quote_style = Some(if q.partial {
@@ -205,12 +325,17 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
                 } else {
                     QuoteStyle::Full
                 });
-                s.speaker = sp.map(|(a, b)| (CharOffset(a), CharOffset(b)));
+                s.speaker = found.map(|f| (CharOffset(f.start), CharOffset(f.end)));
+                s.attribution = found.map(|f| Attribution {
+                    name: name_of(f.start, f.end),
+                    span: Some((CharOffset(f.start), CharOffset(f.end))),
+                    stage: f.stage,
+                });
                 out.push(s);
             }
-            if let Some(span) = sp {
-                if seen.insert(*span) {
-                    speaker_spans.push(*span);
+            if let Some(f) = found {
+                if seen.insert((f.start, f.end)) {
+                    speaker_spans.push((f.start, f.end));
                 }
             }
         }
@@ -222,20 +347,55 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
             );
         }
     }
-    if want(SuggestionKind::Figure) || want(SuggestionKind::Claim) {
-        let figs = figures::find(&chars, &toks, &low);
+    if figures_wanted || want(SuggestionKind::Claim) {
         if want(SuggestionKind::Claim) {
-            for (s, e) in claims::find(&chars, &toks, &sents, &figs, &low) {
+            for (s, e) in claims::find(&chars, &toks, &sents, &quotes, &figs, &low) {
                 out.push(Suggestion::plain(SuggestionKind::Claim, s, e));
             }
         }
-        if want(SuggestionKind::Figure) {
-            for f in figs {
+        if figures_wanted {
+            let top: Vec<(usize, &quotes::Quote)> = quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.depth == 0)
+                .collect();
+            let mut k = 0;
+            for (f, si) in figs.into_iter().zip(figure_sentence) {
+                // Inside a quote, the quote's speaker reports it; elsewhere, its sentence's source.
+                while k < top.len() && top[k].1.start <= f.start {
+                    k += 1;
+                }
+                let in_quote = k
+                    .checked_sub(1)
+                    .map(|k| top[k])
+                    .filter(|(_, q)| f.end <= q.end);
+                let source = match in_quote {
+                    Some((qi, _)) => speakers[qi].map(|f| (f.start, f.end)),
+                    None => si.and_then(|si| sources.get(si).copied().flatten()),
+                };
                 let mut s = Suggestion::plain(SuggestionKind::Figure, f.start, f.end);
                 s.value = Some(f.value);
                 s.value_max = f.value_max;
+                s.qualifier = Some(f.qualifier.to_string());
+                let attrs = &mut s.attributes;
+                attrs.insert(Cow::Borrowed("value"), AttrValue::Number(f.value));
+                if let Some(v) = f.value_max {
+                    attrs.insert(Cow::Borrowed("value_max"), AttrValue::Number(v));
+                }
+                if let Some(u) = &f.unit {
+                    attrs.insert(Cow::Borrowed("unit"), AttrValue::Text(u.clone()));
+                }
+                attrs.insert(
+                    Cow::Borrowed("qualifier"),
+                    AttrValue::Text(f.qualifier.into()),
+                );
+                if let Some(q) = f.quantity {
+                    attrs.insert(Cow::Borrowed("quantity"), AttrValue::Text(q));
+                }
+                if let Some((a, b)) = source {
+                    attrs.insert(Cow::Borrowed("source"), AttrValue::Text(name_of(a, b)));
+                }
                 s.unit = f.unit;
-                s.qualifier = f.qualifier;
                 out.push(s);
             }
         }
@@ -283,59 +443,24 @@ pub fn fresh_suggestions<S: AsRef<str>>(
         .collect()
 }
 
-/// Adds suggestions to a document as spans (notes from [`Suggestion::note`]), with a speaker span
-/// and a [`SAID_BY`] relation for every attributed quote. A speaker span the document already has
-/// (same range, label "speaker") is reused rather than duplicated. Returns the new spans' ids in
-/// the order of `suggestions`.
+/// Adds suggestions to a document as spans, by the same rule as the app's
+/// [`accept::acceptance_edit`] ([`accept::plan`]): a speaker span and a [`SAID_BY`] relation for
+/// every attributed quote, spans with the same range and label reused, relations not repeated.
+/// Returns the span id each suggestion ended up as, in the order of `suggestions`.
 pub fn add_to_document(doc: &mut Document, suggestions: &[Suggestion]) -> Vec<SpanId> {
-    let mut ids = Vec::with_capacity(suggestions.len());
-    for s in suggestions {
-        let existing = doc
-            .spans
-            .iter()
-            .find(|x| x.start == s.start && x.end == s.end && x.label == s.label())
-            .map(|x| x.id);
-        let id = match existing.filter(|_| s.kind == SuggestionKind::Speaker) {
-            Some(id) => id,
-            None => push_span(doc, s.start, s.end, s.label(), s.note()),
-        };
-        ids.push(id);
-        if let Some((a, b)) = s.speaker {
-            let speaker = doc
-                .spans
-                .iter()
-                .find(|x| x.start == a && x.end == b && x.label == "speaker")
-                .map(|x| x.id)
-                .unwrap_or_else(|| push_span(doc, a, b, "speaker", String::new()));
-            let rid = doc.next_relation_id();
-            doc.relations.push(Relation {
-                id: rid,
-                from: id,
-                to: speaker,
-                kind: SAID_BY.into(),
-            });
-        }
-    }
+    let (edits, ids) = accept::plan(doc, suggestions);
+    let placeholder = Document::new(doc.id.clone(), "", "", 0);
+    let mut ws = Workspace {
+        documents: vec![std::mem::replace(doc, placeholder)],
+        ..Workspace::default()
+    };
+    let applied = Edit::Batch(edits).apply(&mut ws);
+    *doc = ws
+        .documents
+        .pop()
+        .expect("the workspace holds the one document");
+    applied.expect("a plan made for a document applies to it");
     ids
-}
-
-fn push_span(
-    doc: &mut Document,
-    start: CharOffset,
-    end: CharOffset,
-    label: &str,
-    note: String,
-) -> SpanId {
-    let id = doc.next_span_id();
-    doc.spans.push(Span {
-        id,
-        start,
-        end,
-        label: label.into(),
-        note,
-        attributes: Default::default(),
-    });
-    id
 }
 
 #[cfg(test)]
@@ -366,14 +491,41 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(
             f[0].note(),
-            r#"{"value":646,"unit":"people","qualifier":"at least"}"#
+            r#"{"value":646,"unit":"people","qualifier":"at least","quantity":"people","source":"Amal Haddad"}"#
         );
     }
 
     #[test]
+    fn figure_attributes_are_typed() {
+        let text = "At least 40 people were killed and 12 injured, the health ministry said.";
+        let f = suggest(text, &[SuggestionKind::Figure]);
+        let text_of = |i: usize, name: &str| f[i].attribute(name).and_then(AttrValue::as_text);
+        assert_eq!(
+            f[0].attribute("value").and_then(AttrValue::as_number),
+            Some(40.0)
+        );
+        assert_eq!(text_of(0, "qualifier"), Some("at least"));
+        assert_eq!(text_of(0, "quantity"), Some("deaths"));
+        assert_eq!(text_of(0, "source"), Some("health ministry"));
+        assert_eq!(text_of(1, "quantity"), Some("injured"));
+        assert_eq!(text_of(1, "qualifier"), Some("exact"));
+    }
+
+    #[test]
+    fn quotes_carry_the_named_entity_and_the_stage() {
+        let text = "Transport Minister Helen Okoro resigned. “I made mistakes,” she wrote on X.";
+        let q = suggest(text, &[SuggestionKind::Quote]).remove(0);
+        let a = q.attribution.expect("attributed");
+        assert_eq!(a.name, "Helen Okoro");
+        assert_eq!(a.stage, Stage::Coreference);
+        assert_eq!(q.speaker, a.span);
+    }
+
+    #[test]
     fn fresh_skips_existing_and_rejected() {
-        let mut d = doc();
-        let all = suggest(TEXT, SuggestionKind::ALL);
+        let text = format!("{TEXT} Officials said the river rose.");
+        let mut d = Document::new(DocumentId("d".into()), "t", text.as_str(), 0);
+        let all = suggest(&text, SuggestionKind::ALL);
         let quote = all
             .iter()
             .find(|s| s.kind == SuggestionKind::Quote)
@@ -382,7 +534,7 @@ mod tests {
             .iter()
             .find(|s| s.kind == SuggestionKind::Figure)
             .unwrap();
-        push_span(&mut d, quote.start, quote.end, "quote", String::new());
+        add_to_document(&mut d, std::slice::from_ref(quote));
         let rejected = [(figure.start, figure.end, "figure")];
         let fresh = fresh_suggestions(&d, &rejected, SuggestionKind::ALL);
         assert!(fresh.iter().all(|s| s.kind != SuggestionKind::Quote));
@@ -394,7 +546,10 @@ mod tests {
     fn a_differently_labelled_span_does_not_hide_a_suggestion() {
         let mut d = doc();
         let quote = suggest(TEXT, &[SuggestionKind::Quote]).remove(0);
-        push_span(&mut d, quote.start, quote.end, "claim", String::new());
+        let mut claim = quote.clone();
+        claim.kind = SuggestionKind::Claim;
+        claim.speaker = None;
+        add_to_document(&mut d, &[claim]);
         let none: [(CharOffset, CharOffset, String); 0] = [];
         assert_eq!(
             fresh_suggestions(&d, &none, &[SuggestionKind::Quote]).len(),
@@ -427,6 +582,16 @@ mod tests {
         assert_eq!(d.relations[0].kind, "said-by");
         let quote = d.span(d.relations[0].from).unwrap();
         assert_eq!(quote.label, "quote");
-        assert_eq!(quote.note, r#"{"style":"full"}"#);
+        assert_eq!(quote.note, "", "the note stays free for the user");
+        assert_eq!(
+            quote.attributes.get("kind"),
+            Some(&AttrValue::Text("direct".into()))
+        );
+        let figure = d.spans.iter().find(|s| s.label == "figure").unwrap();
+        assert_eq!(figure.attributes.get("value"), Some(&AttrValue::Number(646.0)));
+        assert_eq!(
+            figure.attributes.get("qualifier"),
+            Some(&AttrValue::Text("at least".into()))
+        );
     }
 }

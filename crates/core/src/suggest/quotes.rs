@@ -9,7 +9,7 @@
 //! with the same mark (the convention for multi-paragraph quotes); otherwise the open mark is
 //! dropped.
 
-use super::tokens::is_cjk;
+use super::tokens::{is_alnum, is_alpha, is_cjk};
 
 /// One quotation found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +69,7 @@ fn elision_follows(chars: &[char], i: usize) -> bool {
     }
     let word: String = rest
         .iter()
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|c| is_alpha(**c))
         .collect::<String>()
         .to_lowercase();
     matches!(word.as_str(), "em" | "til" | "cause" | "tis" | "twas")
@@ -170,7 +170,7 @@ fn plural_possessive(chars: &[char], i: usize) -> bool {
         }
         if d == c
             && !chars[j - 1].is_whitespace()
-            && !chars.get(j + 1).is_some_and(|n| n.is_alphanumeric())
+            && !chars.get(j + 1).is_some_and(|n| is_alnum(*n))
         {
             return true;
         }
@@ -272,7 +272,7 @@ pub(crate) fn find(chars: &[char]) -> Vec<Quote> {
 }
 
 fn has_content(inner: &[char]) -> bool {
-    inner.iter().any(|c| c.is_alphanumeric())
+    inner.iter().any(|c| is_alnum(*c))
 }
 
 /// One to three words (or, in CJK text without spaces, up to six characters).
@@ -286,7 +286,7 @@ fn is_partial(inner: &[char]) -> bool {
         }
         if c.is_whitespace() {
             in_word = false;
-        } else if !in_word && c.is_alphanumeric() {
+        } else if !in_word && is_alnum(c) {
             in_word = true;
             words += 1;
         }

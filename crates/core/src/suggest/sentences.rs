@@ -3,6 +3,7 @@
 //! "“Will we?” he asked." is one).
 
 use super::lexicon::{is_abbreviation, is_final_abbreviation, is_month, is_sentence_opener};
+use super::tokens::is_alnum;
 
 /// Marks that may follow a sentence's final punctuation and still belong to the sentence.
 fn is_closer(c: char) -> bool {
@@ -59,7 +60,7 @@ pub(crate) fn split(chars: &[char]) -> Vec<(usize, usize)> {
             } else if j + 1 < n
                 && matches!(chars[j], ' ' | '\u{a0}' | '\u{202f}')
                 && matches!(chars[j + 1], '»' | '›')
-                && !chars.get(j + 2).is_some_and(|c| c.is_alphanumeric())
+                && !chars.get(j + 2).is_some_and(|c| is_alnum(*c))
             {
                 // French: a (narrow) space before the closing guillemet (which, unlike a German »…«
                 // opening one, is not followed by a letter).
@@ -114,13 +115,18 @@ pub(crate) fn split(chars: &[char]) -> Vec<(usize, usize)> {
 fn period_ends_sentence(chars: &[char], dot: usize, next: usize) -> bool {
     // The word before the full stop, including inner full stops ("U.S").
     let mut s = dot;
-    while s > 0 && (chars[s - 1].is_alphanumeric() || chars[s - 1] == '.') {
+    while s > 0 && (is_alnum(chars[s - 1]) || chars[s - 1] == '.') {
         s -= 1;
     }
-    let word: String = chars[s..dot].iter().collect();
-    if word.is_empty() {
+    if s == dot {
         return true;
     }
+    // No abbreviation in the lists is longer than six letters: a longer word without inner full
+    // stops ends the sentence (most full stops end here, without building any string).
+    if dot - s > 6 && !chars[s..dot].contains(&'.') {
+        return true;
+    }
+    let word: String = chars[s..dot].iter().collect();
     let lower = word.to_lowercase();
     let next_word: String = chars[next..]
         .iter()
@@ -170,6 +176,16 @@ mod tests {
             .into_iter()
             .map(|(s, e)| chars[s..e].iter().collect())
             .collect()
+    }
+
+    #[test]
+    fn long_words_end_sentences_and_abbreviations_stay_short() {
+        assert_eq!(
+            texts("They walked. Then left."),
+            vec!["They walked.", "Then left."]
+        );
+        assert_eq!(texts("It is approx. 5 km."), vec!["It is approx. 5 km."]);
+        assert!(crate::suggest::lexicon::longest_abbreviation() <= 6);
     }
 
     #[test]

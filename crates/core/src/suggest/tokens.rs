@@ -65,20 +65,49 @@ fn is_word_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{64b}'..='\u{65f}' | '\u{670}' | '\u{200c}' | '\u{200d}')
 }
 
+/// `char::is_alphabetic` with fast answers for the blocks news text is made of (Latin, Arabic
+/// script, CJK, punctuation, quotation marks, emoji); the Unicode tables only for the rest.
+#[inline(always)]
+pub(crate) fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c {
+        '\u{aa}' | '\u{b5}' | '\u{ba}' => true,
+        '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        '\u{621}'..='\u{64a}' | '\u{671}'..='\u{6d3}' => true,
+        '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' => false,
+        '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | '\u{4e00}'..='\u{9fff}' => true,
+        '\u{1f000}'..='\u{1faff}' | '\u{fe00}'..='\u{fe0f}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric`, with the fast answers of [`is_alpha`].
+#[inline(always)]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    is_alpha(c)
+        || (!matches!(c, '\u{2000}'..='\u{206f}' | '\u{3008}'..='\u{3020}') && c.is_numeric())
+}
+
 /// Whether `c` may appear inside a word.
 #[inline(always)]
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    (c.is_alphabetic() && !is_digit(c)) || is_word_mark(c)
+    (is_alpha(c) && !is_digit(c)) || is_word_mark(c)
 }
 
 /// Whether `c` belongs to a script written without letter case or spaces between words that the
 /// capitalisation rules cannot read (Arabic script, Hebrew, CJK).
 #[inline(always)]
 pub(crate) fn is_uncased_letter(c: char) -> bool {
-    c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()
+    is_alpha(c) && !c.is_uppercase() && !c.is_lowercase()
 }
 
 /// Whether `c` is a CJK ideograph or kana.
@@ -283,6 +312,16 @@ mod tests {
         assert_eq!(k[0].0, "don’t");
         assert_eq!(k[1].0, "al-Sadr's");
         assert_eq!(k[2], ("’".into(), Kind::Punct));
+    }
+
+    #[test]
+    fn fast_character_classes_agree_with_the_standard_library() {
+        let samples =
+            "aZ09 ªµº«»×÷ÀéÿŁſ ءبيٱۓ۰۹ “”‘’—–… 　、。「」ぁゖァヺ一龥 😀🗳\u{fe0f} ß Ω ж ﬁ ① ½ ٣";
+        for c in samples.chars().chain('\u{0}'..='\u{3100}') {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
