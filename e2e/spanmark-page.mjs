@@ -8,7 +8,8 @@ import { serve, launch, context } from './harness.mjs';
  * Chromium (or use `browser`, which `stop()` then leaves open) and open the app in a fresh context
  * (its own storage): `env` and `app`. With `open: false` the app's page is made but not navigated;
  * with `app: false` there is no first context. `fresh({ open })` makes another fresh context with
- * one app page, `newApp({ open })` another app page in `env`'s context (the same storage).
+ * one app page, `newApp({ open })` another app page in `env`'s context (the same storage),
+ * `newAppIn(env, { open })` another app page in a context `fresh()` made.
  * `stop()` closes what startApp started.
  */
 export async function startApp({ root, browser, app = true, open = true } = {}) {
@@ -28,6 +29,7 @@ export async function startApp({ root, browser, app = true, open = true } = {}) 
         return { env, app: await newApp(env, options) };
       },
       newApp: (options) => newApp(session.env, options),
+      newAppIn: (env, options) => newApp(env, options),
       stop: async () => { await own?.close(); await server.close(); },
     };
     if (app) Object.assign(session, await session.fresh({ open }));

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use spanmark_core::LabelSet;
 
+use crate::state::saving::Writer;
 use crate::state::{provide_state, Pane};
 use crate::ui::find::FindBar;
 use crate::ui::help::Help;
@@ -77,6 +78,17 @@ pub fn App() -> impl IntoView {
         let saved = saving.state.get();
         if let Some(root) = root_element() {
             let _ = root.set_attribute("data-save-state", saved.as_str());
+        }
+    });
+    // `data-writer`: whether this tab writes ("writing"), another does ("paused"), or it is asking.
+    Effect::new(move |_| {
+        let writer = match saving.writer.get() {
+            Writer::Asking => "asking",
+            Writer::Writing => "writing",
+            Writer::Paused => "paused",
+        };
+        if let Some(root) = root_element() {
+            let _ = root.set_attribute("data-writer", writer);
         }
     });
     Effect::new(move |_| {
