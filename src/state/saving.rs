@@ -245,7 +245,9 @@ impl Saving {
             Ok(done) => {
                 self.journaled.update_value(|k| k.push(key));
                 self.journal_writes.update_value(|n| *n += 1);
-                self.state.set(SaveState::Saving);
+                if self.state.get_untracked() != SaveState::Failed {
+                    self.state.set(SaveState::Saving);
+                }
                 let this = *self;
                 spawn_local(async move {
                     let result = done.await;
@@ -458,7 +460,10 @@ impl Saving {
             return;
         }
         self.flushing.set_value(true);
-        self.state.set(SaveState::Saving);
+        // After a failure the indicator keeps saying so until a write succeeds.
+        if self.state.get_untracked() != SaveState::Failed {
+            self.state.set(SaveState::Saving);
+        }
         let this = *self;
         spawn_local(async move {
             if !now {
