@@ -477,7 +477,10 @@ mod tests {
         let line = export_gold(&doc, &agreed_by);
         let v: serde_json::Value = serde_json::from_str(&line).unwrap();
         assert_eq!(v["adjudicated"], true);
-        assert_eq!(v["spans"][0]["agreed_by"], serde_json::json!(["ana", "ben"]));
+        assert_eq!(
+            v["spans"][0]["agreed_by"],
+            serde_json::json!(["ana", "ben"])
+        );
         assert_eq!(v["spans"][1]["agreed_by"], serde_json::json!([]));
         assert_eq!(import(&line).unwrap(), vec![doc.clone()]);
         // Ordinary lines carry neither field.
