@@ -220,24 +220,13 @@ impl Comparison {
         }
     }
 
-    /// Adds one imported file's documents: each goes to the annotator its record names, else to
-    /// `file_name` without its extension; documents of an annotator already here join theirs.
-    pub fn add_file(&self, file_name: &str, documents: Vec<Document>) {
-        let stem = file_name
-            .rsplit_once('.')
-            .map_or(file_name, |(stem, _)| stem)
-            .to_string();
+    /// Adds imported files' documents (file name, documents), then compares again: each document
+    /// goes to the annotator its record names, else to its file's name without the extension;
+    /// documents of an annotator already here join theirs.
+    pub fn add_files(&self, files: Vec<(String, Vec<Document>)>) {
         self.annotators.update(|list| {
-            for doc in documents {
-                let name = doc
-                    .annotator
-                    .clone()
-                    .filter(|n| !n.trim().is_empty())
-                    .unwrap_or_else(|| stem.clone());
-                match list.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, docs)) => docs.push(doc),
-                    None => list.push((name, vec![doc])),
-                }
+            for (file_name, documents) in files {
+                add_file(list, &file_name, documents);
             }
         });
         self.recompute();
@@ -447,6 +436,24 @@ impl Comparison {
 impl Default for Comparison {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+fn add_file(list: &mut Vec<(String, Vec<Document>)>, file_name: &str, documents: Vec<Document>) {
+    let stem = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem)
+        .to_string();
+    for doc in documents {
+        let name = doc
+            .annotator
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| stem.clone());
+        match list.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, docs)) => docs.push(doc),
+            None => list.push((name, vec![doc])),
+        }
     }
 }
 

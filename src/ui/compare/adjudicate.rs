@@ -84,6 +84,11 @@ pub fn Adjudicate() -> impl IntoView {
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
             .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        if in_field && e.key() == "Escape" {
+            editing.set(None);
+            e.prevent_default();
+            return;
+        }
         if in_field || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }

@@ -45,12 +45,15 @@ pub fn CompareView() -> impl IntoView {
         let format = import.format.get_untracked();
         reading.set(true);
         spawn_local(async move {
-            let mut errors = vec![];
+            let (mut read, mut errors) = (vec![], vec![]);
             for (name, result) in crate::ui::import::read_apart(format, picked).await {
                 match result {
-                    Ok(docs) => cmp.add_file(&name, docs),
+                    Ok(docs) => read.push((name, docs)),
                     Err(e) => errors.push(e),
                 }
+            }
+            if !read.is_empty() {
+                cmp.add_files(read);
             }
             reading.set(false);
             error.set((!errors.is_empty()).then(|| errors.join("\n")));
@@ -66,7 +69,7 @@ pub fn CompareView() -> impl IntoView {
                 on:keydown=move |e| {
                     // The workspace's keys stay out of the comparison.
                     e.stop_propagation();
-                    if e.key() == "Escape" && cmp.adjudicating.get_untracked().is_none() { close() }
+                    if e.key() == "Escape" && !e.default_prevented() { close() }
                 }>
                 <header class="compare-head">
                     <h2 id="compare-title">"Compare annotators"</h2>
