@@ -9,7 +9,7 @@ function file(annotator, k) {
   const lines = [];
   for (let d = 0; d < 1000; d++) {
     const words = [];
-    for (let w = 0; w < 400; w++) words.push(`w${(d * 7 + w * 13) % 997}`);
+    for (let w = 0; w < 600; w++) words.push(`w${(d * 7 + w * 13) % 997}`);
     const text = words.join(' ');
     const spans = [];
     let at = 0;
@@ -34,7 +34,7 @@ const times = [];
 for (let r = 0; r < runs; r++) {
   await app.byTestId('compare-open').click();
   await app.byTestId('compare-import').setInputFiles(files);
-  await app.page.waitForFunction(() => /^3 annotators/.test(document.querySelector('[data-testid="compare-summary"]')?.textContent ?? ''), null, { timeout: 60000 });
+  await app.page.waitForFunction(() => /^3 annotators/.test(document.querySelector('[data-testid="compare-summary"]')?.textContent ?? ''), null, { timeout: 60000 }).catch(async (e) => { console.log(await app.byTestId('compare').textContent()); throw e; });
   const ms = await app.page.evaluate(() => performance.getEntriesByName('spanmark-agree').at(-1).duration);
   times.push(ms);
   await app.byTestId('compare-clear').click();

@@ -384,7 +384,10 @@ impl Comparison {
             let from = self.cursor.get_untracked().unwrap_or(0);
             (1..=n)
                 .map(|k| (from as i64 + dir as i64 * k as i64).rem_euclid(n as i64) as usize)
-                .find(|&i| !a.items[i].agreed() && !(undecided && decided.contains(&i)))
+                .find(|&i| {
+                    let settled = undecided && decided.contains(&i);
+                    !a.items[i].agreed() && !settled
+                })
         });
         if let Some(i) = next {
             self.cursor.set(Some(i));

@@ -217,7 +217,12 @@ pub fn Adjudicate() -> impl IntoView {
                         let text: Vec<char> = cmp.adjudicating.with(|a| a.as_ref().map(|a| a.text.chars().collect()).unwrap_or_default());
                         let w0 = item.start.saturating_sub(CONTEXT);
                         let w1 = (item.end + CONTEXT).min(text.len());
-                        let piece = |a: usize, b: usize| -> String { text[a.clamp(w0, w1)..b.clamp(w0, w1)].iter().collect() };
+                        let piece = |a: usize, b: usize| -> String {
+                            let mut p: String = text[a.clamp(w0, w1)..b.clamp(w0, w1)].iter().collect();
+                            if a <= w0 && w0 > 0 { p.insert(0, '…') }
+                            if b >= w1 && w1 < text.len() { p.push('…') }
+                            p
+                        };
                         let decision = cmp.decision(item.id);
                         let lanes_view = item.lanes.iter().enumerate().map(|(k, lane)| {
                             let name = names.get(k).cloned().unwrap_or_default();
@@ -244,6 +249,10 @@ pub fn Adjudicate() -> impl IntoView {
                         }).collect_view();
                         view! {
                             <p class="item-kinds">{if item.agreed() { "Everyone agrees".to_string() } else { format!("Disagreement: {}", item.kinds.join(", ")) }}
+                                {match item.proposed {
+                                    Some(k) => format!(" · proposal: lane {} ({})", k + 1, names.get(k).cloned().unwrap_or_default()),
+                                    None => " · proposal: no span".to_string(),
+                                }}
                                 {decision.as_ref().map(|d| format!(" · decided: {}", describe(d)))}</p>
                             <div class="lanes">{lanes_view}</div>
                         }.into_any()

@@ -29,7 +29,7 @@ pub fn Matrix() -> impl IntoView {
                             data-f1-exact=figure(s.f1_exact) data-f1-relaxed=figure(s.f1_relaxed) data-kappa=figure(s.kappa)>
                             <span class="measure"><span class="k">"F1 exact "</span>{figure(s.f1_exact)}</span>
                             <span class="measure"><span class="k">"F1 relaxed "</span>{figure(s.f1_relaxed)}</span>
-                            <span class="measure"><span class="k">"κ chars "</span>{figure(s.kappa)}</span>
+                            {(!chosen.is_empty()).then(|| view! { <span class="measure"><span class="k">"κ chars "</span>{figure(s.kappa)}</span> })}
                         </td>
                     }.into_any()
                 }).collect_view();
@@ -55,6 +55,7 @@ pub fn Matrix() -> impl IntoView {
                         <thead><tr><th></th>{head}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    {chosen.is_empty().then(|| view! { <p class="muted">"κ on characters is per label: choose one above."</p> })}
                     <ul class="agree-multi" data-testid="agree-multi" aria-label="All annotators together, per label">{multi}</ul>
                 </div>
             }.into_any()
