@@ -22,12 +22,19 @@ export function launch() {
  * A fresh browser context (its own IndexedDB) that records every request and every console error,
  * so a test can assert that nothing left the origin and nothing was refused by the CSP.
  */
-export async function context(browser, origin) {
+export async function context(browser, origin, { annotator = 'tester' } = {}) {
   const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const requests = [];
   const problems = [];
   ctx.on('request', (r) => requests.push(r.url()));
   ctx.on('page', (page) => watch(page, problems));
+  // Tests export as a named annotator (the first export otherwise asks for a name); `annotator:
+  // null` leaves it unset, so the prompt shows.
+  if (annotator !== null) {
+    await ctx.addInitScript((name) => {
+      try { if (!localStorage.getItem('spanmark.v1.annotator')) localStorage.setItem('spanmark.v1.annotator', name); } catch { /* storage blocked */ }
+    }, annotator);
+  }
   return {
     ctx, requests, problems,
     /** URLs requested outside `origin` (data: and blob: stay in the page). */

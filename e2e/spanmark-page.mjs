@@ -12,7 +12,7 @@ import { serve, launch, context } from './harness.mjs';
  * `newAppIn(env, { open })` another app page in a context `fresh()` made.
  * `stop()` closes what startApp started.
  */
-export async function startApp({ root, browser, app = true, open = true } = {}) {
+export async function startApp({ root, browser, app = true, open = true, annotator } = {}) {
   const server = await serve(root);
   let own = null;
   try {
@@ -24,15 +24,15 @@ export async function startApp({ root, browser, app = true, open = true } = {}) 
     };
     const session = {
       server, browser, env: null, app: null,
-      fresh: async (options) => {
-        const env = await context(browser, server.url);
+      fresh: async (options = {}) => {
+        const env = await context(browser, server.url, { annotator: options.annotator });
         return { env, app: await newApp(env, options) };
       },
       newApp: (options) => newApp(session.env, options),
       newAppIn: (env, options) => newApp(env, options),
       stop: async () => { await own?.close(); await server.close(); },
     };
-    if (app) Object.assign(session, await session.fresh({ open }));
+    if (app) Object.assign(session, await session.fresh({ open, annotator }));
     return session;
   } catch (e) {
     await own?.close();
@@ -153,12 +153,19 @@ export class SpanmarkPage {
     await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid="span-item"]').length === n, n);
   }
 
-  /** Clicks Export and returns the downloaded file's text. */
+  /** Clicks Export and returns the downloaded file's text (giving a name if asked for one). */
   async exportJsonl() {
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.byTestId('export-jsonl').click(),
+    const downloaded = this.page.waitForEvent('download');
+    await this.byTestId('export-jsonl').click();
+    const first = await Promise.race([
+      downloaded.then(() => 'download'),
+      this.byTestId('annotator-name').waitFor().then(() => 'prompt', () => 'none'),
     ]);
+    if (first === 'prompt') {
+      await this.byTestId('annotator-name').fill('tester');
+      await this.byTestId('annotator-save').click();
+    }
+    const download = await downloaded;
     const stream = await download.createReadStream();
     const chunks = [];
     for await (const c of stream) chunks.push(c);

@@ -145,6 +145,8 @@ pub fn App() -> impl IntoView {
             <Help />
             <LabelEditor />
             <ImportSummary />
+            <crate::ui::compare::CompareView />
+            <crate::ui::annotator_prompt::AnnotatorPrompt />
             <main class="columns">
                 <nav class="column docs-column" aria-label="Documents">
                     <DocList />

@@ -251,7 +251,7 @@ pub fn import_native(
 }
 
 /// Calls `name` of the formats module (loading it first, once).
-async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+pub(crate) async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     let module = JsFuture::from(load_formats()).await.map_err(|e| {
         format!(
             "the formats and suggestions module could not be loaded ({}); \

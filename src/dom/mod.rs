@@ -5,6 +5,7 @@
 pub mod download;
 pub mod files;
 pub mod highlights;
+pub mod lazy_agree;
 pub mod lazy_formats;
 pub mod live_reader;
 pub mod paragraphs;

@@ -5,12 +5,16 @@
 //!   and `SaveState`;
 //! - `screen`: dialogs, the paste panel, the find bar, theme, filters and messages (enums);
 //! - `reader_requests`: what the reader is asked to do (redraw, reveal, select), as data;
-//! - `suggestions`: suggestions under review.
+//! - `suggestions`: suggestions under review;
+//! - `identity`: the user's name as an annotator;
+//! - `comparison`: several annotators' files compared and adjudicated (apart from the workspace).
 //!
 //! Data flows one way: ui → an action here → `History` → requests and unsaved records → the
 //! reader and saving act on them. Nothing here imports from `ui`.
 
+pub mod comparison;
 pub mod documents;
+pub mod identity;
 pub mod reader_requests;
 pub mod saving;
 pub mod screen;
@@ -18,7 +22,9 @@ pub mod suggestions;
 
 use leptos::prelude::*;
 
+pub use comparison::{use_comparison, Comparison};
 pub use documents::{use_documents, Documents};
+pub use identity::{use_identity, Identity};
 pub use saving::{use_saving, SaveState, Saving};
 pub use screen::{use_screen, Dialog, Pane, Screen, StatusFilter, Theme};
 pub use suggestions::{use_suggestions, SuggestState};
@@ -33,5 +39,7 @@ pub fn provide_state() -> (Documents, Saving, Screen, SuggestState) {
     provide_context(docs);
     provide_context(saving);
     provide_context(suggest);
+    provide_context(Identity::new());
+    provide_context(Comparison::new());
     (docs, saving, screen, suggest)
 }

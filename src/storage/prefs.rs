@@ -1,4 +1,5 @@
-//! Small per-browser preferences in localStorage (versioned keys): the colour theme.
+//! Small per-browser preferences in localStorage (versioned keys): the colour theme and the
+//! user's name as an annotator.
 
 const THEME_KEY: &str = "spanmark.v1.theme";
 
@@ -22,5 +23,22 @@ pub fn set_theme(theme: Option<&str>) {
             Some(t) => s.set_item(THEME_KEY, t),
             None => s.remove_item(THEME_KEY),
         };
+    }
+}
+
+const ANNOTATOR_KEY: &str = "spanmark.v1.annotator";
+
+/// The user's name as an annotator (written as `annotator` in exported records), if set.
+pub fn annotator() -> Option<String> {
+    local()?
+        .get_item(ANNOTATOR_KEY)
+        .ok()?
+        .filter(|n| !n.trim().is_empty())
+}
+
+/// Remembers the user's name as an annotator.
+pub fn set_annotator(name: &str) {
+    if let Some(s) = local() {
+        let _ = s.set_item(ANNOTATOR_KEY, name);
     }
 }

@@ -1,6 +1,8 @@
 //! The views: one component per file.
 
+pub mod annotator_prompt;
 pub mod banner;
+pub mod compare;
 pub mod doc_list;
 pub mod export;
 pub mod find;

@@ -19,9 +19,20 @@ pub fn import_picked(import: ImportState, picked: Vec<web_sys::File>) {
     import::start(import, files, false);
 }
 
-/// Downloads the workspace as Spanmark JSONL.
-fn export_jsonl(docs: Documents, screen: Screen) {
-    let body = docs.ws.with_untracked(spanmark_jsonl::export_workspace);
+/// Downloads the workspace as Spanmark JSONL, each record carrying the user's name as `annotator`
+/// (unless it already names one).
+fn export_jsonl(docs: Documents, screen: Screen, annotator: Option<String>) {
+    let body = docs.ws.with_untracked(|ws| {
+        let named = spanmark_core::Workspace {
+            documents: ws
+                .documents
+                .iter()
+                .map(|d| crate::state::Identity::stamp(annotator.as_deref(), d))
+                .collect(),
+            labels: ws.labels.clone(),
+        };
+        spanmark_jsonl::export_workspace(&named)
+    });
     let name = format!("spanmark-{}.jsonl", today());
     if let Err(e) = crate::dom::download::download(&name, "application/jsonl", body.as_bytes()) {
         screen.fail(format!("The export could not be downloaded: {e}"));
@@ -46,6 +57,8 @@ pub fn TopBar() -> impl IntoView {
     let screen = use_screen();
     let saving = use_saving();
     let import = expect_context::<ImportState>();
+    let identity = crate::state::use_identity();
+    let comparison = crate::state::use_comparison();
     let on_pick = move |e: web_sys::Event| {
         let Some(input) = e
             .target()
@@ -90,8 +103,12 @@ pub fn TopBar() -> impl IntoView {
             </label>
             <button data-testid="export-open" on:click=move |_| state.when_loaded(move || screen.open_dialog(Dialog::Export))
                 disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export…"</button>
-            <button data-testid="export-jsonl" class="primary" on:click=move |_| state.when_loaded(move || export_jsonl(state, screen))
+            <button data-testid="export-jsonl" class="primary" on:click=move |_| state.when_loaded(move || identity.ensure(move || export_jsonl(state, screen, identity.name.get_untracked())))
                 disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Export JSONL"</button>
+            <button data-testid="compare-open" title="Compare annotators' files and adjudicate" on:click=move |_| {
+                crate::dom::lazy_formats::preload();
+                comparison.open.set(true);
+            }>"Compare…"</button>
             <button data-testid="theme-toggle" title="Colour theme (remembered)" on:click=move |_| {
                 let next = screen.theme.get_untracked().next();
                 crate::storage::prefs::set_theme(next.name());

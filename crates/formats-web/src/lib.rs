@@ -21,6 +21,7 @@ use spanmark_core::transfer::{documents_from_bytes, documents_to_bytes, suggesti
 use spanmark_core::Document;
 use wasm_bindgen::prelude::*;
 
+mod agree;
 mod warm_up;
 
 /// Writes the documents (as `spanmark_core::transfer` encodes them) in `format` (its id). `labels` lists the labels a

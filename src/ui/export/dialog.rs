@@ -17,7 +17,14 @@ const PREVIEW_CHARS: usize = 3000;
 pub fn ExportDialog() -> impl IntoView {
     let app = use_documents();
     let screen = use_screen();
+    let identity = crate::state::use_identity();
     let open = Signal::derive(move || screen.is_open(Dialog::Export));
+    // The first export asks for the user's name (written as `annotator` on every record).
+    Effect::new(move |_| {
+        if open.get() && identity.name.get_untracked().is_none() {
+            identity.ask();
+        }
+    });
     let format = RwSignal::new(Format::Spanmark);
     let doccano = RwSignal::new(DoccanoVariant::LabelTuples);
     let all_labels = Memo::new(move |_| {
@@ -59,10 +66,16 @@ pub fn ExportDialog() -> impl IntoView {
             return;
         }
         let (format, options) = (format.get(), options());
+        let name = identity.name.get();
         let (all, first) = app.ws.with(|ws| {
+            let named: Vec<_> = ws
+                .documents
+                .iter()
+                .map(|d| crate::state::Identity::stamp(name.as_deref(), d))
+                .collect();
             (
-                documents_to_bytes(&ws.documents),
-                ws.documents.first().map(|d| documents_to_bytes([d])),
+                documents_to_bytes(&named),
+                named.first().map(|d| documents_to_bytes([d])),
             )
         });
         run.update_value(|n| *n += 1);

@@ -216,3 +216,30 @@ fn units(files: Vec<PickedFile>) -> Vec<Unit> {
     units.extend(files.into_iter().flatten().map(Unit::File));
     units
 }
+
+/// Reads the picked files for the comparison view, without adding them to the workspace: per
+/// file (or brat pair), its name and its documents, or the error naming the file and problem.
+pub async fn read_apart(
+    format: Option<Format>,
+    files: Vec<PickedFile>,
+) -> Vec<(String, Result<Vec<Document>, String>)> {
+    let mut out = vec![];
+    for unit in units(files) {
+        let (name, result) = match unit {
+            Unit::BratPair { stem, text, ann } => (
+                format!("{stem}.ann"),
+                import_brat_pair(&stem, &text, &ann).await,
+            ),
+            Unit::File(f) => {
+                let mut labels = vec![];
+                (
+                    f.name.clone(),
+                    import_file(format, &f, false, &mut labels).await,
+                )
+            }
+        };
+        out.push((name, result.map(|i| i.documents)));
+        crate::dom::perf::yield_to_browser().await;
+    }
+    out
+}

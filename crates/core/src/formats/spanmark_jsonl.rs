@@ -6,7 +6,7 @@
 //! UTF-16 units (`start_utf16`/`end_utf16`) for JavaScript consumers, and the covered `text`, which
 //! import verifies.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +56,10 @@ struct Line {
     /// Whether the document was marked done (written only when it was).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     done: bool,
+    /// Whether the document is an adjudicated gold version (written only when it is; read and
+    /// ignored: the model does not keep it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    adjudicated: bool,
     /// The workspace's label set (written by workspace exports, on every line).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     labels: Option<Vec<Label>>,
@@ -80,6 +84,10 @@ struct LineSpan {
     /// `datasets` reads spans whose keys differ as opaque JSON rather than as a struct.
     #[serde(default)]
     attributes: Attributes,
+    /// In an adjudicated document, the annotators whose own span was this one (written only there;
+    /// read and ignored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agreed_by: Option<Vec<String>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -93,7 +101,14 @@ struct LineRelation {
 
 /// Writes one document as one JSON line (without the trailing newline).
 pub fn export_document(doc: &Document) -> String {
-    export_line(doc, None)
+    export_line(doc, None, None)
+}
+
+/// Writes an adjudicated (gold) document as one JSON line: `"adjudicated": true`, and on each
+/// span `agreed_by`, the annotators whose own span was the same (`[]` when none; a span missing
+/// from the map gets `[]` too). Spanmark reads such lines back as ordinary documents.
+pub fn export_gold(doc: &Document, agreed_by: &BTreeMap<SpanId, Vec<String>>) -> String {
+    export_line(doc, None, Some(agreed_by))
 }
 
 /// Writes a whole workspace: every line also carries the label set, so an import restores the
@@ -101,7 +116,7 @@ pub fn export_document(doc: &Document) -> String {
 pub fn export_workspace(ws: &Workspace) -> String {
     let mut out = String::new();
     for doc in &ws.documents {
-        out.push_str(&export_line(doc, Some(&ws.labels)));
+        out.push_str(&export_line(doc, Some(&ws.labels), None));
         out.push('\n');
     }
     out
@@ -117,7 +132,11 @@ pub fn labels_of(input: &str) -> Option<LabelSet> {
     })
 }
 
-fn export_line(doc: &Document, labels: Option<&LabelSet>) -> String {
+fn export_line(
+    doc: &Document,
+    labels: Option<&LabelSet>,
+    agreed_by: Option<&BTreeMap<SpanId, Vec<String>>>,
+) -> String {
     let index = OffsetIndex::new(&doc.text);
     let spans = doc
         .spans
@@ -132,6 +151,7 @@ fn export_line(doc: &Document, labels: Option<&LabelSet>) -> String {
             text: index.slice(s.start, s.end).unwrap_or("").to_string(),
             note: s.note.clone(),
             attributes: s.attributes.clone(),
+            agreed_by: agreed_by.map(|a| a.get(&s.id).cloned().unwrap_or_default()),
         })
         .collect();
     let relations = doc
@@ -159,6 +179,7 @@ fn export_line(doc: &Document, labels: Option<&LabelSet>) -> String {
         spans,
         relations,
         done: doc.done,
+        adjudicated: agreed_by.is_some(),
         labels: labels.map(|l| l.labels.clone()),
         relation_kinds: labels.map(|l| l.relation_kinds.clone()),
     };
@@ -447,6 +468,25 @@ mod tests {
         assert_eq!(labels_of(&file), Some(ws.labels.clone()));
         assert_eq!(import(&file).unwrap(), ws.documents);
         assert_eq!(labels_of(&export(&ws.documents)), None);
+    }
+
+    #[test]
+    fn gold_carries_adjudicated_and_agreed_by_and_reads_back() {
+        let doc = sample();
+        let agreed_by = BTreeMap::from([(SpanId(1), vec!["ana".to_string(), "ben".to_string()])]);
+        let line = export_gold(&doc, &agreed_by);
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["adjudicated"], true);
+        assert_eq!(
+            v["spans"][0]["agreed_by"],
+            serde_json::json!(["ana", "ben"])
+        );
+        assert_eq!(v["spans"][1]["agreed_by"], serde_json::json!([]));
+        assert_eq!(import(&line).unwrap(), vec![doc.clone()]);
+        // Ordinary lines carry neither field.
+        let plain: serde_json::Value = serde_json::from_str(&export_document(&doc)).unwrap();
+        assert!(plain.get("adjudicated").is_none());
+        assert!(plain["spans"][0].get("agreed_by").is_none());
     }
 
     #[test]
