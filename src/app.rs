@@ -133,6 +133,7 @@ pub fn App() -> impl IntoView {
             <Help />
             <LabelEditor />
             <ImportSummary />
+            <crate::ui::stories::dialog::StoriesDialog />
             <main class="columns">
                 <nav class="column docs-column" aria-label="Documents">
                     <DocList />

@@ -5,7 +5,8 @@
 //!   and `SaveState`;
 //! - `screen`: dialogs, the paste panel, the find bar, theme, filters and messages (enums);
 //! - `reader_requests`: what the reader is asked to do (redraw, reveal, select), as data;
-//! - `suggestions`: suggestions under review.
+//! - `suggestions`: suggestions under review;
+//! - `stories`: stories, quote clusters and figure groups across documents (linked in a worker).
 //!
 //! Data flows one way: ui → an action here → `History` → requests and unsaved records → the
 //! reader and saving act on them. Nothing here imports from `ui`.
@@ -14,6 +15,7 @@ pub mod documents;
 pub mod reader_requests;
 pub mod saving;
 pub mod screen;
+pub mod stories;
 pub mod suggestions;
 
 use leptos::prelude::*;
@@ -21,6 +23,7 @@ use leptos::prelude::*;
 pub use documents::{use_documents, Documents};
 pub use saving::{use_saving, SaveState, Saving};
 pub use screen::{use_screen, Dialog, Pane, Screen, StatusFilter, Theme};
+pub use stories::{use_stories, StoriesState};
 pub use suggestions::{use_suggestions, SuggestState};
 
 /// Creates every room and puts its handle in context.
@@ -33,5 +36,6 @@ pub fn provide_state() -> (Documents, Saving, Screen, SuggestState) {
     provide_context(docs);
     provide_context(saving);
     provide_context(suggest);
+    provide_context(StoriesState::new(docs, screen));
     (docs, saving, screen, suggest)
 }
