@@ -33,7 +33,7 @@ globalThis.spanmarkLink = (documents, suggest, stories, onProgress) => {
   if (!linker) {
     linker = new Worker(new URL('./link-worker.js', import.meta.url), { type: 'module' });
     linker.onmessage = (event) => {
-      const { id, progress, links, error } = event.data;
+      const { id, progress, links, error, memory } = event.data;
       const request = linking.get(id);
       if (!request) return;
       if (progress) {
@@ -41,6 +41,8 @@ globalThis.spanmarkLink = (documents, suggest, stories, onProgress) => {
         return;
       }
       linking.delete(id);
+      // The worker's WebAssembly memory (its peak so far), read by bench/link.mjs.
+      if (memory) globalThis.spanmarkLinkMemory = memory;
       if (error !== undefined) request.reject(new Error(error));
       else request.resolve(links);
     };
