@@ -41,7 +41,7 @@ try {
   page.on('pageerror', (e) => console.error('page error:', e.message));
   const loaded = () => page.waitForFunction(() => document.documentElement.dataset.workspace === 'loaded', null, { timeout: 300_000 });
   await page.goto(server.url);
-  await page.waitForSelector('[data-testid="doc-list"]');
+  await page.waitForSelector('[data-testid="doc-list"]', { state: 'attached' });
   await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'link10k.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(text, 'utf8') });
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="doc-list"]')?.dataset.count) === n, count, { timeout: 300_000 });
   await page.waitForFunction(() => document.documentElement.dataset.saveState === 'saved', null, { timeout: 300_000 });

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::story_detail::StoryDetail;
 use super::Outlets;
 use crate::state::{use_documents, use_screen, use_stories, Dialog};
+use crate::ui::virtual_list::VirtualList;
 
 /// Today's local date as YYYY-MM-DD (for file names).
 fn today() -> String {
@@ -19,6 +20,24 @@ fn today() -> String {
         d.get_month() + 1,
         d.get_date()
     )
+}
+
+/// Height of a story's row in the list, in pixels (set in the CSS too).
+const ROW_HEIGHT: f64 = 34.0;
+/// Rows drawn beyond the visible ones on each side.
+const OVERSCAN: usize = 8;
+
+/// A story as the list shows it.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct StoryRow {
+    id: spanmark_core::link::StoryId,
+    name: String,
+    documents: usize,
+}
+
+/// "1 story", "2 stories".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The Stories dialog.
@@ -52,6 +71,30 @@ pub fn StoriesDialog() -> impl IntoView {
             )
         })
     });
+    // One row per story (a workspace of 10,000 articles has thousands): virtualised.
+    let rows = Memo::new(move |_| {
+        stories.links.with(|l| {
+            l.as_ref()
+                .map(|l| {
+                    l.stories
+                        .stories
+                        .iter()
+                        .map(|s| StoryRow {
+                            id: s.id.clone(),
+                            name: s.name.clone(),
+                            documents: s.documents.len(),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let list = VirtualList::new(ROW_HEIGHT, OVERSCAN);
+    let window = Memo::new(move |_| list.window(rows.with(Vec::len)));
+    let visible = move || {
+        let (first, last) = window.get();
+        rows.with(|rows| rows[first..last].to_vec())
+    };
     let list_ref = NodeRef::<html::Ul>::new();
     let focus_selected = move || {
         if let Some(list) = list_ref.get_untracked() {
@@ -83,6 +126,7 @@ pub fn StoriesDialog() -> impl IntoView {
             .unwrap_or(0) as isize;
         let next = (at + delta).clamp(0, ids.len() as isize - 1) as usize;
         stories.selected.set(Some(ids[next].clone()));
+        list.keep_in_view(next);
         request_animation_frame(focus_selected);
     };
     let on_list_key = move |e: web_sys::KeyboardEvent| match e.key().as_str() {
@@ -135,14 +179,20 @@ pub fn StoriesDialog() -> impl IntoView {
                     <div class="stories-progress" data-testid="stories-progress" role="status"
                         data-state=move || if stories.running() { "running" } else { "done" }>
                         {move || match stories.progress.get() {
+                            Some((done, total)) if total > 0 && done == total => view! {
+                                <progress></progress>
+                                {format!(" Grouping {total} documents into stories and linking…")}
+                            }.into_any(),
                             Some((done, total)) if total > 0 => view! {
                                 <progress max=total value=done></progress>
                                 {format!(" Linking… {done} of {total} documents read")}
                             }.into_any(),
                             Some(_) => view! { <progress></progress>" Linking…" }.into_any(),
                             None => stories.links.with(|l| l.as_ref().map(|l| format!(
-                                "{} stories · {} quote clusters · {} figure groups",
-                                l.stories.stories.len(), l.quotes.len(), l.figures.len()
+                                "{} · {} · {}",
+                                count(l.stories.stories.len(), "story", "stories"),
+                                count(l.quotes.len(), "quote cluster", "quote clusters"),
+                                count(l.figures.len(), "figure group", "figure groups"),
                             ))).unwrap_or_default().into_any(),
                         }}
                     </div>
@@ -157,26 +207,31 @@ pub fn StoriesDialog() -> impl IntoView {
                 </div>
                 <p class="muted stories-note">"Quotes and figures come from your spans; documents with none are read through suggestions. Merges, splits and names last for this session."</p>
                 <div class="stories-body">
-                    <ul class="story-list" aria-label="Stories" node_ref=list_ref on:keydown=on_list_key>
-                        {move || stories.links.with(|l| l.as_ref().map(|l| l.stories.stories.iter().map(|s| {
-                            let id = s.id.clone();
-                            let current = {
-                                let id = id.clone();
-                                move || stories.selected.with(|x| x.as_ref() == Some(&id))
-                            };
-                            let (many, n) = (s.documents.len() > 1, s.documents.len());
-                            view! {
-                                <li>
-                                    <button data-testid="story-item" data-story=id.0.clone() class:many=many
-                                        aria-current=move || current().to_string()
-                                        on:click=move |_| stories.selected.set(Some(id.clone()))>
-                                        <span class="story-title" dir="auto">{s.name.clone()}</span>
-                                        <span class="story-count">{n}</span>
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()))}
-                    </ul>
+                    <div class="story-list-scroll" node_ref=list.scroll_ref on:scroll=move |e| list.on_scroll(&e)>
+                        <ul class="story-list" aria-label="Stories" node_ref=list_ref on:keydown=on_list_key
+                            style:height=move || list.px(rows.with(Vec::len))
+                            style:padding-top=move || list.px(window.get().0)>
+                            <For each=visible key=|row| row.clone() let:row>
+                                {
+                                    let StoryRow { id, name, documents } = row;
+                                    let current = {
+                                        let id = id.clone();
+                                        move || stories.selected.with(|x| x.as_ref() == Some(&id))
+                                    };
+                                    view! {
+                                        <li>
+                                            <button data-testid="story-item" data-story=id.0.clone() class:many={documents > 1}
+                                                aria-current=move || current().to_string()
+                                                on:click=move |_| stories.selected.set(Some(id.clone()))>
+                                                <span class="story-title" dir="auto" title=name.clone()>{name.clone()}</span>
+                                                <span class="story-count" aria-label=format!("{documents} documents")>{documents}</span>
+                                            </button>
+                                        </li>
+                                    }
+                                }
+                            </For>
+                        </ul>
+                    </div>
                     <div class="story-pane">
                         {move || {
                             let id = stories.selected.get()?;
