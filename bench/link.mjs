@@ -3,7 +3,8 @@
 // events, outlets and figures as the native figure), imported once; then, per run, the page is
 // reloaded (the workspace read back from the browser's storage) and the Stories view opened, which
 // links every document in the Web Worker. Reports the app's `spanmark-link` measure (the documents
-// handed to the worker → the links back and read), the longest main-thread task while it ran,
+// encoded and handed to the worker → the links back and read; of it on the page's thread
+// `spanmark-link-encode` and `spanmark-link-read`), the longest main-thread task while it ran,
 // the page's JS heap and the worker's WebAssembly memory.
 //
 //   cargo run --release -p spanmark-core --example link_bench -- 10000 --write /tmp/link10k.jsonl
@@ -55,19 +56,21 @@ try {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
       }).observe({ type: 'longtask' });
-      performance.clearMeasures('spanmark-link');
+      for (const m of ['spanmark-link', 'spanmark-link-encode', 'spanmark-link-read']) performance.clearMeasures(m);
     });
     await page.locator('[data-testid="stories-open"]').click();
     await page.waitForFunction(() => performance.getEntriesByName('spanmark-link').length > 0, null, { timeout: 300_000, polling: 50 });
     await page.locator('[data-testid="stories-progress"][data-state="done"]').waitFor({ timeout: 300_000 });
     const r = await page.evaluate(() => ({
       ms: performance.getEntriesByName('spanmark-link')[0].duration,
+      encodeMs: performance.getEntriesByName('spanmark-link-encode')[0]?.duration ?? 0,
+      readMs: performance.getEntriesByName('spanmark-link-read')[0]?.duration ?? 0,
       longestTask: window.__longest,
       heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null,
       workerWasmMB: (globalThis.spanmarkLinkMemory ?? 0) / 1e6,
       progress: document.querySelector('[data-testid="stories-progress"]').textContent,
     }));
-    console.error(`run ${run + 1}: ${r.ms.toFixed(0)} ms; longest main-thread task ${r.longestTask.toFixed(0)} ms; ` +
+    console.error(`run ${run + 1}: ${r.ms.toFixed(0)} ms (page's thread: encode ${r.encodeMs.toFixed(0)} ms, read links ${r.readMs.toFixed(0)} ms); longest main-thread task ${r.longestTask.toFixed(0)} ms; ` +
       `page heap ${r.heapMB?.toFixed(0)} MB; worker wasm ${r.workerWasmMB.toFixed(0)} MB; ${r.progress}`);
     results.push(r);
     await page.keyboard.press('Escape');
@@ -76,6 +79,7 @@ try {
   console.log(JSON.stringify({
     articles: count, megabytes: Buffer.byteLength(text) / 1e6, runs,
     medianMs: Math.round(ms[Math.floor(ms.length / 2)]), runsMs: results.map((r) => Math.round(r.ms)),
+    encodeMs: results.map((r) => Math.round(r.encodeMs)), readLinksMs: results.map((r) => Math.round(r.readMs)),
     longestMainThreadTaskMs: Math.round(Math.max(...results.map((r) => r.longestTask))),
     pageHeapMB: Math.round(Math.max(...results.map((r) => r.heapMB ?? 0))),
     workerWasmMB: Math.round(Math.max(...results.map((r) => r.workerWasmMB))),

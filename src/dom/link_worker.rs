@@ -53,5 +53,6 @@ pub async fn link(
         .ok_or("the linking worker gave no links")?;
     // Kept alive until the answer: the worker reports progress up to then.
     drop(progress);
-    serde_json::from_str(&json).map_err(|e| format!("the links could not be read: {e}"))
+    crate::dom::perf::measure("spanmark-link-read", || serde_json::from_str(&json))
+        .map_err(|e| format!("the links could not be read: {e}"))
 }

@@ -71,7 +71,9 @@ impl StoriesState {
     }
 
     /// Links the workspace (within the user's edited stories, if any), in the worker; suggestions
-    /// stand in for documents with no quote or figure spans. Recorded as `spanmark-link`.
+    /// stand in for documents with no quote or figure spans. Recorded as `spanmark-link` (on the
+    /// page's thread: `spanmark-link-encode`, the documents encoded, and `spanmark-link-read`, the
+    /// links read back).
     pub fn relink(&self) {
         let this = *self;
         let run = self.run.get_value() + 1;
@@ -81,10 +83,11 @@ impl StoriesState {
             this.docs.until_loaded().await;
             let measure = perf::Measure::start("spanmark-link");
             this.outdated.set(false);
-            let bytes = this
-                .docs
-                .ws
-                .with_untracked(|ws| documents_to_bytes(&ws.documents));
+            let bytes = perf::measure("spanmark-link-encode", || {
+                this.docs
+                    .ws
+                    .with_untracked(|ws| documents_to_bytes(&ws.documents))
+            });
             let edited = this.edited.get_untracked();
             let on_progress = move |done, total| {
                 if this.run.get_value() == run {
