@@ -8,13 +8,14 @@ use spanmark_core::DocumentId;
 use super::figure_group::FigureGroupView;
 use super::quote_cluster::QuoteClusterView;
 use super::Outlets;
-use crate::state::{use_documents, use_stories};
+use crate::state::{use_documents, use_screen, use_stories};
 
 /// The selected story.
 #[component]
 pub fn StoryDetail(id: StoryId, links: Links, outlets: Outlets) -> impl IntoView {
     let stories = use_stories();
     let docs = use_documents();
+    let screen = use_screen();
     let Some(story) = links.stories.story(&id).cloned() else {
         return view! { <p class="muted">"No story is selected."</p> }.into_any();
     };
@@ -44,7 +45,7 @@ pub fn StoryDetail(id: StoryId, links: Links, outlets: Outlets) -> impl IntoView
                         } />
                     <button class="link-button" title="Open in the reader" on:click=move |_| {
                         docs.open(d3.clone());
-                        crate::state::use_screen().close_dialog();
+                        screen.close_dialog();
                     }>{outlets.name(d)}</button>
                 </li>
             }
