@@ -143,6 +143,9 @@ test('stories: merge, split and rename, within the session', async () => {
   // The event's quote cluster is still found.
   await items.first().click();
   assert.equal(await app.page.locator('[data-testid="quote-cluster"]').count(), 1);
-  await app.page.keyboard.press('Escape');
+  // A story's document opens in the reader.
+  await app.page.locator('.story-documents .link-button', { hasText: 'Live blog' }).click();
+  await app.byTestId('stories').waitFor({ state: 'detached' });
+  await app.page.waitForFunction((t) => document.querySelector('.reader-title')?.textContent === t, 'Live blog');
   assertNoProblems(env);
 });
