@@ -107,6 +107,15 @@ test('stories: grouped, a quote cluster, a figure group, an occurrence opened, t
   assert.ok(figure.occurrences.some((o) => o.qualifier === 'around' && o.value === 1500));
   assert.ok(texts.length === 4);
 
+  // The cross-document W3C annotations: one annotation, several targets.
+  const [w3c] = await Promise.all([app.page.waitForEvent('download'), app.byTestId('stories-export-w3c').click()]);
+  const w3cChunks = [];
+  for await (const c of await w3c.createReadStream()) w3cChunks.push(c);
+  const collection = JSON.parse(Buffer.concat(w3cChunks).toString('utf8'));
+  assert.equal(collection.type, 'AnnotationCollection');
+  const linking = collection.first.items.find((a) => a.motivation === 'linking' && a.body.some((b) => b.value === 'quote-cluster'));
+  assert.equal(linking.target.length, 3);
+
   // An occurrence opens that document in the reader with the quote selected.
   const daily = quote.occurrences.find((o) => o.document === dailyId);
   await occurrences.nth(1).click();
