@@ -20,6 +20,47 @@ globalThis.spanmarkLoadFormats = () => {
   return formats;
 };
 
+// Linking across documents (issue 20) runs in a Web Worker (link-worker.js), so the page stays
+// responsive on a large workspace. `spanmarkLink(documents, suggest, stories, onProgress)`:
+// `documents` encoded by spanmark_core::transfer (a Uint8Array, handed over, not copied),
+// `stories` the user's edited stories as JSON or undefined; `onProgress(done, total)` is called as
+// documents are read. Resolves to the Links as JSON. One worker, started on first use; requests
+// are answered in order.
+let linker = null;
+let linkRequests = 0;
+const linking = new Map();
+globalThis.spanmarkLink = (documents, suggest, stories, onProgress) => {
+  if (!linker) {
+    linker = new Worker(new URL('./link-worker.js', import.meta.url), { type: 'module' });
+    linker.onmessage = (event) => {
+      const { id, progress, links, error, memory } = event.data;
+      const request = linking.get(id);
+      if (!request) return;
+      if (progress) {
+        request.onProgress?.(progress[0], progress[1]);
+        return;
+      }
+      linking.delete(id);
+      // The worker's WebAssembly memory (its peak so far), read by bench/link.mjs.
+      if (memory) globalThis.spanmarkLinkMemory = memory;
+      if (error !== undefined) request.reject(new Error(error));
+      else request.resolve(links);
+    };
+    linker.onerror = (event) => {
+      event.preventDefault?.();
+      for (const request of linking.values()) request.reject(new Error(event.message || 'the linking worker failed'));
+      linking.clear();
+      linker.terminate();
+      linker = null;
+    };
+  }
+  const id = ++linkRequests;
+  return new Promise((resolve, reject) => {
+    linking.set(id, { resolve, reject, onProgress });
+    linker.postMessage({ id, documents, suggest, stories }, [documents.buffer]);
+  });
+};
+
 await init({ module_or_path: './spanmark_bg.wasm' });
 
 // Offline support: once the app runs, the service worker (sw.js) keeps a copy of it. Registering

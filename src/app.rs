@@ -147,6 +147,7 @@ pub fn App() -> impl IntoView {
             <ImportSummary />
             <crate::ui::compare::CompareView />
             <crate::ui::annotator_prompt::AnnotatorPrompt />
+            <crate::ui::stories::dialog::StoriesDialog />
             <main class="columns">
                 <nav class="column docs-column" aria-label="Documents">
                     <DocList />

@@ -7,6 +7,7 @@ pub mod files;
 pub mod highlights;
 pub mod lazy_agree;
 pub mod lazy_formats;
+pub mod link_worker;
 pub mod live_reader;
 pub mod paragraphs;
 pub mod perf;

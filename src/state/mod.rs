@@ -8,6 +8,7 @@
 //! - `suggestions`: suggestions under review;
 //! - `identity`: the user's name as an annotator;
 //! - `comparison`: several annotators' files compared and adjudicated (apart from the workspace).
+//! - `stories`: stories, quote clusters and figure groups across documents (linked in a worker).
 //!
 //! Data flows one way: ui → an action here → `History` → requests and unsaved records → the
 //! reader and saving act on them. Nothing here imports from `ui`.
@@ -18,6 +19,7 @@ pub mod identity;
 pub mod reader_requests;
 pub mod saving;
 pub mod screen;
+pub mod stories;
 pub mod suggestions;
 
 use leptos::prelude::*;
@@ -27,6 +29,7 @@ pub use documents::{use_documents, Documents};
 pub use identity::{use_identity, Identity};
 pub use saving::{use_saving, SaveState, Saving};
 pub use screen::{use_screen, Dialog, Pane, Screen, StatusFilter, Theme};
+pub use stories::{use_stories, StoriesState};
 pub use suggestions::{use_suggestions, SuggestState};
 
 /// Creates every room and puts its handle in context.
@@ -41,5 +44,6 @@ pub fn provide_state() -> (Documents, Saving, Screen, SuggestState) {
     provide_context(suggest);
     provide_context(Identity::new());
     provide_context(Comparison::new());
+    provide_context(StoriesState::new(docs, screen));
     (docs, saving, screen, suggest)
 }

@@ -12,6 +12,8 @@ pub enum Dialog {
     Labels,
     /// The keyboard help.
     Help,
+    /// Stories across documents.
+    Stories,
 }
 
 /// What the middle column shows.

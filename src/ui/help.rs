@@ -34,6 +34,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("e", "export dialog"),
     ("l", "label editor"),
+    ("g", "stories across documents (↑ ↓ move between stories)"),
     ("?", "this help"),
     ("Escape", "close a dialog, deselect"),
 ];

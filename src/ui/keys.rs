@@ -1,7 +1,7 @@
 //! Global keyboard shortcuts (outside text fields), all listed in the `?` overlay (`ui::help`):
 //! label keys tag the selection, Ctrl+Z / Ctrl+Shift+Z undo and redo, Delete removes the selected
 //! span, n / p step through spans, ] / [ through documents, m marks a document done, e opens the
-//! export, l the labels, s runs suggestions, / or Ctrl+F finds, ? shows the keys, Escape deselects.
+//! export, l the labels, g the stories, s runs suggestions, / or Ctrl+F finds, ? shows the keys, Escape deselects.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -70,6 +70,9 @@ pub fn on_global_key(docs: Documents, screen: Screen, suggest: SuggestState, e: 
             docs.when_loaded(move || screen.open_dialog(Dialog::Export))
         }
         "l" => docs.when_loaded(move || screen.open_dialog(Dialog::Labels)),
+        "g" if docs.ws.with_untracked(|ws| !ws.documents.is_empty()) => {
+            docs.when_loaded(move || screen.open_dialog(Dialog::Stories))
+        }
         "s" => {
             if let Some(d) = docs.current.get_untracked() {
                 suggest.run(&[d]);

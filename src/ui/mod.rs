@@ -15,6 +15,7 @@ pub mod paste_panel;
 pub mod reader;
 pub mod span_list;
 pub mod storage_indicator;
+pub mod stories;
 pub mod suggest_panel;
 pub mod topbar;
 pub mod virtual_list;

@@ -109,6 +109,8 @@ pub fn TopBar() -> impl IntoView {
                 crate::dom::lazy_formats::preload();
                 comparison.open.set(true);
             }>"Compare…"</button>
+            <button data-testid="stories-open" title="Stories across documents (g)" on:click=move |_| state.when_loaded(move || screen.open_dialog(Dialog::Stories))
+                disabled=move || state.ws.with(|ws| ws.documents.is_empty())>"Stories"</button>
             <button data-testid="theme-toggle" title="Colour theme (remembered)" on:click=move |_| {
                 let next = screen.theme.get_untracked().next();
                 crate::storage::prefs::set_theme(next.name());

@@ -1,6 +1,7 @@
 //! Scale of linking: 10,000 generated articles (~30 MB) grouped into stories and linked.
 //!
-//! `cargo run --release -p spanmark-core --example link_bench [ARTICLES] [--suggest]`
+//! `cargo run --release -p spanmark-core --example link_bench [ARTICLES] [--suggest] [--write FILE]`
+//! (`--write` also saves the articles as Spanmark JSONL, for the browser's figure: `bench/link.mjs`)
 //! (under `/usr/bin/time -v` for peak memory).
 //!
 //! A benchmark that prints figures, not a timed test. The articles are generated from a fixed seed:
@@ -323,10 +324,20 @@ fn main() {
     let suggest = args.iter().any(|a| a == "--suggest");
     let n = args
         .iter()
+        .filter(|a| !a.contains('.') && !a.contains('/'))
         .find_map(|a| a.parse().ok())
         .unwrap_or(10_000usize);
     let (docs, truth) = generate(n, !suggest);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    if let Some(file) = args
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| args.get(i + 1))
+    {
+        std::fs::write(file, spanmark_core::formats::spanmark_jsonl::export(&docs))
+            .expect("the articles are written");
+        println!("written to {file}");
+    }
     println!(
         "{} articles, {:.1} MB, {} events; {}",
         docs.len(),

@@ -9,10 +9,10 @@ use crate::history::Edit;
 use crate::model::{Label, LabelSet, RelationKind, Workspace};
 
 /// Keys that are not available as label shortcuts: they review suggestions (`a`, `x`, `j`, `k`), mark
-/// a document done (`m`), open the label editor (`l`),
+/// a document done (`m`), open the label editor (`l`) or the stories (`g`),
 /// find (`/`), show help (`?`) or step through spans and documents (`n`, `p`, `[`, `]`, `e`, `s`).
 pub const RESERVED_KEYS: &[char] = &[
-    'a', 'x', 'j', 'k', '/', '?', 'n', 'p', '[', ']', 'e', 's', 'm', 'l', ' ',
+    'a', 'x', 'j', 'k', '/', '?', 'n', 'p', '[', ']', 'e', 's', 'm', 'l', 'g', ' ',
 ];
 
 /// The schema id of a label-set file.

@@ -15,6 +15,7 @@ use spanmark_core::formats::streamed::StreamedImport;
 use spanmark_core::formats::{
     self, DoccanoVariant, ExportOptions, Format, ImportError, Imported, Warning,
 };
+use spanmark_core::link::{self, Stories};
 use spanmark_core::suggest::accept::rejected_triples;
 use spanmark_core::suggest::{fresh_suggestions, SuggestionKind};
 use spanmark_core::transfer::{documents_from_bytes, documents_to_bytes, suggestions_to_bytes};
@@ -252,3 +253,51 @@ fn set(object: &Object, key: &str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.
     let _ = Reflect::set(object, &key.into(), value);
 }
+
+/// Groups the documents (encoded as `spanmark_core::transfer` does) into stories and links their
+/// quotes and figures (`spanmark_core::link`); with `suggest_if_empty`, documents with no quote or
+/// figure spans of their own are read through the suggestion engine. `stories` is the user's
+/// edited `Stories` as JSON: linking then keeps them (reconciled with the documents) instead of
+/// grouping again. `progress`, if given, is called as `progress(done, total)` while documents are
+/// read (every [`LINK_PROGRESS_EVERY`] documents, and once at the end). Returns the `Links` as
+/// JSON. Meant to run in a Web Worker (the app's `link-worker.js`), off the page's thread.
+#[wasm_bindgen]
+pub fn link_documents(
+    documents: &[u8],
+    suggest_if_empty: bool,
+    stories: Option<String>,
+    progress: Option<js_sys::Function>,
+) -> Result<String, JsError> {
+    entered();
+    let docs = read_documents(documents)?;
+    let stories: Option<Stories> = stories
+        .map(|json| serde_json::from_str(&json))
+        .transpose()
+        .map_err(|e| JsError::new(&format!("the stories could not be read: {e}")))?;
+    let total = docs.len();
+    let report = |done: usize| {
+        if let Some(f) = &progress {
+            let _ = f.call2(
+                &JsValue::NULL,
+                &(done as u32).into(),
+                &(total as u32).into(),
+            );
+        }
+    };
+    let mut items = Vec::with_capacity(total);
+    for (i, doc) in docs.iter().enumerate() {
+        if i % LINK_PROGRESS_EVERY == 0 {
+            report(i);
+        }
+        items.push(link::document_items(doc, suggest_if_empty));
+    }
+    report(total);
+    let links = match stories {
+        Some(stories) => link::link_in_stories(&docs, &items, &stories),
+        None => link::link_items(&docs, &items, &link::GroupOptions::default()),
+    };
+    serde_json::to_string(&links).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// How many documents `link_documents` reads between two progress reports.
+pub const LINK_PROGRESS_EVERY: usize = 250;

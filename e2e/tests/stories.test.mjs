@@ -1,0 +1,160 @@
+// Stories across documents (issue 20): three articles about one invented event (different outlets'
+// styles, a shared quote re-cased and cut short, figures that differ) and one unrelated article;
+// the Stories view groups them (linked in a worker), shows the quote cluster and a divergent or
+// contradictory figure group, opens an occurrence in the reader, and exports the links file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, assertNoProblems } from '../spanmark-page.mjs';
+
+const WIRE = `KESTREL BAY, 14 March 2026 (Wire Desk) — Officials in the Kestrel Bay province put the death toll from the collapse of the Orlan Dam at around 1,500 people on Saturday, as rescue teams searched flooded villages along the Sable River.
+
+Governor Mirela Tovanic said the reservoir had been "far above its safe level for weeks" before the wall gave way. "We warned the ministry three times and nobody came to inspect the Orlan Dam," Tovanic wrote in a post on Friday night.
+
+Rescue crews from neighbouring provinces reached Dunmere and Halvik by boat. The provincial relief agency said 40,000 people had been moved to shelters.`;
+
+const DAILY = `Orlan Dam disaster: rights group says at least 480 dead in Sable River villages
+
+By Petra Lindqvist, The Halvik Daily — 14 March 2026
+
+The Kestrel Bay Rights Monitor estimates that at least 480 people were killed when the Orlan Dam burst, a figure far below the provincial government's count. Volunteers in Dunmere described whole streets of the Sable River valley under water.
+
+In a post shared thousands of times, Governor Mirela Tovanic wrote: “WE WARNED THE MINISTRY THREE TIMES AND NOBODY CAME TO INSPECT THE ORLAN DAM.” The Monitor said the province must publish the names of the dead.`;
+
+const BLOG = `Live: Orlan Dam collapse in Kestrel Bay
+
+Updated 14 March 2026. The collapse of the Orlan Dam has flooded Dunmere, Halvik and a dozen smaller villages on the Sable River. Governor Tovanic's post — "we warned the ministry three times" — is being widely shared in Kestrel Bay. The provincial relief agency says about 38,000 people are in shelters, and rescuers fear the death toll of the dam collapse will rise.`;
+
+const OTHER = `Harbour council approves new ferry timetable
+
+The Lindmark harbour council voted on Tuesday to add two evening ferries to the island route from June. Council member Jonas Ebbe said the change would cost 120,000 crowns a year. "Islanders have asked for this for a decade," Ebbe said. The river ferry service will also get a new ticket office.`;
+
+const ARTICLES = { 'Wire Desk': WIRE, 'The Halvik Daily': DAILY, 'Live blog': BLOG, 'Harbour council': OTHER };
+
+let session, env, app;
+
+before(async () => {
+  session = await startApp();
+  ({ env, app } = session);
+  for (const [title, text] of Object.entries(ARTICLES)) await app.paste(title, text);
+});
+
+after(async () => {
+  await session?.stop();
+});
+
+const codePoints = (text, start, end) => Array.from(text).slice(start, end).join('');
+
+async function openStories() {
+  await app.byTestId('stories-open').click();
+  await app.page.locator('[data-testid="stories-progress"][data-state="done"]').waitFor();
+  await app.byTestId('story-item').first().waitFor();
+}
+
+test('stories: grouped, a quote cluster, a figure group, an occurrence opened, the links exported', async () => {
+  await openStories();
+  const items = app.page.locator('[data-testid="story-item"]');
+  assert.equal(await items.count(), 2, 'the event and the unrelated article');
+  assert.equal(await items.first().getAttribute('aria-current'), 'true');
+  assert.equal((await items.first().locator('.story-count').textContent()).trim(), '3');
+
+  // The shared quote: in capitals, in full and cut short — one cluster, no speaker conflict.
+  const cluster = app.page.locator('[data-testid="quote-cluster"]');
+  assert.equal(await cluster.count(), 1);
+  assert.equal(await cluster.getAttribute('data-conflict'), 'false');
+  assert.match(await cluster.locator('h5').textContent(), /We warned the ministry three times and nobody came to inspect the Orlan Dam/);
+  const occurrences = cluster.locator('[data-testid="quote-occurrence"]');
+  assert.equal(await occurrences.count(), 3);
+
+  // The death toll: "around 1,500" against "at least 480".
+  const deaths = app.page.locator('[data-testid="figure-group"]', { hasText: 'deaths' });
+  assert.match(await deaths.getAttribute('data-status'), /^(divergent|contradictory)$/);
+  const rows = deaths.locator('[data-testid="figure-row"]');
+  assert.ok(await rows.count() >= 2);
+  const table = await deaths.textContent();
+  assert.match(table, /1,350 – 1,650/);
+  assert.match(table, /≥ 480/);
+  assert.match(table, /Kestrel Bay Rights Monitor/);
+
+  // ↓ moves to the unrelated story (no quotes, no figures), ↑ back.
+  await items.first().focus();
+  await app.page.keyboard.press('ArrowDown');
+  assert.equal(await items.nth(1).getAttribute('aria-current'), 'true');
+  assert.equal(await app.page.locator('[data-testid="quote-cluster"]').count(), 0);
+  await app.page.keyboard.press('ArrowUp');
+  assert.equal(await items.first().getAttribute('aria-current'), 'true');
+
+  // The links file.
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.byTestId('stories-export').click()]);
+  assert.match(download.suggestedFilename(), /^spanmark-links-.*\.jsonl$/);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  const lines = Buffer.concat(chunks).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines[0], { format: 'spanmark-links/1', offsetUnit: 'codepoint', stories: 2, quotes: 1, figures: lines[0].figures });
+  assert.ok(lines[0].figures >= 1);
+  const stories = lines.filter((l) => l.type === 'story');
+  assert.deepEqual(stories.map((s) => s.documents.length), [3, 1]);
+  const quote = lines.find((l) => l.type === 'quote');
+  assert.equal(quote.occurrences.length, 3);
+  const texts = Object.values(ARTICLES);
+  const [wireId, dailyId, blogId] = stories[0].documents;
+  const byId = { [wireId]: WIRE, [dailyId]: DAILY, [blogId]: BLOG };
+  for (const o of quote.occurrences) {
+    assert.equal(codePoints(byId[o.document], o.start, o.end), o.text, 'code-point offsets into the pasted text');
+  }
+  const figure = lines.find((l) => l.type === 'figure' && l.quantity === 'deaths');
+  assert.match(figure.status, /^(divergent|contradictory)$/);
+  assert.ok(figure.occurrences.some((o) => o.qualifier === 'at least' && o.min === 480 && o.max === null));
+  assert.ok(figure.occurrences.some((o) => o.qualifier === 'around' && o.value === 1500));
+  assert.ok(texts.length === 4);
+
+  // The cross-document W3C annotations: one annotation, several targets.
+  const [w3c] = await Promise.all([app.page.waitForEvent('download'), app.byTestId('stories-export-w3c').click()]);
+  const w3cChunks = [];
+  for await (const c of await w3c.createReadStream()) w3cChunks.push(c);
+  const collection = JSON.parse(Buffer.concat(w3cChunks).toString('utf8'));
+  assert.equal(collection.type, 'AnnotationCollection');
+  const linking = collection.first.items.find((a) => a.motivation === 'linking' && a.body.some((b) => b.value === 'quote-cluster'));
+  assert.equal(linking.target.length, 3);
+
+  // An occurrence opens that document in the reader with the quote selected.
+  const daily = quote.occurrences.find((o) => o.document === dailyId);
+  await occurrences.nth(1).click();
+  await app.byTestId('stories').waitFor({ state: 'detached' });
+  await app.page.waitForFunction((t) => document.querySelector('.reader-title')?.textContent === t, 'The Halvik Daily');
+  await app.page.waitForFunction((t) => window.getSelection().toString() === t, daily.text);
+
+  // g opens the view again (by keyboard); Escape closes it.
+  await app.page.keyboard.press('Escape');
+  await app.page.mouse.click(5, 400);
+  await app.page.keyboard.press('g');
+  await app.byTestId('stories').waitFor();
+  await app.page.keyboard.press('Escape');
+  await app.byTestId('stories').waitFor({ state: 'detached' });
+  assertNoProblems(env);
+});
+
+test('stories: merge, split and rename, within the session', async () => {
+  await openStories();
+  const items = app.page.locator('[data-testid="story-item"]');
+  // Merge the unrelated story into the event: one story of four.
+  await app.byTestId('story-merge').click();
+  await app.page.locator('[data-testid="stories-progress"][data-state="done"]').waitFor();
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="story-item"]').length === 1);
+  assert.equal((await items.first().locator('.story-count').textContent()).trim(), '4');
+  // Split it off again: check the last document, split.
+  await app.page.locator('.story-documents input[type=checkbox]').last().check();
+  await app.byTestId('story-split').click();
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="story-item"]').length === 2);
+  // Rename the new story with the keyboard.
+  await app.byTestId('story-name').fill('Ferries');
+  await app.byTestId('story-name').press('Enter');
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="story-item"]')].some((b) => b.textContent.includes('Ferries')));
+  // The event's quote cluster is still found.
+  await items.first().click();
+  assert.equal(await app.page.locator('[data-testid="quote-cluster"]').count(), 1);
+  // A story's document opens in the reader.
+  await app.page.locator('.story-documents .link-button', { hasText: 'Live blog' }).click();
+  await app.byTestId('stories').waitFor({ state: 'detached' });
+  await app.page.waitForFunction((t) => document.querySelector('.reader-title')?.textContent === t, 'Live blog');
+  assertNoProblems(env);
+});
