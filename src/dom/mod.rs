@@ -9,5 +9,6 @@ pub mod lazy_formats;
 pub mod live_reader;
 pub mod paragraphs;
 pub mod perf;
+pub mod points;
 pub mod reader_view;
 pub mod selection;

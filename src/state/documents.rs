@@ -40,13 +40,17 @@ pub struct Documents {
     pub wanted: RwSignal<Option<DocumentId>>,
     /// Whether new spans snap to word boundaries.
     pub snap_to_words: RwSignal<bool>,
+    /// A relation being drawn by hand: from which span, to which the next span picked goes.
+    pub linking: RwSignal<Option<super::by_hand::Linking>>,
+    /// A document the user asked to delete, waiting for confirmation.
+    pub confirm_delete: RwSignal<Option<DocumentId>>,
     /// Requests to the reader.
     pub reader: ReaderQueue,
     /// Notified whenever something is left to save (see `take_unsaved`).
     pub changed: Trigger,
     history: StoredValue<History>,
     unsaved: StoredValue<Dirty>,
-    screen: Screen,
+    pub(super) screen: Screen,
 }
 
 /// Reads the documents handle from context.
@@ -68,6 +72,8 @@ impl Documents {
             listing: RwSignal::new(None),
             wanted: RwSignal::new(None),
             snap_to_words: RwSignal::new(false),
+            linking: RwSignal::new(None),
+            confirm_delete: RwSignal::new(None),
             reader: ReaderQueue::new(),
             changed: Trigger::new(),
             history: StoredValue::new(History::default()),

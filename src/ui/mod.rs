@@ -1,6 +1,7 @@
 //! The views: one component per file.
 
 pub mod banner;
+pub mod by_hand;
 pub mod doc_list;
 pub mod export;
 pub mod find;

@@ -103,6 +103,13 @@ pub fn Reader(
         }
         let Some(target) = e.target() else { return };
         let ids = spans_at(&target);
+        // Drawing a relation: the span clicked (the innermost) is its target.
+        if docs.is_linking() {
+            if let Some(&to) = ids.last() {
+                docs.finish_link(to);
+            }
+            return;
+        }
         if ids.is_empty() {
             docs.select_span(None);
             return;
@@ -140,6 +147,7 @@ pub fn Reader(
                 on:mousedown=move |_| live_reader::hide_caret()
                 on:click=on_click></div>
             <div class="caret" id="reader-caret" aria-hidden="true"></div>
+            <crate::ui::by_hand::handles::SpanHandles />
         </div>
     }
 }
