@@ -123,6 +123,10 @@ pub fn Reader(
         docs.select_span(next);
     };
     let on_key = move |e: web_sys::KeyboardEvent| {
+        // Alt+Shift+arrows move the selected span's ends (`ui::by_hand::keys`), not the caret.
+        if e.alt_key() {
+            return;
+        }
         if live_reader::move_caret(&e) {
             docs.text_selection.set(live_reader::selection());
         }
