@@ -233,7 +233,9 @@ impl Documents {
         let mut result = Ok(None);
         self.ws
             .update(|ws| self.history.update_value(|h| result = h.undo(ws)));
-        self.after_history(result);
+        // What changed is the inverse of the edit undone (undoing a document's deletion saves it
+        // again rather than deleting it once more).
+        self.after_history(result.map(|e| e.map(|e| e.inverse())));
     }
 
     /// Redoes the last undone edit.
