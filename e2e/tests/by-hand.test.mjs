@@ -264,7 +264,6 @@ test('a reload keeps the relation, the attributes, the boundary and the document
   await page.reload();
   await app.open();
   await page.waitForFunction(() => document.documentElement.dataset.workspace === 'loaded');
-  console.log(await page.locator('[data-testid="doc-list"]').textContent(), env.problems);
   const first = page.locator('[data-testid="doc-item"]').filter({ hasText: 'Flood defences' });
   await first.locator('button').first().click();
   await app.waitForSpanCount(3);
