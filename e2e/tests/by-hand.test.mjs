@@ -78,6 +78,8 @@ after(async () => {
 test('a pasted news page: title, byline and date found, its chrome listed and left out', async () => {
   if (!(await byId('paste-text').isVisible())) await byId('new-document').click();
   await byId('paste-text').fill(PAGE);
+  // Read as soon as the text settles.
+  await page.waitForFunction(() => document.querySelector('[data-testid="paste-title"]').value !== '');
   assert.equal(await byId('paste-title').inputValue(), 'Flood defences hold as the Orla peaks in Valmora');
   assert.equal(await byId('paste-byline').inputValue(), 'Lena Ortiz and Tomás Brenner');
   assert.equal(await byId('paste-date').inputValue(), '2024-03-05');
@@ -226,7 +228,8 @@ test('a boundary moved by keys and by dragging its handle; undoable', async () =
   await byId('handle-end').waitFor();
   const box = await byId('handle-end').boundingBox();
   const to = await app.pointAt(hallEnd, 'end');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // The knob below the bar is what is grabbed.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height + 4);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 6 });
   await page.mouse.up();

@@ -239,9 +239,17 @@ pub fn DocList() -> impl IntoView {
                                 {(!about.is_empty()).then(|| view! { <span class="doc-about" data-testid="doc-about" title=source.clone()>{about.clone()}" · "</span> })}
                                 {summary.clone()}
                             </div>
-                            <button class="doc-delete" data-testid="doc-delete" aria-label=format!("Delete {title}")
+                            // Not a <button>: a row holds one button, the one that opens it.
+                            <span class="doc-delete" role="button" tabindex="0" data-testid="doc-delete" aria-label=format!("Delete {title}")
                                 title="Delete this document (asks first; undo brings it back)"
-                                on:click=move |_| docs_confirm(state, delete_id.clone())>"✕"</button>
+                                on:click={
+                                    let id = delete_id.clone();
+                                    move |_| docs_confirm(state, id.clone())
+                                }
+                                on:keydown=move |e| if matches!(e.key().as_str(), "Enter" | " ") {
+                                    e.prevent_default();
+                                    docs_confirm(state, delete_id.clone());
+                                }>"✕"</span>
                         </li>
                     }
                 }

@@ -10,6 +10,9 @@ use crate::sample;
 use crate::state::by_hand::PastedDetails;
 use crate::state::{use_documents, use_screen, Pane};
 
+/// How long after the last input the text is read (milliseconds).
+const READ_AFTER_MS: u64 = 120;
+
 /// A field of the form: its value, and whether the user typed in it (detection then leaves it).
 #[derive(Clone, Copy)]
 struct Field {
@@ -46,16 +49,36 @@ pub fn PastePanel() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let reading = RwSignal::new(PasteReading::default());
     let keep = RwSignal::new(Vec::<usize>::new());
-    let on_text = move |value: String| {
-        let found = read_paste(&value);
+    // Which input the reading is of: text typed (or inserted line by line) is read once it
+    // settles, not at every keystroke; a paste is one input and is read at once after it.
+    let generation = StoredValue::new(0u64);
+    let read_generation = StoredValue::new(0u64);
+    let read_now = move || {
+        let found = text.with_untracked(|t| read_paste(t));
         title.detected(found.title.as_ref());
         byline.detected(found.byline.as_ref());
         date.detected(found.published.as_ref());
         keep.set(vec![]);
         reading.set(found);
+        read_generation.set_value(generation.get_value());
+    };
+    let on_text = move |value: String| {
         text.set(value);
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(this) {
+                    read_now();
+                }
+            },
+            std::time::Duration::from_millis(READ_AFTER_MS),
+        );
     };
     let submit = move || {
+        if read_generation.get_value() != generation.get_value() {
+            read_now();
+        }
         let article = reading.with_untracked(|r| {
             text.with_untracked(|t| keep.with_untracked(|k| article_text(t, &r.left_out, k)))
         });
@@ -90,11 +113,6 @@ pub fn PastePanel() -> impl IntoView {
         <form class="paste-panel" on:submit=move |e| { e.prevent_default(); submit(); }>
             <h2>"New document"</h2>
             {input("paste-title", "Title", "Headline (found in pasted page text, or type one)", title)}
-            <div class="paste-details">
-                <div>{input("paste-byline", "Byline", "Who wrote it", byline)}</div>
-                <div>{input("paste-date", "Published", "YYYY-MM-DD", date)}</div>
-                <div>{input("paste-source", "Source", "https://… (the article's address)", source)}</div>
-            </div>
             <label for="paste-text">"Article text"</label>
             <textarea id="paste-text" data-testid="paste-text" placeholder="Paste the article here (copied from a news page: its menus, share buttons and photo labels are found and left out)"
                 prop:value=move || text.get() on:input=move |e| on_text(event_target_value(&e))></textarea>
@@ -122,6 +140,11 @@ pub fn PastePanel() -> impl IntoView {
                     </ul>
                 </fieldset>
             </Show>
+            <div class="paste-details">
+                <div>{input("paste-byline", "Byline", "Who wrote it", byline)}</div>
+                <div>{input("paste-date", "Published", "YYYY-MM-DD", date)}</div>
+                <div>{input("paste-source", "Source", "https://… (the article's address)", source)}</div>
+            </div>
             <div class="actions">
                 <button type="submit" class="primary" data-testid="paste-submit">"Add document"</button>
                 <button type="button" data-testid="sample-load" on:click=move |_| {
