@@ -50,14 +50,12 @@ impl Documents {
                 .notify("Select a span first (click it, or n / p), then press r to link it.");
             return;
         };
+        // The link bar (`ui::by_hand::link_bar`) says what to do next.
         self.linking.set(Some(Linking {
             from,
             retarget: None,
             kind: None,
         }));
-        self.screen.notify(
-            "Linking: click the span it points to, or reach it with n / p and press Enter. Escape cancels.",
-        );
     }
 
     /// Starts changing the target of `relation`: the next span picked becomes its target.
@@ -68,16 +66,12 @@ impl Documents {
             kind: Some(relation.kind.clone()),
         }));
         self.select_span(Some(relation.to));
-        self.screen.notify(
-            "Pick the new target: click a span, or reach it with n / p and press Enter. Escape cancels.",
-        );
     }
 
     /// Stops drawing a relation.
     pub fn cancel_link(&self) {
         if self.linking.get_untracked().is_some() {
             self.linking.set(None);
-            self.screen.notice.set(None);
         }
     }
 
@@ -114,7 +108,6 @@ impl Documents {
                 .map_err(|e| e.to_string()),
         });
         self.linking.set(None);
-        self.screen.notice.set(None);
         match edit {
             Ok(edit) => {
                 if self.apply(edit) {

@@ -39,9 +39,14 @@ pub fn SpanHandles() -> impl IntoView {
         })
     };
 
-    // Place the handles after every drawing of the text and every change of the selection.
+    // Place the handles after every drawing of the text, every change of the selection and
+    // every resize of the window (the text reflows).
+    let resized = Trigger::new();
+    let resize = window_event_listener(ev::resize, move |_| resized.notify());
+    on_cleanup(move || resize.remove());
     Effect::new(move |_| {
         docs.reader.drawn.track();
+        resized.track();
         let range = selected_range();
         let placed = range.and_then(|(_, start, end)| {
             let layer = layer.get()?;

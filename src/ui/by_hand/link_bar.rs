@@ -45,11 +45,11 @@ pub fn LinkBar() -> impl IntoView {
             let what = if retarget.is_some() {
                 "New target for the relation from"
             } else {
-                "Linking"
+                "Linking from"
             };
             view! {
                 <div class="link-bar" role="status" data-testid="link-bar">
-                    <span>{format!("{what} {label} “{text}”: click the target span, or reach it with n / p and press Enter.")}</span>
+                    <span>{format!("{what} the {label} {text} — click the target span, or reach it with n / p and press Enter.")}</span>
                     <label>"Kind "
                         <select data-testid="relation-kind" aria-label="Relation kind"
                             on:change=move |e| {

@@ -62,7 +62,7 @@ pub fn SpanDetails() -> impl IntoView {
                 <section class="span-details" data-testid="span-details" aria-label="Selected span">
                     <div class="details-head">
                         <strong>{label.clone()}</strong>
-                        <span class="details-text" dir="auto" title=text.clone()>{format!("“{text}”")}</span>
+                        <span class="details-text" dir="auto" title=text.clone()>{text.clone()}</span>
                     </div>
                     <div class="details-actions">
                         <button data-testid="relation-start" title="Link this span to another: click it next, or reach it with n / p and press Enter (r)"
