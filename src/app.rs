@@ -156,11 +156,14 @@ pub fn App() -> impl IntoView {
                     <Show when=move || screen.pane.get() == Pane::Reader fallback=|| view! { <PastePanel /> }>
                         <Palette />
                         <FindBar />
+                        <crate::ui::by_hand::link_bar::LinkBar />
+                        <crate::ui::by_hand::doc_details::DocDetails />
                         <Reader ghosts=ghosts.clone() />
                     </Show>
                 </section>
                 <aside class="column spans-column" aria-label="Spans">
                     <SuggestionPanel />
+                    <crate::ui::by_hand::span_details::SpanDetails />
                     <SpanList />
                 </aside>
             </main>

@@ -100,3 +100,78 @@ fn a_refused_edit_is_shown_and_changes_nothing() {
     assert!(screen.error.get_untracked().is_some());
     assert!(docs.take_unsaved().is_empty());
 }
+
+#[wasm_bindgen_test]
+fn a_deleted_document_is_removed_from_storage_and_undo_saves_it_again() {
+    let (docs, _screen, id) = room();
+    docs.delete_document(id.clone());
+    assert!(docs.ws.with_untracked(|ws| ws.documents.is_empty()));
+    assert_eq!(docs.current.get_untracked(), None);
+    let unsaved = docs.take_unsaved();
+    assert!(unsaved.removed.contains(&id));
+    docs.undo();
+    assert_eq!(docs.ws.with_untracked(|ws| ws.documents.len()), 1);
+    let unsaved = docs.take_unsaved();
+    assert!(
+        !unsaved.removed.contains(&id),
+        "undo does not delete it again"
+    );
+    assert!(unsaved.texts.contains(&id), "undo writes it back");
+}
+
+#[wasm_bindgen_test]
+fn a_relation_drawn_by_hand_gets_the_preselected_kind_and_undoes() {
+    let (docs, _screen, id) = room();
+    // “the river rose 3 m” (20..40) said by Mayor Ana Ruiz (0..14).
+    for (n, (s, e, label)) in [(20, 40, "quote"), (0, 14, "speaker")]
+        .into_iter()
+        .enumerate()
+    {
+        let span = Span::new(SpanId(n as u64 + 1), CharOffset(s), CharOffset(e), label);
+        assert!(docs.apply(Edit::CreateSpan {
+            doc: id.clone(),
+            span
+        }));
+    }
+    docs.select_span(Some(SpanId(1)));
+    docs.start_link();
+    docs.finish_link(SpanId(1));
+    assert!(
+        docs.is_linking(),
+        "a span cannot point at itself: linking goes on"
+    );
+    docs.finish_link(SpanId(2));
+    assert!(!docs.is_linking());
+    let relations = docs
+        .ws
+        .with_untracked(|ws| ws.documents[0].relations.clone());
+    assert_eq!(relations.len(), 1);
+    assert_eq!(
+        (
+            relations[0].from,
+            relations[0].to,
+            relations[0].kind.as_str()
+        ),
+        (SpanId(1), SpanId(2), "said-by")
+    );
+    docs.undo();
+    assert!(docs
+        .ws
+        .with_untracked(|ws| ws.documents[0].relations.is_empty()));
+    docs.link_nearest();
+    assert_eq!(
+        docs.ws.with_untracked(|ws| ws.documents[0].relations.len()),
+        1,
+        "w links the selected quote to the nearest speaker"
+    );
+    assert!(docs.set_attribute(SpanId(1), "kind", "direct").is_ok());
+    assert!(docs.set_attribute(SpanId(1), "kind", "shouted").is_err());
+    assert_eq!(
+        docs.ws.with_untracked(|ws| ws.documents[0].spans[0]
+            .attributes
+            .get("kind")
+            .map(|v| v.to_string())),
+        Some("direct".to_string()),
+        "a value not in the list is refused and nothing is stored"
+    );
+}

@@ -327,3 +327,8 @@ pub fn hide_caret() {
         }
     }
 }
+
+/// The code-point offset of DOM boundary (`node`, `offset`), if it lies in the reader.
+pub fn offset_of_boundary(node: &web_sys::Node, offset: u32) -> Option<usize> {
+    with_layout(|l| l.offset_of(node, offset)).flatten()
+}

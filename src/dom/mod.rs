@@ -11,5 +11,6 @@ pub mod link_worker;
 pub mod live_reader;
 pub mod paragraphs;
 pub mod perf;
+pub mod points;
 pub mod reader_view;
 pub mod selection;

@@ -49,6 +49,10 @@ pub struct Documents {
     pub wanted: RwSignal<Option<DocumentId>>,
     /// Whether new spans snap to word boundaries.
     pub snap_to_words: RwSignal<bool>,
+    /// A relation being drawn by hand: from which span, to which the next span picked goes.
+    pub linking: RwSignal<Option<super::by_hand::Linking>>,
+    /// A document the user asked to delete, waiting for confirmation.
+    pub confirm_delete: RwSignal<Option<DocumentId>>,
     /// Requests to the reader.
     pub reader: ReaderQueue,
     /// Notified whenever something is left to save (see `take_unsaved`).
@@ -58,7 +62,7 @@ pub struct Documents {
     history: StoredValue<History>,
     step_sink: StoredValue<Option<StepSink>, LocalStorage>,
     unsaved: StoredValue<Dirty>,
-    screen: Screen,
+    pub(super) screen: Screen,
 }
 
 /// Reads the documents handle from context.
@@ -80,6 +84,8 @@ impl Documents {
             listing: RwSignal::new(None),
             wanted: RwSignal::new(None),
             snap_to_words: RwSignal::new(false),
+            linking: RwSignal::new(None),
+            confirm_delete: RwSignal::new(None),
             reader: ReaderQueue::new(),
             changed: Trigger::new(),
             paused: RwSignal::new(false),
@@ -325,7 +331,9 @@ impl Documents {
         if matches!(result, Ok(Some(_))) {
             self.journal(HistoryStep::Undo);
         }
-        self.after_history(result);
+        // What changed is the inverse of the edit undone (undoing a document's deletion saves it
+        // again rather than deleting it once more).
+        self.after_history(result.map(|e| e.map(|e| e.inverse())));
     }
 
     /// Redoes the last undone edit.

@@ -13,6 +13,7 @@
 //! Data flows one way: ui → an action here → `History` → requests and unsaved records → the
 //! reader and saving act on them. Nothing here imports from `ui`.
 
+pub mod by_hand;
 pub mod comparison;
 pub mod documents;
 pub mod identity;

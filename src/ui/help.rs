@@ -35,8 +35,25 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("e", "export dialog"),
     ("l", "label editor"),
     ("g", "stories across documents (↑ ↓ move between stories)"),
+    (
+        "r, then a click or n / p and Enter",
+        "link the selected span to another (a relation; “Link to…” in the span panel)",
+    ),
+    ("w", "link the selected quote to the nearest speaker before it"),
+    (
+        "Alt+Shift+← / →",
+        "move the selected span's end back / forward a character (Ctrl too: a word)",
+    ),
+    (
+        "Alt+Shift+↑ / ↓",
+        "move the selected span's start back / forward a character (Ctrl too: a word); or drag the handles",
+    ),
+    (
+        "Shift+Delete",
+        "delete the open document (asks first; undo brings it back)",
+    ),
     ("?", "this help"),
-    ("Escape", "close a dialog, deselect"),
+    ("Escape", "close a dialog, cancel a relation being drawn, deselect"),
 ];
 
 /// The keyboard help overlay.

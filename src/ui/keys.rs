@@ -15,6 +15,10 @@ pub fn on_global_key(docs: Documents, screen: Screen, suggest: SuggestState, e: 
     if e.default_prevented() || in_text_field(e) {
         return;
     }
+    if crate::ui::by_hand::keys::on_key(docs, screen, e) {
+        e.prevent_default();
+        return;
+    }
     let key = e.key();
     let ctrl = e.ctrl_key() || e.meta_key();
     if ctrl && !e.alt_key() {

@@ -2,6 +2,7 @@
 
 pub mod annotator_prompt;
 pub mod banner;
+pub mod by_hand;
 pub mod compare;
 pub mod doc_list;
 pub mod export;

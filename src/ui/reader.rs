@@ -103,6 +103,13 @@ pub fn Reader(
         }
         let Some(target) = e.target() else { return };
         let ids = spans_at(&target);
+        // Drawing a relation: the span clicked (the innermost) is its target.
+        if docs.is_linking() {
+            if let Some(&to) = ids.last() {
+                docs.finish_link(to);
+            }
+            return;
+        }
         if ids.is_empty() {
             docs.select_span(None);
             return;
@@ -116,6 +123,10 @@ pub fn Reader(
         docs.select_span(next);
     };
     let on_key = move |e: web_sys::KeyboardEvent| {
+        // Alt+Shift+arrows move the selected span's ends (`ui::by_hand::keys`), not the caret.
+        if e.alt_key() {
+            return;
+        }
         if live_reader::move_caret(&e) {
             docs.text_selection.set(live_reader::selection());
         }
@@ -140,6 +151,7 @@ pub fn Reader(
                 on:mousedown=move |_| live_reader::hide_caret()
                 on:click=on_click></div>
             <div class="caret" id="reader-caret" aria-hidden="true"></div>
+            <crate::ui::by_hand::handles::SpanHandles />
         </div>
     }
 }

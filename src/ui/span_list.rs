@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use spanmark_core::{CharCheckpoints, CharOffset, DocumentId, Edit, SpanId};
 
 use crate::state::use_documents;
+use crate::ui::by_hand::relations::{relation_rows, RelationChips, RelationRow};
 use crate::ui::virtual_list::VirtualList;
 
 /// Row height in pixels; must match `.span-item { height }` in the stylesheet.
-const ROW_HEIGHT: f64 = 84.0;
+const ROW_HEIGHT: f64 = 110.0;
 /// Rows drawn above and below the visible ones.
 const OVERSCAN: usize = 3;
 /// Characters of covered text shown in a row.
@@ -23,8 +24,8 @@ struct Row {
     end: usize,
     label: String,
     note: String,
-    /// The range of the span this one is linked to (e.g. a quote's speaker), and the link's kind.
-    linked: Option<(usize, usize, String)>,
+    /// Every relation from or to this span.
+    relations: Vec<RelationRow>,
 }
 
 /// The spans of the open document, in text order.
@@ -40,11 +41,7 @@ pub fn SpanList() -> impl IntoView {
             let Some(doc) = ws.document(&id) else {
                 return vec![];
             };
-            let links: std::collections::HashMap<SpanId, (SpanId, &str)> = doc
-                .relations
-                .iter()
-                .map(|r| (r.from, (r.to, r.kind.as_str())))
-                .collect();
+            let mut links = relation_rows(doc);
             let mut rows: Vec<Row> = doc
                 .spans
                 .iter()
@@ -54,10 +51,7 @@ pub fn SpanList() -> impl IntoView {
                     end: s.end.0,
                     label: s.label.clone(),
                     note: s.note.clone(),
-                    linked: links.get(&s.id).and_then(|(to, kind)| {
-                        doc.span(*to)
-                            .map(|t| (t.start.0, t.end.0, kind.to_string()))
-                    }),
+                    relations: links.remove(&s.id).unwrap_or_default(),
                 })
                 .collect();
             rows.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end), r.id));
@@ -108,10 +102,6 @@ pub fn SpanList() -> impl IntoView {
                                     if end < r.end {
                                         p.push('…');
                                     }
-                                    if let Some((a, b, kind)) = &r.linked {
-                                        let to = cp.slice(text, CharOffset(*a), CharOffset(*b));
-                                        p.push_str(&format!("  → {kind}: {to}"));
-                                    }
                                     p
                                 })
                                 .unwrap_or_default();
@@ -155,18 +145,28 @@ pub fn SpanList() -> impl IntoView {
                         let slot = labels.with_untracked(|l| l.iter().position(|n| *n == row.label).unwrap_or(l.len()) % 12);
                         let start = row.start;
                         let current_label = row.label.clone();
+                        let relations = row.relations.clone();
+                        // A label the set lacks (e.g. from an import) is offered as it is, not
+                        // shown as the first label.
+                        let mut options = labels.get_untracked();
+                        if !options.contains(&current_label) {
+                            options.push(current_label.clone());
+                        }
                         view! {
                             <li class=format!("span-item lab-{slot}") data-testid="span-item" tabindex="0"
                                 data-label=row.label.clone() data-start=row.start data-end=row.end data-id=id.0
                                 class:selected=move || state.selected.get() == Some(id)
                                 aria-label=format!("{} {}–{}: {}", row.label, row.start, row.end, preview)
-                                on:click=move |_| { state.select_span(Some(id)); state.reader.reveal(start); }>
+                                on:click=move |_| {
+                                    if state.is_linking() { state.finish_link(id); return; }
+                                    state.select_span(Some(id)); state.reader.reveal(start);
+                                }>
                                 <div class="row">
                                     <select data-testid="span-label" aria-label="Label" on:change=move |e| {
                                         let to = event_target_value(&e);
                                         state.apply(Edit::Relabel { doc: doc_id(), id, from: String::new(), to });
                                     }>
-                                        {labels.get_untracked().into_iter().map(|name| {
+                                        {options.into_iter().map(|name| {
                                             let selected = name == current_label;
                                             view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
                                         }).collect_view()}
@@ -183,6 +183,7 @@ pub fn SpanList() -> impl IntoView {
                                             state.apply(Edit::SetNote { doc: doc_id(), id, from: String::new(), to });
                                         } />
                                 </div>
+                                <RelationChips relations=relations />
                             </li>
                         }
                     }

@@ -10,9 +10,10 @@ use crate::model::{Label, LabelSet, RelationKind, Workspace};
 
 /// Keys that are not available as label shortcuts: they review suggestions (`a`, `x`, `j`, `k`), mark
 /// a document done (`m`), open the label editor (`l`) or the stories (`g`),
-/// find (`/`), show help (`?`) or step through spans and documents (`n`, `p`, `[`, `]`, `e`, `s`).
+/// find (`/`), show help (`?`), step through spans and documents (`n`, `p`, `[`, `]`, `e`, `s`),
+/// start a relation (`r`) or link a quote to its nearest speaker (`w`).
 pub const RESERVED_KEYS: &[char] = &[
-    'a', 'x', 'j', 'k', '/', '?', 'n', 'p', '[', ']', 'e', 's', 'm', 'l', 'g', ' ',
+    'a', 'x', 'j', 'k', '/', '?', 'n', 'p', '[', ']', 'e', 's', 'm', 'l', 'g', 'r', 'w', ' ',
 ];
 
 /// The schema id of a label-set file.
@@ -36,7 +37,7 @@ pub enum LabelError {
         other: String,
     },
     /// A key that is not a digit 1–9 or a letter, or a reserved one.
-    #[error("key {0:?} cannot be a label shortcut (use 1–9 or a letter other than a, e, j, k, l, m, n, p, s, x)")]
+    #[error("key {0:?} cannot be a label shortcut (use 1–9 or a letter other than a, e, j, k, l, m, n, p, r, s, w, x)")]
     BadKey(char),
     /// A colour that is not `#rrggbb`.
     #[error("colour {0:?} is not of the form #rrggbb")]

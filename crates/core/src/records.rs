@@ -423,7 +423,8 @@ pub fn replay_journal(
         };
         let touched = match &entry.step {
             HistoryStep::Apply(edit) => Some(edit.clone()),
-            HistoryStep::Undo => history.last_done().cloned(),
+            // What an undo changes is the inverse of the edit it undoes.
+            HistoryStep::Undo => history.last_done().map(Edit::inverse),
             HistoryStep::Redo => None,
         };
         match history.replay(ws, entry.step) {

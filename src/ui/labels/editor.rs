@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::state::{use_documents, use_screen, Dialog, Documents};
 
 /// Applies a new label set through the history, or shows why it is refused.
-fn apply_set(
+pub(super) fn apply_set(
     app: Documents,
     problem: RwSignal<Option<String>>,
     change: impl FnOnce(&mut LabelSet),
@@ -195,11 +195,13 @@ pub fn LabelEditor() -> impl IntoView {
                                             }>"Delete"</button>
                                         </td>
                                     </tr>
+                                    {super::attributes::label_attributes(app, problem, i, &label)}
                                 }
                             }
                         </For>
                     </tbody>
                 </table>
+                <super::attributes::RelationKinds app=app problem=problem />
                 <Show when=move || confirm_delete.with(Option::is_some)>
                     {move || confirm_delete.get().map(|(name, n)| view! {
                         <div class="confirm" role="alertdialog" aria-label="Confirm deletion" data-testid="label-delete-confirm">

@@ -1,3 +1,4 @@
 //! The label-set editor.
 
+pub mod attributes;
 pub mod editor;
