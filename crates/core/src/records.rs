@@ -219,8 +219,16 @@ impl Dirty {
         }
     }
 
-    /// Adds another set of changes to this one.
+    /// Adds changes made after these: a document removed then added back is written, not
+    /// deleted, and one added then removed is deleted, not written.
     pub fn merge(&mut self, other: Dirty) {
+        for id in other.texts.iter().chain(&other.annotations) {
+            self.removed.remove(id);
+        }
+        for id in &other.removed {
+            self.texts.remove(id);
+            self.annotations.remove(id);
+        }
         self.meta |= other.meta;
         self.texts.extend(other.texts);
         self.annotations.extend(other.annotations);
@@ -710,5 +718,46 @@ mod tests {
         let saved_history = parse_history(&history_json(&history));
         assert_eq!(saved_history, history);
         assert_eq!(parse_history("garbage"), History::default());
+    }
+
+    #[test]
+    fn an_undone_deletion_taken_again_saves_the_document_back() {
+        let doc = sample();
+        let id = doc.id.clone();
+        let mut ws = Workspace {
+            documents: vec![doc.clone()],
+            labels: LabelSet::default(),
+        };
+        let mut live_ws = ws.clone();
+        let mut live = History::default();
+        live.apply(
+            &mut live_ws,
+            Edit::DeleteDocument {
+                document: Box::new(doc),
+                index: 0,
+            },
+        )
+        .unwrap();
+        let entries = vec![
+            (
+                journal_key(1, 1),
+                journal_json(&JournalEntry {
+                    tab: "t".into(),
+                    step: HistoryStep::Apply(live.last_done().unwrap().clone()),
+                }),
+            ),
+            (
+                journal_key(1, 2),
+                journal_json(&JournalEntry {
+                    tab: "t".into(),
+                    step: HistoryStep::Undo,
+                }),
+            ),
+        ];
+        let replayed = replay_journal(&mut ws, &mut History::default(), &entries);
+        assert_eq!(replayed.taken, 2);
+        assert_eq!(ws.documents.len(), 1);
+        assert!(replayed.dirty.removed.is_empty(), "{:?}", replayed.dirty);
+        assert!(replayed.dirty.texts.contains(&id));
     }
 }
