@@ -68,6 +68,9 @@ pub struct Saving {
     held: StoredValue<Option<Held>, LocalStorage>,
     /// Counts claims, so that a wait granted after a newer claim lets go at once.
     claims: StoredValue<u64>,
+    /// Counts loads: a load overtaken by a newer one (the tab read the workspace again when it
+    /// became the writer) stops at its next step and changes nothing.
+    loads: StoredValue<u64>,
     /// This tab's name in journal entries.
     tab: StoredValue<String>,
     /// Journal keys written by this tab (or taken again at start-up) and not folded yet.
@@ -95,6 +98,7 @@ impl Saving {
             store: StoredValue::new_local(None),
             held: StoredValue::new_local(None),
             claims: StoredValue::new(0),
+            loads: StoredValue::new(0),
             tab: StoredValue::new(format!(
                 "tab-{:x}-{:06x}",
                 js_sys::Date::now() as u64,
@@ -286,10 +290,23 @@ impl Saving {
 
     async fn load(self) {
         let docs = self.docs;
+        let this_load = self
+            .loads
+            .try_update_value(|n| {
+                *n += 1;
+                *n
+            })
+            .unwrap_or(0);
+        let overtaken = move || self.loads.get_value() != this_load;
         let store = match self.store.get_value() {
             Some(store) => store,
             None => match WorkspaceStore::open().await {
+                Ok(s) if overtaken() => {
+                    drop(s);
+                    return;
+                }
                 Ok(s) => s,
+                Err(_) if overtaken() => return,
                 Err(e) => {
                     self.screen.fail(format!(
                         "Browser storage is unavailable ({e}). You can work, but nothing is saved: export before closing the tab."
@@ -304,6 +321,9 @@ impl Saving {
         crate::dom::perf::milestone("spanmark-store-open");
         // First what the screen needs (the list and the open document), then everything else.
         let start = store.load_start().await;
+        if overtaken() {
+            return;
+        }
         crate::dom::perf::milestone("spanmark-start-read");
         match start {
             Ok(StartUp {
@@ -329,6 +349,9 @@ impl Saving {
                     crate::dom::perf::sleep(LOAD_RETRY_MS).await;
                     full = store.load().await;
                 }
+                if overtaken() {
+                    return;
+                }
                 docs.listing.set(None);
                 match full {
                     Ok(loaded) => {
@@ -352,7 +375,11 @@ impl Saving {
                 }
                 crate::dom::perf::milestone("spanmark-all-read");
             }
-            Ok(_) => self.load_everything(&store).await,
+            Ok(_) => {
+                if !self.load_everything(&store, overtaken).await {
+                    return;
+                }
+            }
             Err(e) => {
                 self.screen
                     .fail(format!("Could not read the saved workspace: {e}"));
@@ -375,9 +402,14 @@ impl Saving {
 
     /// Loads the whole workspace at once (no summary saved yet, or steps left in the journal),
     /// takes the journal's steps again, then saves the summary.
-    async fn load_everything(&self, store: &WorkspaceStore) {
+    /// Returns false when a newer load overtook this one (nothing was changed).
+    async fn load_everything(&self, store: &WorkspaceStore, overtaken: impl Fn() -> bool) -> bool {
         let docs = self.docs;
-        match store.load().await {
+        let loaded = store.load().await;
+        if overtaken() {
+            return false;
+        }
+        match loaded {
             Ok(Loaded {
                 workspace,
                 open,
@@ -415,6 +447,7 @@ impl Saving {
                 self.screen.pane.set(Pane::Paste);
             }
         }
+        true
     }
 
     /// Says which saved records could not be read (everything else loaded).
