@@ -29,8 +29,12 @@ after(async () => {
   await session?.stop();
 });
 
+/** Waits until the tab writes (or is paused) and has read the whole workspace. */
 async function waitWriter(app, state) {
-  await app.page.waitForFunction((s) => document.documentElement.dataset.writer === s, state);
+  await app.page.waitForFunction((s) => {
+    const root = document.documentElement.dataset;
+    return root.writer === s && root.workspace === 'loaded';
+  }, state);
 }
 
 async function loaded(app) {

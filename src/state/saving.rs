@@ -196,7 +196,7 @@ impl Saving {
             }
             this.held.set_value(Some(held));
             this.writer.set(Writer::Writing);
-            this.docs.paused.set(false);
+            // Edits wait for the workspace read again (`load` lets them through at its end).
             this.reload("The other tab let go: editing here again, with the workspace read again from storage.")
                 .await;
         });
@@ -209,6 +209,8 @@ impl Saving {
         spawn_local(async move {
             this.claim(Ask::Steal).await;
             if this.writer.get_untracked() == Writer::Writing {
+                // Edits wait for the workspace read again (`load` lets them through at its end).
+                this.docs.paused.set(true);
                 this.reload("Editing here: the workspace was read again from storage.")
                     .await;
             }
@@ -388,6 +390,8 @@ impl Saving {
         }
         self.store.set_value(Some(store));
         docs.loaded.set(true);
+        docs.paused
+            .set(self.writer.get_untracked() != Writer::Writing);
         // The other dataset formats are a second module: fetch it once the workspace is loaded
         // and the page is idle, so it does not delay start-up, yet is there for a file dropped
         // or picked right away (picking, dropping or exporting also starts it, see
