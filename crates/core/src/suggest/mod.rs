@@ -588,7 +588,10 @@ mod tests {
             Some(&AttrValue::Text("direct".into()))
         );
         let figure = d.spans.iter().find(|s| s.label == "figure").unwrap();
-        assert_eq!(figure.attributes.get("value"), Some(&AttrValue::Number(646.0)));
+        assert_eq!(
+            figure.attributes.get("value"),
+            Some(&AttrValue::Number(646.0))
+        );
         assert_eq!(
             figure.attributes.get("qualifier"),
             Some(&AttrValue::Text("at least".into()))
