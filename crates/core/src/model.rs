@@ -289,14 +289,22 @@ impl Document {
         self.spans.iter().find(|s| s.id == id)
     }
 
-    /// The next unused span id.
+    /// The next unused span id: one past the largest (or the first free one when an imported file
+    /// used `u64::MAX`).
     pub fn next_span_id(&self) -> SpanId {
-        SpanId(self.spans.iter().map(|s| s.id.0 + 1).max().unwrap_or(1))
+        let largest = self.spans.iter().map(|s| s.id.0).max().unwrap_or(0);
+        SpanId(free_id(largest.saturating_add(1), |i| {
+            self.spans.iter().any(|s| s.id.0 == i)
+        }))
     }
 
-    /// The next unused relation id.
+    /// The next unused relation id: one past the largest (or the first free one when an imported
+    /// file used `u64::MAX`).
     pub fn next_relation_id(&self) -> RelationId {
-        RelationId(self.relations.iter().map(|r| r.id.0 + 1).max().unwrap_or(1))
+        let largest = self.relations.iter().map(|r| r.id.0).max().unwrap_or(0);
+        RelationId(free_id(largest.saturating_add(1), |i| {
+            self.relations.iter().any(|r| r.id.0 == i)
+        }))
     }
 
     /// Checks a range against the text and returns it trimmed of surrounding whitespace (and snapped
@@ -691,12 +699,48 @@ impl Workspace {
     }
 }
 
+/// The first id from `from` up that is not `taken`, wrapping round to 1 past `u64::MAX`: ids read
+/// from a file may be as large as `u64::MAX`, and the one after them must not overflow.
+pub(crate) fn free_id(from: u64, taken: impl Fn(u64) -> bool) -> u64 {
+    (from.max(1)..=u64::MAX)
+        .chain(1..from)
+        .find(|&i| !taken(i))
+        .expect("fewer ids in use than u64 values")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn doc(text: &str) -> Document {
         Document::new(DocumentId("d1".into()), "t", text, 0)
+    }
+
+    #[test]
+    fn next_ids_do_not_overflow_past_u64_max() {
+        let mut d = doc("abc");
+        assert_eq!(d.next_span_id(), SpanId(1));
+        for id in [u64::MAX, 1, 3] {
+            d.spans.push(Span {
+                id: SpanId(id),
+                start: CharOffset(0),
+                end: CharOffset(1),
+                label: "x".into(),
+                note: String::new(),
+                attributes: Default::default(),
+            });
+        }
+        assert_eq!(d.next_span_id(), SpanId(2));
+        d.spans.truncate(0);
+        d.relations.push(Relation {
+            id: RelationId(7),
+            from: SpanId(1),
+            to: SpanId(1),
+            kind: String::new(),
+        });
+        assert_eq!(d.next_relation_id(), RelationId(8));
+        d.relations[0].id = RelationId(u64::MAX);
+        assert_eq!(d.next_relation_id(), RelationId(1));
     }
 
     #[test]

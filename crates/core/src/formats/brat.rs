@@ -42,7 +42,7 @@ use std::io::{Cursor, Read, Write};
 
 use super::{derived_title, labels_in, ExportError, ImportError, Imported, Warning};
 use crate::attributes::{AttrType, AttrValue};
-use crate::model::{Document, DocumentId, LabelSet, Relation, RelationId, Span, SpanId};
+use crate::model::{free_id, Document, DocumentId, LabelSet, Relation, RelationId, Span, SpanId};
 use crate::offsets::{CharOffset, OffsetIndex};
 
 /// Characters percent-encoded in file names (besides controls).
@@ -478,15 +478,15 @@ fn read_pair(
     let index = OffsetIndex::new(text);
     let at = |n: usize| format!("{name}.ann line {n}");
     // First pass: ids used by T lines, so fragments and unnumbered ids get fresh ones.
-    let mut max_id = 0u64;
+    let mut t_numbers = HashSet::new();
     for line in ann.lines() {
         if let Some(rest) = line.strip_prefix('T') {
             if let Some(n) = rest.split('\t').next().and_then(|d| d.parse::<u64>().ok()) {
-                max_id = max_id.max(n);
+                t_numbers.insert(n);
             }
         }
     }
-    let mut next = max_id + 1;
+    let mut next = t_numbers.iter().max().map_or(1, |m| m.saturating_add(1));
     let mut t_ids: HashMap<String, SpanId> = HashMap::new();
     let mut used = HashSet::new();
     let mut rel_ids = HashSet::new();
@@ -568,8 +568,9 @@ fn read_pair(
                             return Err(ImportError::at(at(n), format!("T{id} appears twice")))
                         }
                         None => {
-                            next += 1;
-                            next - 1
+                            let id = free_id(next, |i| used.contains(&i) || t_numbers.contains(&i));
+                            next = id.saturating_add(1);
+                            id
                         }
                     };
                     used.insert(id);
@@ -664,10 +665,8 @@ fn read_pair(
             Ok(id) if rel_ids.insert(id) => id,
             Ok(id) => return Err(ImportError::at(at(n), format!("R{id} appears twice"))),
             Err(_) => {
-                let id = doc
-                    .next_relation_id()
-                    .0
-                    .max(rel_ids.iter().max().map_or(1, |m| m + 1));
+                // Every relation so far has its id in `rel_ids`.
+                let id = doc.next_relation_id().0;
                 rel_ids.insert(id);
                 id
             }

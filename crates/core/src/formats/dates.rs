@@ -43,11 +43,12 @@ pub(crate) fn parse_iso8601(s: &str) -> Option<u64> {
     }
     let frac3: String = frac.chars().chain("000".chars()).take(3).collect();
     let ms: u64 = frac3.parse().ok()?;
-    let days = days_from_civil(y, m, d);
-    if days < 0 {
-        return None;
-    }
-    Some(((days as u64 * 86_400) + h * 3600 + mi * 60 + se) * 1000 + ms)
+    // A year far past 9999 would overflow the arithmetic: such a date is not a timestamp.
+    let days = u64::try_from(days_from_civil(y, m, d)?).ok()?;
+    days.checked_mul(86_400)?
+        .checked_add(h * 3600 + mi * 60 + se)?
+        .checked_mul(1000)?
+        .checked_add(ms)
 }
 
 // Howard Hinnant's civil-date algorithms.
@@ -64,14 +65,15 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
+/// Days since 1970-01-01; `None` when that does not fit an `i64` (years past ~6·10¹⁶).
+fn days_from_civil(y: i64, m: u32, d: u32) -> Option<i64> {
+    let y = if m <= 2 { y.checked_sub(1)? } else { y };
     let era = y.div_euclid(400);
     let yoe = y.rem_euclid(400);
     let mp = (m as i64 + 9) % 12;
     let doy = (153 * mp + 2) / 5 + d as i64 - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    era.checked_mul(146_097)?.checked_add(doe - 719_468)
 }
 
 #[cfg(test)]

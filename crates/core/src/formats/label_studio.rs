@@ -33,7 +33,7 @@ use serde_json::{json, Value};
 use super::{check_quote, derived_id, derived_title, ImportError, Imported, Warning};
 use crate::attributes::{AttrType, AttrValue};
 use crate::model::{
-    check_range, Document, DocumentId, LabelSet, Relation, RelationId, Span, SpanId,
+    check_range, free_id, Document, DocumentId, LabelSet, Relation, RelationId, Span, SpanId,
 };
 use crate::offsets::{CharOffset, OffsetIndex};
 
@@ -225,7 +225,7 @@ fn task_to_document(
         .iter()
         .filter_map(|r| r.get("id")?.as_str()?.strip_prefix('s')?.parse().ok())
         .collect();
-    let mut next = explicit.iter().max().copied().unwrap_or(0) + 1;
+    let mut next = explicit.iter().max().map_or(1, |m| m.saturating_add(1));
     let mut used = std::collections::HashSet::new();
     let mut notes: Vec<(String, String)> = vec![];
     let mut attributes: Vec<(String, String, AttrValue)> = vec![];
@@ -277,9 +277,7 @@ fn task_to_document(
                     let id = match wanted {
                         Some(id) if !used.contains(&id) => id,
                         _ => {
-                            while used.contains(&next) || explicit.contains(&next) {
-                                next += 1;
-                            }
+                            next = free_id(next, |i| used.contains(&i) || explicit.contains(&i));
                             next
                         }
                     };
