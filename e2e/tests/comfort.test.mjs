@@ -201,8 +201,9 @@ test('find steps through matches on a long document, including far off screen', 
   await app.page.keyboard.press('Enter');
   await app.page.keyboard.press('Enter');
   await app.page.waitForFunction(() => document.querySelector('[data-testid="find-count"]').textContent === '2 / 12000');
-  // Escape leaves the match selected: a label key tags it.
+  // Escape leaves the match selected (the reader shows it selected first): a label key tags it.
   await app.page.keyboard.press('Escape');
+  await app.page.waitForFunction(() => window.getSelection().toString() === 'Ana Ruiz', null, { timeout: 10000 });
   await app.page.keyboard.press('2');
   await app.waitForSpanCount(1);
   const [span] = await app.spans();
