@@ -7,6 +7,7 @@
 //! 0-based indices into `text.split('\n')`.
 
 use crate::model::parse_iso_date;
+use crate::text::MONTHS;
 
 /// Why a line is proposed to be left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -361,21 +362,6 @@ fn byline(line: &str) -> Option<String> {
         && line.chars().count() <= 120;
     ok.then(|| names.to_string())
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();

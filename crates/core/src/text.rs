@@ -118,6 +118,22 @@ pub fn step_boundary(text: &str, at: CharOffset, end: SpanEnd, step: Step) -> Ch
 /// How far (code points) [`step_boundary`] looks for the next word either way.
 pub const WORD_WINDOW: usize = 512;
 
+/// English month names, January first, lower case (dates in datelines, bylines and page chrome).
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

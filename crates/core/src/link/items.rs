@@ -8,6 +8,7 @@ use super::text::is_sentence_end;
 use crate::model::{Document, Span, SpanId};
 use crate::offsets::CharOffset;
 use crate::suggest::{suggest, Suggestion, SuggestionKind, SAID_BY};
+use crate::text::MONTHS;
 
 /// A quote of one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -360,21 +361,6 @@ fn attribution(sentence: &[char]) -> Option<String> {
     }
     None
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn month_number(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
