@@ -82,6 +82,21 @@ pub async fn after_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves in the next animation frame, before the browser lays it out: reading positions there
+/// costs no layout of its own (the frame lays out anyway), unlike reading them in the task that
+/// changed the page, which forces one before the paint.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
+        Some(w) => {
+            let _ = w.request_animation_frame(&resolve);
+        }
+        None => {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Resolves after `ms` milliseconds (a timeout).
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -2,13 +2,14 @@
 //! to move that end (undoable), and the spans it is linked to marked in the text (also for a span
 //! under the mouse). `data-linked` on the text element names the marked spans.
 
+use leptos::task::spawn_local;
 use leptos::{ev, html, prelude::*};
 use spanmark_core::history::SpanEnd;
 use spanmark_core::SpanId;
 use wasm_bindgen::JsCast;
 
 use crate::dom::reader_view::spans_at;
-use crate::dom::{highlights, live_reader, points};
+use crate::dom::{highlights, live_reader, perf, points};
 use crate::state::use_documents;
 
 /// The highlight that marks the spans linked to the selected (or hovered) span.
@@ -40,29 +41,42 @@ pub fn SpanHandles() -> impl IntoView {
     };
 
     // Place the handles after every drawing of the text, every change of the selection and
-    // every resize of the window (the text reflows).
+    // every resize of the window (the text reflows). Measured in the next frame: measuring in the
+    // key press's task would force a layout of the whole reader before the edit paints.
     let resized = Trigger::new();
     let resize = window_event_listener(ev::resize, move |_| resized.notify());
     on_cleanup(move || resize.remove());
+    let placing = StoredValue::new(0u64);
     Effect::new(move |_| {
         docs.reader.drawn.track();
         resized.track();
         let range = selected_range();
-        let placed = range.and_then(|(_, start, end)| {
-            let layer = layer.get()?;
-            let scroller = layer.parent_element()?;
-            let origin = scroller.get_bounding_client_rect();
-            let (left, top) = (
-                origin.left() - f64::from(scroller.scroll_left()),
-                origin.top() - f64::from(scroller.scroll_top()),
-            );
-            let (a, b) = points::ends_of(start, end)?;
-            Some((
-                (a[0] - left, a[1] - top, a[2]),
-                (b[0] - left, b[1] - top, b[2]),
-            ))
+        let run = placing.get_value() + 1;
+        placing.set_value(run);
+        spawn_local(async move {
+            perf::next_frame().await;
+            // A later change re-places them; this answer is stale.
+            if placing.try_get_value() != Some(run) {
+                return;
+            }
+            let placed = range.and_then(|(_, start, end)| {
+                let layer = layer.get_untracked()?;
+                let scroller = layer.parent_element()?;
+                let origin = scroller.get_bounding_client_rect();
+                let (left, top) = (
+                    origin.left() - f64::from(scroller.scroll_left()),
+                    origin.top() - f64::from(scroller.scroll_top()),
+                );
+                let (a, b) = points::ends_of(start, end)?;
+                Some((
+                    (a[0] - left, a[1] - top, a[2]),
+                    (b[0] - left, b[1] - top, b[2]),
+                ))
+            });
+            if places.try_get_untracked() != Some(placed) {
+                places.try_set(placed);
+            }
         });
-        places.set(placed);
     });
 
     // Mark the spans linked to the selected or hovered span.
