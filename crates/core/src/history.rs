@@ -633,10 +633,30 @@ impl History {
     }
 
     /// A copy keeping only the last `n` edits to undo and to redo (what is saved).
+    ///
+    /// A document added (pasted) is kept in the edits to undo by its id and place only: undoing
+    /// it needs nothing more, and [`History::undo`] takes the document as it stands then (the
+    /// edits after the paste are undone by that time) for redo. Saved in full, a pasted 1 MB
+    /// article would be written again with every later edit.
     pub fn trimmed(&self, n: usize) -> History {
-        let tail = |v: &Vec<Edit>| v[v.len().saturating_sub(n)..].to_vec();
+        let tail = |v: &[Edit]| v[v.len().saturating_sub(n)..].to_vec();
+        let done = self.done[self.done.len().saturating_sub(n)..]
+            .iter()
+            .map(|edit| match edit {
+                Edit::AddDocument { document, index } => Edit::AddDocument {
+                    document: Box::new(Document::new(
+                        document.id.clone(),
+                        document.title.clone(),
+                        String::new(),
+                        document.added_at,
+                    )),
+                    index: *index,
+                },
+                other => other.clone(),
+            })
+            .collect();
         History {
-            done: tail(&self.done),
+            done,
             undone: tail(&self.undone),
         }
     }
@@ -657,6 +677,14 @@ impl History {
     pub fn undo(&mut self, ws: &mut Workspace) -> Result<Option<Edit>, EditError> {
         let Some(edit) = self.done.pop() else {
             return Ok(None);
+        };
+        // A document added is redone as it stands now (the history may hold only its id).
+        let edit = match edit {
+            Edit::AddDocument { document, index } => Edit::AddDocument {
+                document: Box::new(ws.document(&document.id).cloned().unwrap_or(*document)),
+                index,
+            },
+            other => other,
         };
         if let Err(err) = edit.inverse().apply(ws) {
             self.done.push(edit);
@@ -1406,5 +1434,45 @@ mod tests {
             History::default().replay(&mut ws, HistoryStep::Redo),
             Err(EditError::NothingToReplay)
         );
+    }
+
+    #[test]
+    fn a_pasted_document_is_saved_by_id_yet_undone_and_redone_whole() {
+        let mut ws = Workspace::default();
+        let mut history = History::default();
+        let text = "A pasted article. ".repeat(1000);
+        let doc = Document::new(DocumentId("p".into()), "Pasted", text.clone(), 7);
+        history
+            .apply(
+                &mut ws,
+                Edit::AddDocument {
+                    document: Box::new(doc),
+                    index: 0,
+                },
+            )
+            .unwrap();
+        let span = Span::new(SpanId(1), CharOffset(0), CharOffset(8), "claim");
+        history
+            .apply(
+                &mut ws,
+                Edit::CreateSpan {
+                    doc: DocumentId("p".into()),
+                    span,
+                },
+            )
+            .unwrap();
+        let json = serde_json::to_string(&history.trimmed(200)).unwrap();
+        assert!(
+            json.len() < 1000,
+            "the pasted text is not saved again: {json}"
+        );
+        let mut restored: History = serde_json::from_str(&json).unwrap();
+        restored.undo(&mut ws).unwrap();
+        restored.undo(&mut ws).unwrap();
+        assert!(ws.documents.is_empty());
+        restored.redo(&mut ws).unwrap();
+        restored.redo(&mut ws).unwrap();
+        let back = &ws.documents[0];
+        assert_eq!((back.text.as_str(), back.spans.len()), (text.as_str(), 1));
     }
 }
