@@ -8,7 +8,8 @@
 //!
 //! - [`items`]: what is read from each document — quotes with speakers, figures with value,
 //!   qualifier, unit, source, and the article's date.
-//! - [`stories`]: grouping by MinHash/LSH, shared names and shared quotes; the user's edits.
+//! - [`stories`]: grouping by MinHash/LSH, shared names and shared quotes; the user's edits, kept
+//!   on the documents ([`crate::DocStory`]) and grouped within.
 //! - [`quotes`]: normalisation, fuzzy alignment, diffs, speaker conflicts.
 //! - [`figures`]: ranges from qualifiers, quantities, agree/divergent/contradictory.
 //! - [`export`]: `spanmark-links/1` JSONL, W3C Web Annotations and the CLI's JSON.
@@ -49,7 +50,7 @@ pub use export::{cli_json, export_jsonl, export_w3c, LINKS_FORMAT};
 pub use figures::{figure_range, FigureRange, FigureStatus, APPROX_TOLERANCE};
 pub use items::{document_items, figure_details, DocItems, FigureDetails, FigureItem, QuoteItem};
 pub use quotes::{normalise_quote, word_diff, DiffOp};
-pub use stories::{GroupOptions, Stories, Story, StoryError, StoryId};
+pub use stories::{forget_edit, GroupOptions, Stories, Story, StoryError, StoryId};
 
 use crate::model::{Document, DocumentId};
 use crate::offsets::CharOffset;
