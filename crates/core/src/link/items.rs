@@ -56,6 +56,9 @@ pub struct FigureItem {
     /// What it counts ("deaths", "injured", "tariff (%)"), read from its unit and sentence by
     /// [`quantity`](super::figures::quantity); `None`: nothing to group it by.
     pub quantity: Option<String>,
+    /// Where it happened, when its sentence says ([`place`](super::figures::place)).
+    #[serde(default)]
+    pub place: Option<String>,
 }
 
 /// Everything linking reads from one document.
@@ -281,6 +284,11 @@ fn figure_item(
     let at = super::text::word_strings(&before).len();
     let quantity =
         super::figures::quantity(&text, &details, &super::text::word_strings(&sentence), at);
+    let place = super::figures::place(
+        &super::text::cased_words(&sentence),
+        at,
+        super::text::word_strings(&text).len(),
+    );
     let in_quote = quotes
         .iter()
         .find(|q| q.start.0 <= start && end <= q.end.0 && q.speaker.is_some())
@@ -301,6 +309,7 @@ fn figure_item(
         details,
         source,
         quantity,
+        place,
     }
 }
 

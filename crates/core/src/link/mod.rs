@@ -398,6 +398,28 @@ fn link_with(docs: &[Document], items: &[DocItems], sets: &QuoteSets, stories: &
             }
         }
     }
+    // Occurrences naming two places or more are split by place (see `figures::split_by_place`).
+    /// (story, quantity) → (document, figure) of each member.
+    type Group = ((usize, String), Vec<(usize, usize)>);
+    let groups: Vec<Group> = groups
+        .into_iter()
+        .flat_map(|((s, quantity), members)| {
+            let places: Vec<Option<&str>> = members
+                .iter()
+                .map(|&(d, f)| items[d].figures[f].place.as_deref())
+                .collect();
+            figures::split_by_place(&places)
+                .into_iter()
+                .map(|(place, part)| {
+                    let name = match place {
+                        Some(p) => format!("{quantity} ({p})"),
+                        None => quantity.clone(),
+                    };
+                    ((s, name), part.into_iter().map(|i| members[i]).collect())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let mut figure_groups: Vec<(usize, (usize, usize), FigureGroup)> = vec![];
     for ((s, quantity), members) in groups {
         let mut ds: Vec<usize> = members.iter().map(|m| m.0).collect();
