@@ -207,7 +207,7 @@ pub fn StoriesDialog() -> impl IntoView {
                         disabled=move || !ready() on:click=export_annotations>"Export W3C"</button>
                     <button on:click=move |_| screen.close_dialog()>"Close"</button>
                 </div>
-                <p class="muted stories-note">"Quotes and figures come from your spans; documents with none are read through suggestions. Merges, splits and names are kept in the workspace and exported with it (Ctrl+Z undoes them)."</p>
+                <p class="muted stories-note">"Quotes and figures come from your spans, else from suggestions. Merges, splits and names are saved with the workspace (Ctrl+Z undoes them)."</p>
                 <div class="stories-body">
                     <div class="story-list-scroll" node_ref=list.scroll_ref on:scroll=move |e| list.on_scroll(&e)>
                         <ul class="story-list" aria-label="Stories" node_ref=list_ref on:keydown=on_list_key
