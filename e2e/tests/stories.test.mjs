@@ -1,34 +1,13 @@
 // Stories across documents (issue 20): three articles about one invented event (different outlets'
 // styles, a shared quote re-cased and cut short, figures that differ) and one unrelated article;
 // the Stories view groups them (linked in a worker), shows the quote cluster and a divergent or
-// contradictory figure group, opens an occurrence in the reader, and exports the links file.
+// contradictory figure group, opens an occurrence in the reader, and exports the links file. The
+// user's merges, splits and names are kept in the workspace: a reload keeps them, undo takes them
+// back, the links file and the native export carry them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, assertNoProblems } from '../spanmark-page.mjs';
-
-const WIRE = `KESTREL BAY, 14 March 2026 (Wire Desk) — Officials in the Kestrel Bay province put the death toll from the collapse of the Orlan Dam at around 1,500 people on Saturday, as rescue teams searched flooded villages along the Sable River.
-
-Governor Mirela Tovanic said the reservoir had been "far above its safe level for weeks" before the wall gave way. "We warned the ministry three times and nobody came to inspect the Orlan Dam," Tovanic wrote in a post on Friday night.
-
-Rescue crews from neighbouring provinces reached Dunmere and Halvik by boat. The provincial relief agency said 40,000 people had been moved to shelters.`;
-
-const DAILY = `Orlan Dam disaster: rights group says at least 480 dead in Sable River villages
-
-By Petra Lindqvist, The Halvik Daily — 14 March 2026
-
-The Kestrel Bay Rights Monitor estimates that at least 480 people were killed when the Orlan Dam burst, a figure far below the provincial government's count. Volunteers in Dunmere described whole streets of the Sable River valley under water.
-
-In a post shared thousands of times, Governor Mirela Tovanic wrote: “WE WARNED THE MINISTRY THREE TIMES AND NOBODY CAME TO INSPECT THE ORLAN DAM.” The Monitor said the province must publish the names of the dead.`;
-
-const BLOG = `Live: Orlan Dam collapse in Kestrel Bay
-
-Updated 14 March 2026. The collapse of the Orlan Dam has flooded Dunmere, Halvik and a dozen smaller villages on the Sable River. Governor Tovanic's post — "we warned the ministry three times" — is being widely shared in Kestrel Bay. The provincial relief agency says about 38,000 people are in shelters, and rescuers fear the death toll of the dam collapse will rise.`;
-
-const OTHER = `Harbour council approves new ferry timetable
-
-The Lindmark harbour council voted on Tuesday to add two evening ferries to the island route from June. Council member Jonas Ebbe said the change would cost 120,000 crowns a year. "Islanders have asked for this for a decade," Ebbe said. The river ferry service will also get a new ticket office.`;
-
-const ARTICLES = { 'Wire Desk': WIRE, 'The Halvik Daily': DAILY, 'Live blog': BLOG, 'Harbour council': OTHER };
+import { STORY_ARTICLES as ARTICLES } from '../fixtures.mjs';
 
 let session, env, app;
 
@@ -136,7 +115,7 @@ test('stories: grouped, a quote cluster, a figure group, an occurrence opened, t
   assertNoProblems(env);
 });
 
-test('stories: merge, split and rename, within the session', async () => {
+test('stories: merge, split and rename', async () => {
   await openStories();
   const items = app.page.locator('[data-testid="story-item"]');
   // Merge the unrelated story into the event: one story of four.
@@ -159,5 +138,95 @@ test('stories: merge, split and rename, within the session', async () => {
   await app.page.locator('.story-documents .link-button', { hasText: 'Live blog' }).click();
   await app.byTestId('stories').waitFor({ state: 'detached' });
   await app.page.waitForFunction((t) => document.querySelector('.reader-title')?.textContent === t, 'Live blog');
+  assertNoProblems(env);
+});
+
+/** Reloads the page and waits until the workspace has loaded and this tab writes. */
+async function reload() {
+  await app.waitSaved();
+  await app.page.reload();
+  await app.open();
+  await app.page.waitForFunction(() => {
+    const root = document.documentElement.dataset;
+    return root.writer === 'writing' && root.workspace === 'loaded';
+  });
+}
+
+const storyNames = () => app.page.evaluate(() =>
+  [...document.querySelectorAll('[data-testid="story-item"] .story-title')].map((e) => e.textContent));
+
+async function downloadText(testId) {
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.byTestId(testId).click()]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+test('stories: the edits are kept in the workspace — reload, merge by keyboard, undo, exports', async () => {
+  // The split and the name of the test before survive a reload.
+  await reload();
+  await openStories();
+  const items = app.page.locator('[data-testid="story-item"]');
+  assert.equal(await items.count(), 2);
+  assert.equal((await storyNames())[1], 'Ferries');
+
+  // Merge by keyboard: from the list, Tab into the story, to "Merge in", Tab to Merge, Enter.
+  await items.first().focus();
+  await app.byTestId('story-merge-from').focus();
+  assert.equal(await app.byTestId('story-merge-from').inputValue(), await items.nth(1).getAttribute('data-story'));
+  await app.page.keyboard.press('Tab');
+  assert.equal(await app.page.evaluate(() => document.activeElement.dataset.testid), 'story-merge');
+  await app.page.keyboard.press('Enter');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="story-item"]').length === 1);
+  await app.page.locator('[data-testid="stories-progress"][data-state="done"]').waitFor();
+  assert.equal((await items.first().locator('.story-count').textContent()).trim(), '4');
+  // And name the merged story.
+  await app.byTestId('story-name').fill('Orlan Dam, all outlets');
+  await app.byTestId('story-name').press('Enter');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="story-item"] .story-title')?.textContent === 'Orlan Dam, all outlets');
+
+  // Reloaded: one story of four, with its name.
+  await reload();
+  await openStories();
+  assert.deepEqual(await storyNames(), ['Orlan Dam, all outlets']);
+  assert.equal((await items.first().locator('.story-count').textContent()).trim(), '4');
+  assert.equal(await app.byTestId('story-name').inputValue(), 'Orlan Dam, all outlets');
+
+  // The links file carries the name and the grouping.
+  const links = (await downloadText('stories-export')).trim().split('\n').map((l) => JSON.parse(l));
+  const stories = links.filter((l) => l.type === 'story');
+  assert.equal(stories.length, 1);
+  assert.equal(stories[0].name, 'Orlan Dam, all outlets');
+  assert.equal(stories[0].renamed, true);
+  assert.equal(stories[0].documents.length, 4);
+  const w3c = JSON.parse(await downloadText('stories-export-w3c'));
+  const story = w3c.first.items.find((a) => a.body.some((b) => b.value === 'story'));
+  assert.ok(story.body.some((b) => b.value === 'Orlan Dam, all outlets'));
+  assert.equal(story.target.length, 4);
+
+  // Undo (Ctrl+Z, from the list): the name, then the merge.
+  await items.first().focus();
+  await app.page.keyboard.press('Control+z');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="story-item"] .story-title')?.textContent !== 'Orlan Dam, all outlets');
+  await app.page.locator('[data-testid="stories-progress"][data-state="done"]').waitFor();
+  assert.equal(await items.count(), 1);
+  await items.first().focus();
+  await app.page.keyboard.press('Control+z');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="story-item"]').length === 2);
+  assert.equal((await storyNames())[1], 'Ferries');
+  // Redo the merge and close the view.
+  await items.first().focus();
+  await app.page.keyboard.press('Control+Shift+z');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="story-item"]').length === 1);
+  await app.page.keyboard.press('Escape');
+  await app.byTestId('stories').waitFor({ state: 'detached' });
+
+  // The workspace's own export carries each document's story; the ferry article keeps the id of
+  // the story it was merged into.
+  const { text } = await app.exportJsonl();
+  const docs = text.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(docs.length, 4);
+  assert.equal(new Set(docs.map((d) => d.story)).size, 1, 'one story');
+  assert.ok(docs.every((d) => typeof d.story === 'string' && d.story_name === undefined));
   assertNoProblems(env);
 });

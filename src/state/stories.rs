@@ -1,11 +1,13 @@
 //! Stories across the workspace (issue 20): documents grouped by event, quotes that recur and
 //! figures that differ (`spanmark_core::link`), computed in a Web Worker (`dom::link_worker`) so
-//! the page stays responsive, with progress. The user's merges, splits and renames are kept here,
-//! in memory for the session (not saved with the workspace): linking then runs within them.
+//! the page stays responsive, with progress. The user's merges, splits and renames are edits of the
+//! workspace (`Edit::SetStory` on each document whose story changes, see `spanmark_core::DocStory`):
+//! undone like any edit, journaled and saved with the documents, exported with them. Linking then
+//! runs within them (the documents carry them to the worker).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use spanmark_core::link::{Links, Stories, StoryError, StoryId};
+use spanmark_core::link::{forget_edit, Links, Stories, StoryError, StoryId};
 use spanmark_core::transfer::documents_to_bytes;
 use spanmark_core::DocumentId;
 
@@ -25,8 +27,6 @@ pub struct StoriesState {
     pub selected: RwSignal<Option<StoryId>>,
     /// Whether the workspace changed since the links were computed.
     pub outdated: RwSignal<bool>,
-    /// The user's edited stories (`None`: grouped by the linker).
-    edited: RwSignal<Option<Stories>>,
     /// Bumped by each run: an older run's answer is dropped.
     run: StoredValue<u64>,
     docs: Documents,
@@ -46,7 +46,6 @@ impl StoriesState {
             progress: RwSignal::new(None),
             selected: RwSignal::new(None),
             outdated: RwSignal::new(true),
-            edited: RwSignal::new(None),
             run: StoredValue::new(0),
             docs,
             screen,
@@ -70,7 +69,7 @@ impl StoriesState {
         }
     }
 
-    /// Links the workspace (within the user's edited stories, if any), in the worker; suggestions
+    /// Links the workspace (within the stories the user kept, if any), in the worker; suggestions
     /// stand in for documents with no quote or figure spans. Recorded as `spanmark-link` (on the
     /// page's thread: `spanmark-link-encode`, the documents encoded, and `spanmark-link-read`, the
     /// links read back).
@@ -88,13 +87,12 @@ impl StoriesState {
                     .ws
                     .with_untracked(|ws| documents_to_bytes(&ws.documents))
             });
-            let edited = this.edited.get_untracked();
             let on_progress = move |done, total| {
                 if this.run.get_value() == run {
                     this.progress.set(Some((done, total)));
                 }
             };
-            let result = link_worker::link(bytes, true, edited.as_ref(), on_progress).await;
+            let result = link_worker::link(bytes, true, None, on_progress).await;
             if this.run.get_value() != run {
                 return;
             }
@@ -117,10 +115,15 @@ impl StoriesState {
         });
     }
 
-    /// Forgets the user's edits and groups the documents afresh.
+    /// Forgets the user's stories (an edit, undoable) and groups the documents afresh.
     pub fn regroup(&self) {
-        self.edited.set(None);
-        self.relink();
+        match self.docs.ws.with_untracked(|ws| forget_edit(&ws.documents)) {
+            // The workspace changes: the view links again.
+            Some(edit) => {
+                self.docs.apply(edit);
+            }
+            None => self.relink(),
+        }
     }
 
     /// The stories as they are now (the last links'), for an edit.
@@ -129,14 +132,21 @@ impl StoriesState {
             .with_untracked(|l| l.as_ref().map(|l| l.stories.clone()))
     }
 
+    /// Keeps the stories `f` makes of the current ones on the documents, as one edit through the
+    /// history (the workspace changes: the view links again).
     fn edit(&self, f: impl FnOnce(&Stories) -> Result<Stories, StoryError>) {
         let Some(stories) = self.current() else {
             return;
         };
         match f(&stories) {
             Ok(edited) => {
-                self.edited.set(Some(edited));
-                self.relink();
+                let edit = self
+                    .docs
+                    .ws
+                    .with_untracked(|ws| edited.keep_edit(&ws.documents));
+                if let Some(edit) = edit {
+                    self.docs.apply(edit);
+                }
             }
             Err(e) => self
                 .screen

@@ -1,11 +1,16 @@
-//! `spanmark link FILE… [--suggest] [--json] [--jsonl OUT] [--w3c OUT]`: groups the documents of
-//! the files into stories and links quotes that recur and figures that differ across them.
+//! `spanmark link FILE… [--suggest] [--regroup] [--json] [--jsonl OUT] [--w3c OUT]`: groups the
+//! documents of the files into stories and links quotes that recur and figures that differ across
+//! them.
 //!
 //! Inputs are any dataset format or `.txt`/`.md`/`.html` articles (a `.txt` file's document id is
 //! its file name without extension; offsets are code points into the text as imported). With
 //! `--suggest`, documents without quote or figure spans are linked on suggestions. `--json` prints
 //! one object (`{"stories":[…],"quotes":[…],"figures":[…]}`); without it, a readable summary.
 //! `--jsonl` and `--w3c` also write the `spanmark-links/1` and W3C Web Annotation exports.
+//!
+//! Stories a Spanmark JSONL file keeps (its lines' `story` and `story_name`, written when the user
+//! merged, split or renamed stories in the app) are kept: documents without one are grouped and
+//! placed among them. `--regroup` ignores them and groups every document afresh.
 
 use std::collections::HashSet;
 
@@ -18,17 +23,18 @@ use spanmark_core::Document;
 use crate::input;
 
 const USAGE: &str =
-    "usage: spanmark link FILE… [--suggest] [--json] [--jsonl OUT.jsonl] [--w3c OUT.jsonld]";
+    "usage: spanmark link FILE… [--suggest] [--regroup] [--json] [--jsonl OUT.jsonl] [--w3c OUT.jsonld]";
 
 /// Runs `spanmark link`.
 pub fn run(args: &[String]) -> Result<u8, String> {
-    let (mut paths, mut suggest, mut json) = (vec![], false, false);
+    let (mut paths, mut suggest, mut json, mut regroup) = (vec![], false, false, false);
     let (mut jsonl_out, mut w3c_out) = (None, None);
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--suggest" => suggest = true,
             "--json" => json = true,
+            "--regroup" => regroup = true,
             "--jsonl" => jsonl_out = Some(it.next().ok_or("--jsonl needs a file name")?.clone()),
             "--w3c" => w3c_out = Some(it.next().ok_or("--w3c needs a file name")?.clone()),
             flag if flag.starts_with("--") => {
@@ -54,6 +60,9 @@ pub fn run(args: &[String]) -> Result<u8, String> {
             }
             docs.push(doc);
         }
+    }
+    if regroup {
+        docs.iter_mut().for_each(|d| d.story = None);
     }
     let options = LinkOptions {
         suggest,

@@ -23,7 +23,7 @@ commands:
   eval GOLD_DIR [HELDOUT_DIR]              P/R/F1 of suggestions against gold (development, held out)
   agree FILE FILE [FILE...] [--names a,b] [--format <fmt>] [--json]
                                            inter-annotator agreement (agree --help)
-  link FILE… [--suggest] [--json] [--jsonl OUT] [--w3c OUT]
+  link FILE… [--suggest] [--regroup] [--json] [--jsonl OUT] [--w3c OUT]
                                            group articles into stories; link quotes and figures
 ";
 

@@ -5,8 +5,8 @@ use thiserror::Error;
 
 use crate::attributes::{AttrError, AttrValue};
 use crate::model::{
-    parse_iso_date, Document, DocumentId, LabelSet, Rejection, Relation, RelationId, Span,
-    SpanError, SpanId, Workspace,
+    parse_iso_date, DocStory, Document, DocumentId, LabelSet, Rejection, Relation, RelationId,
+    Span, SpanError, SpanId, Workspace,
 };
 use crate::offsets::CharOffset;
 use crate::text::step_boundary;
@@ -220,6 +220,16 @@ pub enum Edit {
         /// Its position.
         index: usize,
     },
+    /// Puts a document in a story of the user's, or (`to: None`) leaves it to the linker (see
+    /// [`DocStory`]). Merging, splitting or renaming stories is a batch of these.
+    SetStory {
+        /// The document.
+        doc: DocumentId,
+        /// The story before (filled in by [`History::apply`]).
+        from: Option<DocStory>,
+        /// The story after.
+        to: Option<DocStory>,
+    },
     /// Several edits undone and redone as one.
     Batch(Vec<Edit>),
 }
@@ -362,6 +372,11 @@ impl Edit {
             },
             Edit::DeleteDocument { document, index } => Edit::AddDocument { document, index },
             Edit::AddDocument { document, index } => Edit::DeleteDocument { document, index },
+            Edit::SetStory { doc, from, to } => Edit::SetStory {
+                doc,
+                from: to,
+                to: from,
+            },
         }
     }
 
@@ -382,7 +397,8 @@ impl Edit {
             | Edit::MoveSpan { doc, .. }
             | Edit::ChangeRelation { doc, .. }
             | Edit::Rename { doc, .. }
-            | Edit::SetDocField { doc, .. } => vec![doc],
+            | Edit::SetDocField { doc, .. }
+            | Edit::SetStory { doc, .. } => vec![doc],
             Edit::DeleteDocument { document, .. } | Edit::AddDocument { document, .. } => {
                 vec![&document.id]
             }
@@ -435,6 +451,7 @@ impl Edit {
             | Edit::SetDone { .. }
             | Edit::Rename { .. }
             | Edit::SetDocField { .. }
+            | Edit::SetStory { .. }
             | Edit::DeleteDocument { .. }
             | Edit::AddDocument { .. } => vec![],
             Edit::Batch(edits) => edits.iter().flat_map(|e| e.ranges(ws)).collect(),
@@ -565,6 +582,7 @@ impl Edit {
             }
             Edit::Rename { to, .. } => doc.title = to.clone(),
             Edit::SetDocField { field, to, .. } => *field.get_mut(doc) = to.clone(),
+            Edit::SetStory { to, .. } => doc.story = to.clone(),
             Edit::DeleteRelation { relation, .. } => doc.relations.retain(|r| r.id != relation.id),
             Edit::Reject { rejection, .. } => {
                 if !doc.rejected.contains(rejection) {
@@ -848,6 +866,17 @@ fn complete(ws: &Workspace, edit: Edit) -> Result<Edit, EditError> {
                 from,
                 to,
             }
+        }
+        Edit::SetStory { doc, to, .. } => {
+            let to = to.map(|s| DocStory {
+                id: s.id,
+                name: s
+                    .name
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty()),
+            });
+            let from = document(&doc)?.story.clone();
+            Edit::SetStory { doc, from, to }
         }
         Edit::DeleteDocument { document: d, .. } => {
             let index = ws
@@ -1261,6 +1290,39 @@ mod tests {
             });
             assert_eq!(field.get(&after.documents[0]).as_deref(), Some(value));
         }
+    }
+
+    #[test]
+    fn a_documents_story_is_set_undone_and_saved_in_its_journal_step() {
+        let story = |name: Option<&str>| {
+            Some(DocStory {
+                id: crate::link::StoryId("s2".into()),
+                name: name.map(str::to_string),
+            })
+        };
+        let set = |to| Edit::SetStory {
+            doc: d(),
+            from: None,
+            to,
+        };
+        let after = apply_undo_redo(set(story(Some("  Flood  "))));
+        assert_eq!(
+            after.documents[0].story,
+            story(Some("Flood")),
+            "the name trimmed"
+        );
+        assert_eq!(after.documents[1].story, None);
+        // A blank name is no name; the previous story is filled in, so undo restores it.
+        let (mut w, mut h) = (after.clone(), History::default());
+        h.apply(&mut w, set(story(Some(" ")))).unwrap();
+        assert_eq!(w.documents[0].story, story(None));
+        let step = HistoryStep::Apply(h.last_done().unwrap().clone());
+        let json = serde_json::to_string(&step).unwrap();
+        assert_eq!(serde_json::from_str::<HistoryStep>(&json).unwrap(), step);
+        h.undo(&mut w).unwrap();
+        assert_eq!(w, after);
+        assert_eq!(set(None).ranges(&w), vec![]);
+        assert_eq!(set(None).documents(), vec![&d()]);
     }
 
     #[test]

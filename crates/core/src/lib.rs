@@ -25,7 +25,7 @@ pub mod transfer;
 pub use attributes::{AttrError, AttrType, AttrValue, AttributeDef, Attributes};
 pub use history::{DocField, Edit, EditError, History, HistoryStep};
 pub use model::{
-    check_range, parse_iso_date, Document, DocumentId, Label, LabelSet, RangeError, Rejection,
-    Relation, RelationId, RelationKind, Span, SpanError, SpanId, SpanShaping, Workspace,
+    check_range, parse_iso_date, DocStory, Document, DocumentId, Label, LabelSet, RangeError,
+    Rejection, Relation, RelationId, RelationKind, Span, SpanError, SpanId, SpanShaping, Workspace,
 };
 pub use offsets::{ByteOffset, CharCheckpoints, CharOffset, OffsetIndex, Utf16Offset};

@@ -132,6 +132,30 @@ pub struct Document {
     /// Whether the user marked the document done.
     #[serde(default)]
     pub done: bool,
+    /// The story the user put the document in (see [`DocStory`]); `None` while the linker groups
+    /// it. Written in every serialised form, as `null` when none (postcard cannot skip a field).
+    #[serde(default)]
+    pub story: Option<DocStory>,
+}
+
+/// The story a document belongs to once the user has merged, split or renamed stories in the
+/// Stories view (issue 20).
+///
+/// Kept on each document rather than as one list on the [`Workspace`]: a document's deletion then
+/// takes its membership with it and its undo brings it back (the deleted document is in the edit),
+/// an added or imported document brings its own, the native JSONL carries it per line, and each
+/// change is an ordinary per-document [`crate::Edit::SetStory`] saved in the document's annotation
+/// record. The documents sharing an `id` form one story; its name is the first member's `name` (in
+/// workspace order) that is set — a story the user did not name is named by the linker from its
+/// documents. Documents with no story are grouped by the linker and join the stored story its
+/// grouping puts most of their companions in ([`crate::link::stories`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocStory {
+    /// The story's id (`s1`, `s2`, …), the same on every document of the story.
+    pub id: crate::link::StoryId,
+    /// The name the user gave the story; `None`: named by the linker.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// A suggestion the user rejected: its range and label.
@@ -263,6 +287,7 @@ impl Document {
             relations: vec![],
             rejected: vec![],
             done: false,
+            story: None,
         }
     }
 

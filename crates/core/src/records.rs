@@ -3,7 +3,8 @@
 //!
 //! Three stores keyed by document id or name:
 //! - `texts`: a document's text and details (title, source), written when it is added or renamed;
-//! - `annotations`: its spans, relations, rejections and done mark, rewritten when they change;
+//! - `annotations`: its spans, relations, rejections, done mark and story (the user's, if any),
+//!   rewritten when they change;
 //! - `meta`: key `workspace` → document order, label set, open document, record version; key
 //!   `summary` → the document list's summary, read first at start-up; key `history` → the undo
 //!   and redo stacks (bounded);
@@ -19,7 +20,9 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::history::{Edit, History, HistoryStep};
-use crate::model::{Document, DocumentId, LabelSet, Rejection, Relation, Span, Workspace};
+use crate::model::{
+    DocStory, Document, DocumentId, LabelSet, Rejection, Relation, Span, Workspace,
+};
 
 /// The version of the records' shape; bump it and migrate in the reader when it changes.
 pub const RECORD_VERSION: u32 = 1;
@@ -106,6 +109,10 @@ pub struct AnnotationRecord {
     /// Whether it is marked done.
     #[serde(default)]
     pub done: bool,
+    /// The story the user put it in (left out when none; records saved before stories were kept
+    /// have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<DocStory>,
 }
 
 /// The workspace record: order, labels, open document.
@@ -273,6 +280,7 @@ pub fn annotation_record(doc: &Document) -> AnnotationRecord {
         relations: doc.relations.clone(),
         rejected: doc.rejected.clone(),
         done: doc.done,
+        story: doc.story.clone(),
     }
 }
 
@@ -370,6 +378,7 @@ impl AnnotationRecord {
         doc.relations = self.relations;
         doc.rejected = self.rejected;
         doc.done = self.done;
+        doc.story = self.story;
     }
 }
 
@@ -551,6 +560,48 @@ mod tests {
         assert_eq!(meta.order, vec![doc.id.clone()]);
         assert_eq!(meta.open, Some(doc.id.clone()));
         assert_eq!(meta.labels, LabelSet::default());
+    }
+
+    #[test]
+    fn a_story_change_rewrites_the_annotation_record_and_older_records_read_without_one() {
+        let mut doc = sample();
+        let id = doc.id.clone();
+        let edit = Edit::SetStory {
+            doc: id.clone(),
+            from: None,
+            to: Some(crate::DocStory {
+                id: crate::link::StoryId("s3".into()),
+                name: Some("Flood".into()),
+            }),
+        };
+        let dirty = Dirty::of_edit(&edit);
+        assert_eq!(dirty.annotations, [id.clone()].into());
+        assert!(!dirty.meta && dirty.texts.is_empty());
+        let mut ws = Workspace {
+            documents: vec![doc.clone()],
+            labels: LabelSet::default(),
+        };
+        edit.apply(&mut ws).unwrap();
+        let batch = prepare(
+            &ws,
+            None,
+            &Dirty {
+                texts: [id.clone()].into(),
+                ..Dirty::default()
+            },
+        );
+        assert_eq!(read_back(&batch, "doc-1"), ws.documents[0]);
+        // A record saved before stories were kept has no `story` field; one without a story
+        // writes none.
+        doc.story = None;
+        let rec = json(&annotation_record(&doc));
+        assert!(!rec.contains("story"), "{rec}");
+        let mut back = doc.clone();
+        back.story = ws.documents[0].story.clone();
+        parse_annotations("doc-1", &rec)
+            .unwrap()
+            .apply_to(&mut back);
+        assert_eq!(back, doc);
     }
 
     #[test]

@@ -271,29 +271,32 @@ fn at_least(what: &str, p: &Prf, precision: f64, recall: f64) {
     );
 }
 
-// Measured on the tuning corpus: stories 1.00/1.00, quote clusters 1.00/1.00, figure groups
-// P 0.82 R 1.00, conflict flags 5/5, figure statuses 10/14.
+// Measured on the tuning corpus (26 articles since the quake bunch was added): stories 1.00/1.00,
+// quote clusters 1.00/1.00, figure groups P 0.96 R 0.96, conflict flags 5/6, figure statuses
+// 19/19. (Before figures of one kind were told apart: figure groups P 0.54 R 1.00, statuses 13/19;
+// on the 23 articles before the quake bunch, P 0.82 R 1.00.)
 #[test]
 fn tuning_corpus_scores_at_least_its_floors() {
     let (_, _, s) = run("tune");
     at_least("stories", &s.stories, 0.95, 0.95);
     at_least("quote clusters", &s.quotes, 0.95, 0.95);
-    at_least("figure groups", &s.figures, 0.80, 0.95);
+    at_least("figure groups", &s.figures, 0.95, 0.95);
     assert!(s.conflicts.0 >= 5, "conflict flags {:?}", s.conflicts);
-    assert!(s.statuses.0 >= 10, "figure statuses {:?}", s.statuses);
+    assert!(s.statuses.0 >= 19, "figure statuses {:?}", s.statuses);
 }
 
 // Measured on the held-out corpus: stories 1.00/1.00, quote clusters 1.00/1.00, figure groups
-// P 0.75 R 0.41, conflict flags 2/3, figure statuses 4/6. (Its first run, before the changes
-// made on the tuning corpus after it: figure groups P 0.79 R 0.50, statuses 6/6.)
+// P 0.93 R 0.59, conflict flags 2/3, figure statuses 5/6. (Its first run, before the changes
+// made on the tuning corpus after it: figure groups P 0.79 R 0.50, statuses 6/6; before figures
+// of one kind were told apart, on `tune` only: P 0.75 R 0.41, statuses 4/6.)
 #[test]
 fn held_out_corpus_scores_at_least_its_floors() {
     let (_, _, s) = run("held_out");
     at_least("stories", &s.stories, 0.90, 0.90);
     at_least("quote clusters", &s.quotes, 0.90, 0.90);
-    at_least("figure groups", &s.figures, 0.70, 0.40);
+    at_least("figure groups", &s.figures, 0.90, 0.55);
     assert!(s.conflicts.0 >= 2, "conflict flags {:?}", s.conflicts);
-    assert!(s.statuses.0 >= 4, "figure statuses {:?}", s.statuses);
+    assert!(s.statuses.0 >= 5, "figure statuses {:?}", s.statuses);
 }
 
 /// The browser scenario: three articles about one event pasted with one unrelated article

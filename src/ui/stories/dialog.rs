@@ -47,8 +47,10 @@ pub fn StoriesDialog() -> impl IntoView {
     let docs = use_documents();
     let stories = use_stories();
     let open = Memo::new(move |_| screen.is_open(Dialog::Stories));
+    // Linked on opening, and again whenever the workspace changes while open (a merge, split or
+    // rename is an edit of it; so is its undo).
     Effect::new(move |_| {
-        if open.get() {
+        if open.get() && stories.outdated.get() {
             stories.refresh();
         }
     });
@@ -197,7 +199,7 @@ pub fn StoriesDialog() -> impl IntoView {
                         }}
                     </div>
                     <span class="spacer"></span>
-                    <button data-testid="stories-regroup" title="Forget merges and splits and group the documents afresh"
+                    <button data-testid="stories-regroup" title="Forget merges, splits and names and group the documents afresh"
                         disabled=move || !ready() on:click=move |_| stories.regroup()>"Regroup"</button>
                     <button data-testid="stories-export" class="primary" title="Download the links (spanmark-links/1 JSONL)"
                         disabled=move || !ready() on:click=export_links>"Export links"</button>
@@ -205,7 +207,7 @@ pub fn StoriesDialog() -> impl IntoView {
                         disabled=move || !ready() on:click=export_annotations>"Export W3C"</button>
                     <button on:click=move |_| screen.close_dialog()>"Close"</button>
                 </div>
-                <p class="muted stories-note">"Quotes and figures come from your spans; documents with none are read through suggestions. Merges, splits and names last for this session."</p>
+                <p class="muted stories-note">"Quotes and figures come from your spans, else from suggestions. Merges, splits and names are saved with the workspace (Ctrl+Z undoes them)."</p>
                 <div class="stories-body">
                     <div class="story-list-scroll" node_ref=list.scroll_ref on:scroll=move |e| list.on_scroll(&e)>
                         <ul class="story-list" aria-label="Stories" node_ref=list_ref on:keydown=on_list_key

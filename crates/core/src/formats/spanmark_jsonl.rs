@@ -12,9 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use super::ImportError;
 use crate::attributes::Attributes;
+use crate::link::StoryId;
 use crate::model::{
-    check_range, Document, DocumentId, Label, LabelSet, Relation, RelationId, RelationKind, Span,
-    SpanId, Workspace,
+    check_range, DocStory, Document, DocumentId, Label, LabelSet, Relation, RelationId,
+    RelationKind, Span, SpanId, Workspace,
 };
 use crate::offsets::{CharOffset, OffsetIndex, Utf16Offset};
 
@@ -60,6 +61,13 @@ struct Line {
     /// ignored: the model does not keep it).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     adjudicated: bool,
+    /// The story the user put the document in, by id (written only when there is one): the
+    /// documents sharing it form one story (`spanmark link` and the Stories view keep it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    story: Option<String>,
+    /// The name the user gave that story (written only when there is one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    story_name: Option<String>,
     /// The workspace's label set (written by workspace exports, on every line).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     labels: Option<Vec<Label>>,
@@ -180,6 +188,8 @@ fn export_line(
         relations,
         done: doc.done,
         adjudicated: agreed_by.is_some(),
+        story: doc.story.as_ref().map(|s| s.id.0.clone()),
+        story_name: doc.story.as_ref().and_then(|s| s.name.clone()),
         labels: labels.map(|l| l.labels.clone()),
         relation_kinds: labels.map(|l| l.relation_kinds.clone()),
     };
@@ -278,6 +288,17 @@ pub fn import_line(raw: &str) -> Result<Document, String> {
     if line.id.is_empty() {
         return Err("document id is empty".into());
     }
+    let story = match line.story {
+        Some(id) if id.trim().is_empty() => return Err("story is empty".into()),
+        Some(id) => Some(DocStory {
+            id: StoryId(id),
+            name: line
+                .story_name
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty()),
+        }),
+        None => None,
+    };
     let index = OffsetIndex::new(&line.text);
     let len = index.len_chars();
     let mut span_ids = HashSet::new();
@@ -355,6 +376,7 @@ pub fn import_line(raw: &str) -> Result<Document, String> {
         relations,
         rejected: vec![],
         done: line.done,
+        story,
     })
 }
 
@@ -493,6 +515,34 @@ mod tests {
     fn round_trip_is_exact() {
         let docs = vec![sample()];
         assert_eq!(import(&export(&docs)).unwrap(), docs);
+    }
+
+    #[test]
+    fn the_users_story_round_trips_and_is_left_out_when_none() {
+        let mut doc = sample();
+        let plain: serde_json::Value = serde_json::from_str(&export_document(&doc)).unwrap();
+        assert!(plain.get("story").is_none() && plain.get("story_name").is_none());
+        doc.story = Some(DocStory {
+            id: StoryId("s4".into()),
+            name: Some("Orlan Dam".into()),
+        });
+        let line = export_document(&doc);
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(
+            (&v["story"], &v["story_name"]),
+            (&"s4".into(), &"Orlan Dam".into())
+        );
+        assert_eq!(import(&line).unwrap(), vec![doc.clone()]);
+        // A story without a name of the user's: only its id is written.
+        doc.story = Some(DocStory {
+            id: StoryId("s4".into()),
+            name: None,
+        });
+        let v: serde_json::Value = serde_json::from_str(&export_document(&doc)).unwrap();
+        assert!(v.get("story_name").is_none());
+        assert_eq!(import(&export_document(&doc)).unwrap(), vec![doc.clone()]);
+        let blank = line.replace("\"story\":\"s4\"", "\"story\":\" \"");
+        assert_eq!(import(&blank).unwrap_err().message, "story is empty");
     }
 
     #[test]

@@ -24,6 +24,15 @@
 //! → "tree"). Money and percentages without a rate or cost word, and people without any word, form
 //! no group.
 //!
+//! Figures of one kind are told apart, so that different figures do not share a group:
+//! - people of a kind that is usually part of a toll ([`PEOPLE_OF_A_KIND`]: children, women,
+//!   soldiers, police…) make their own quantity, "deaths (children)" beside "deaths";
+//! - an earlier count (a word such as "first", "initial", "previous" in the six words before it)
+//!   is "votes (earlier)", apart from the latest;
+//! - a pay figure is an "offer" or a "demand" by the nearest such word;
+//! - in a story, the occurrences of one quantity that name two places or more ("21 died in Talmo",
+//!   "13 in Verrick": [`place`]) are split by place ([`split_by_place`]); one place is no split.
+//!
 //! **Status** of a group: `contradictory` when two occurrences' ranges do not overlap, otherwise
 //! `divergent` when their stated values differ, otherwise `agree` ("around 12,000" and "12,000"
 //! agree: the same value, qualified differently).
@@ -139,6 +148,14 @@ const QUANTITIES: &[(&str, &[&str])] = &[
             "drowned",
             "fatal",
             "victims",
+            "slain",
+            "murdered",
+            "massacred",
+            "executed",
+            "kills",
+            "die",
+            "dying",
+            "corpses",
         ],
     ),
     (
@@ -151,9 +168,17 @@ const QUANTITIES: &[(&str, &[&str])] = &[
             "hospitalised",
             "hospitalized",
             "treated",
+            "injuring",
+            "injures",
+            "wounding",
+            "maimed",
+            "burns",
         ],
     ),
-    ("missing", &["missing", "unaccounted"]),
+    (
+        "missing",
+        &["missing", "unaccounted", "disappeared", "trapped"],
+    ),
     (
         "displaced",
         &[
@@ -168,13 +193,65 @@ const QUANTITIES: &[(&str, &[&str])] = &[
             "evacuees",
             "refugees",
             "relocated",
+            "displacing",
+            "flee",
+            "fleeing",
+            "uprooted",
+            "evacuating",
+            "shelter",
         ],
     ),
     (
         "arrested",
-        &["arrested", "detained", "arrests", "detentions", "custody"],
+        &[
+            "arrested",
+            "detained",
+            "arrests",
+            "detentions",
+            "custody",
+            "arresting",
+            "jailed",
+            "detaining",
+        ],
     ),
-    ("rescued", &["rescued", "saved", "pulled", "airlifted"]),
+    (
+        "rescued",
+        &[
+            "rescued",
+            "saved",
+            "pulled",
+            "airlifted",
+            "rescuing",
+            "freed",
+        ],
+    ),
+    (
+        "cases",
+        &[
+            "cases",
+            "infections",
+            "infected",
+            "sickened",
+            "ill",
+            "outbreak",
+        ],
+    ),
+    (
+        "without power",
+        &["outages", "outage", "blackout", "blackouts", "powerless"],
+    ),
+    ("stranded", &["stranded"]),
+    (
+        "attendance",
+        &[
+            "visitors",
+            "spectators",
+            "attendees",
+            "attendance",
+            "audience",
+            "crowds",
+        ],
+    ),
     (
         "homes",
         &[
@@ -185,6 +262,12 @@ const QUANTITIES: &[(&str, &[&str])] = &[
             "destroyed",
             "damaged",
             "flattened",
+            "apartments",
+            "flats",
+            "properties",
+            "structures",
+            "razed",
+            "gutted",
         ],
     ),
     (
@@ -196,6 +279,9 @@ const QUANTITIES: &[(&str, &[&str])] = &[
             "crowd",
             "rally",
             "protest",
+            "protests",
+            "marched",
+            "rallied",
         ],
     ),
     (
@@ -212,15 +298,36 @@ const QUANTITIES: &[(&str, &[&str])] = &[
             "members",
         ],
     ),
-    ("jobs", &["jobs", "layoffs", "redundancies", "posts"]),
-    ("votes", &["votes", "turnout", "ballots", "voters"]),
+    (
+        "jobs",
+        &[
+            "jobs",
+            "layoffs",
+            "redundancies",
+            "posts",
+            "laid",
+            "cuts",
+            "positions",
+        ],
+    ),
+    ("votes", &["votes", "turnout", "ballots", "voters", "vote"]),
     (
         "tariff",
-        &["tariff", "tariffs", "duty", "duties", "levy", "import"],
+        &[
+            "tariff", "tariffs", "duty", "duties", "levy", "import", "imports",
+        ],
     ),
     (
         "rate",
-        &["rate", "inflation", "interest", "unemployment", "growth"],
+        &[
+            "rate",
+            "inflation",
+            "interest",
+            "unemployment",
+            "growth",
+            "tax",
+            "taxes",
+        ],
     ),
     (
         "cost",
@@ -241,6 +348,19 @@ const QUANTITIES: &[(&str, &[&str])] = &[
             "price",
             "deal",
             "investment",
+            "ransom",
+            "bail",
+            "spending",
+            "debt",
+            "deficit",
+            "revenue",
+            "profit",
+            "loss",
+            "sales",
+            "worth",
+            "grant",
+            "bailout",
+            "settlement",
         ],
     ),
     (
@@ -252,6 +372,9 @@ const QUANTITIES: &[(&str, &[&str])] = &[
             "trains",
             "cancelled",
             "canceled",
+            "cancellations",
+            "grounded",
+            "suspended",
         ],
     ),
     (
@@ -270,6 +393,7 @@ const THING_QUANTITIES: &[&str] = &[
     "jobs",
     "votes",
     "cancellations",
+    "attendance",
     "tariff",
     "rate",
     "cost",
@@ -318,6 +442,172 @@ const PERSON_NOUNS: &[&str] = &[
     "journalists",
     "prisoners",
     "strikers",
+    "minors",
+    "babies",
+    "infants",
+    "rescuers",
+    "foreigners",
+];
+
+/// Counted people of a kind that is usually part of a larger toll ("9 children" among "34
+/// people"): a figure of them is a quantity of its own. Others (miners in a mine, passengers of a
+/// ferry) are the people the story is about and count as people.
+const PEOPLE_OF_A_KIND: &[&str] = &[
+    "children",
+    "minors",
+    "babies",
+    "infants",
+    "women",
+    "men",
+    "adults",
+    "civilians",
+    "soldiers",
+    "troops",
+    "police",
+    "officers",
+    "firefighters",
+    "rescuers",
+    "journalists",
+    "tourists",
+    "foreigners",
+];
+
+/// Quantities of what happened to people: counted people of a kind ("children", "soldiers") make
+/// a quantity of that kind ("deaths (children)"), apart from the people in general.
+const EVENT_QUANTITIES: &[&str] = &[
+    "deaths",
+    "injured",
+    "missing",
+    "displaced",
+    "arrested",
+    "rescued",
+    "cases",
+    "stranded",
+];
+
+/// Words that introduce a place ("in Dunmere", "near Halvik").
+const PLACE_WORDS: &[&str] = &["in", "at", "near", "across", "outside", "from"];
+
+/// Capitalised words that name no place.
+const NOT_PLACES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+];
+
+/// Where a figure happened, when its sentence says so within [`QUANTITY_WINDOW`] words: the
+/// capitalised words after "in", "at", "near"… ("Dunmere" in "48 people died in Dunmere", "Halvik"
+/// in "In Halvik, 30 people died"); after the figure first, then before it. Months, weekdays and
+/// articles are no place. `words` are the sentence's words with their case, the figure's first at
+/// `at`, `len` words long.
+pub fn place(words: &[String], at: usize, len: usize) -> Option<String> {
+    let capital = |w: &String| {
+        w.chars().next().is_some_and(char::is_uppercase) && {
+            let l = w.to_lowercase();
+            !NOT_PLACES.contains(&l.as_str()) && !crate::text::MONTHS.contains(&l.as_str())
+        }
+    };
+    let run_at = |k: usize| -> Option<String> {
+        let lead = words.get(k)?.to_lowercase();
+        if !PLACE_WORDS.contains(&lead.as_str()) {
+            return None;
+        }
+        let run: Vec<&str> = words[k + 1..]
+            .iter()
+            .take_while(|w| capital(w))
+            .take(3)
+            .map(String::as_str)
+            .collect();
+        (!run.is_empty()).then(|| run.join(" "))
+    };
+    let end = at + len.max(1);
+    (end..(end + QUANTITY_WINDOW).min(words.len()))
+        .find_map(run_at)
+        .or_else(|| {
+            (at.saturating_sub(QUANTITY_WINDOW)..at)
+                .rev()
+                .filter(|k| k + 1 < at)
+                .find_map(run_at)
+        })
+}
+
+/// Splits the occurrences of one quantity (`places[i]`: where occurrence `i` happened) by place
+/// when they name two places or more: one part per place, and one of the occurrences that name
+/// none. One place or none: one part. Returns each part's place and occurrence indices.
+pub fn split_by_place(places: &[Option<&str>]) -> Vec<(Option<String>, Vec<usize>)> {
+    let mut named: Vec<&str> = places.iter().flatten().copied().collect();
+    named.sort_unstable();
+    named.dedup();
+    if named.len() < 2 {
+        return vec![(None, (0..places.len()).collect())];
+    }
+    let mut parts: Vec<(Option<String>, Vec<usize>)> = vec![];
+    for (i, p) in places.iter().enumerate() {
+        let key = p.map(str::to_string);
+        match parts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(i),
+            None => parts.push((key, vec![i])),
+        }
+    }
+    parts
+}
+
+/// Words just before a figure that make it an earlier count ("the first count had given him 298
+/// votes"): a quantity of its own, "votes (earlier)".
+const EARLIER_WORDS: &[&str] = &[
+    "first",
+    "initial",
+    "initially",
+    "original",
+    "originally",
+    "earlier",
+    "previous",
+    "previously",
+    "preliminary",
+];
+/// How many words before a figure are read for [`EARLIER_WORDS`].
+const EARLIER_WINDOW: usize = 6;
+
+/// Words that make a pay figure an offer ("offered a rise of 3.5%") or a demand ("the union wants
+/// 6%"): the nearest within [`QUANTITY_WINDOW`] words decides.
+const PAY_SIDES: &[(&str, &[&str])] = &[
+    (
+        "offer",
+        &[
+            "offer", "offers", "offered", "offering", "proposal", "proposed",
+        ],
+    ),
+    (
+        "demand",
+        &[
+            "demand",
+            "demands",
+            "demanding",
+            "demanded",
+            "seeking",
+            "seek",
+            "seeks",
+            "wants",
+            "want",
+            "asking",
+            "asks",
+            "claim",
+        ],
+    ),
 ];
 
 /// Units of time and length: a figure in them ("three days", "300 metres") is its own quantity.
@@ -379,6 +669,21 @@ pub fn quantity(
     sentence: &[String],
     at: usize,
 ) -> Option<String> {
+    let name = kind(text, details, sentence, at)?;
+    // An earlier count is not the latest one.
+    let before = at.min(sentence.len());
+    let earlier = sentence[before.saturating_sub(EARLIER_WINDOW)..before]
+        .iter()
+        .any(|w| EARLIER_WORDS.contains(&w.as_str()));
+    Some(if earlier {
+        format!("{name} (earlier)")
+    } else {
+        name
+    })
+}
+
+/// [`quantity`] before an earlier count is told apart.
+fn kind(text: &str, details: &FigureDetails, sentence: &[String], at: usize) -> Option<String> {
     let unit = details.unit.as_deref().map(str::to_lowercase);
     let money_or_percent = unit
         .as_deref()
@@ -431,10 +736,42 @@ pub fn quantity(
             }
         }
     }
-    if let Some((_, _, name)) = best {
-        return Some(suffix(name));
+    let (_, _, name) = best?;
+    let distance = |k: usize| {
+        if k < from {
+            from - k
+        } else if k >= to {
+            k + 1 - to
+        } else {
+            0
+        }
+    };
+    let mut name = name.to_string();
+    // An offer and a demand are two figures of pay.
+    if name == "pay" {
+        let side = PAY_SIDES
+            .iter()
+            .filter_map(|(side, words)| {
+                let d = (0..sentence.len())
+                    .filter(|&k| words.contains(&sentence[k].as_str()))
+                    .map(distance)
+                    .filter(|&d| d <= QUANTITY_WINDOW)
+                    .min()?;
+                Some((d, *side))
+            })
+            .min();
+        if let Some((_, side)) = side {
+            name = format!("pay {side}");
+        }
     }
-    None
+    let mut name = suffix(&name);
+    // Counted people of a kind: "12 children killed" is not "48 people killed".
+    if let Some(u) = unit.as_deref() {
+        if EVENT_QUANTITIES.contains(&name.as_str()) && PEOPLE_OF_A_KIND.contains(&u) {
+            name = format!("{name} ({u})");
+        }
+    }
+    Some(name)
 }
 
 /// The status of a group from its occurrences' values and ranges.
@@ -536,5 +873,135 @@ mod tests {
             Some("people"),
         );
         assert_eq!(f, None, "people with no event word");
+    }
+
+    #[test]
+    fn people_of_a_kind_are_a_quantity_of_their_own() {
+        let f = fig(
+            "The blast killed 12 children.",
+            "12 children",
+            Some("children"),
+        );
+        assert_eq!(f.as_deref(), Some("deaths (children)"));
+        let f = fig(
+            "At least 48 people were killed.",
+            "48 people",
+            Some("people"),
+        );
+        assert_eq!(f.as_deref(), Some("deaths"));
+        let f = fig(
+            "Two firefighters were injured.",
+            "Two firefighters",
+            Some("firefighters"),
+        );
+        assert_eq!(f.as_deref(), Some("injured (firefighters)"));
+        let f = fig(
+            "About 2,000 dockworkers walked out.",
+            "2,000 dockworkers",
+            Some("dockworkers"),
+        );
+        assert_eq!(
+            f.as_deref(),
+            Some("workers"),
+            "who they are is the quantity"
+        );
+    }
+
+    #[test]
+    fn offers_demands_and_earlier_counts_are_quantities_of_their_own() {
+        let s = "The company has offered a 3.5% pay rise; the union wants 6%.";
+        assert_eq!(fig(s, "3.5%", Some("%")).as_deref(), Some("pay offer (%)"));
+        assert_eq!(fig(s, "6%", Some("%")).as_deref(), Some("pay demand (%)"));
+        let s = "Wren won by 312 votes; the first count had given him 298 votes more.";
+        assert_eq!(fig(s, "312 votes", Some("votes")).as_deref(), Some("votes"));
+        assert_eq!(
+            fig(s, "298 votes", Some("votes")).as_deref(),
+            Some("votes (earlier)")
+        );
+    }
+
+    #[test]
+    fn more_words_name_quantities() {
+        let f = fig(
+            "The storm left 30,000 homes facing outages.",
+            "30,000",
+            None,
+        );
+        assert_eq!(f.as_deref(), Some("without power"));
+        let f = fig(
+            "Police said 14 people were jailed overnight.",
+            "14 people",
+            Some("people"),
+        );
+        assert_eq!(f.as_deref(), Some("arrested"));
+        let f = fig(
+            "Some 40 people were slain in the attack.",
+            "40 people",
+            Some("people"),
+        );
+        assert_eq!(f.as_deref(), Some("deaths"));
+        let f = fig(
+            "Health officials counted 210 cases by Friday.",
+            "210 cases",
+            Some("cases"),
+        );
+        assert_eq!(f.as_deref(), Some("cases"));
+        let f = fig(
+            "Some 210 people were infected.",
+            "210 people",
+            Some("people"),
+        );
+        assert_eq!(f.as_deref(), Some("cases"));
+    }
+
+    fn place_of(sentence: &str, figure: &str) -> Option<String> {
+        let before = &sentence[..sentence.find(figure).unwrap()];
+        let words = super::super::text::cased_words(sentence);
+        let at = super::super::text::cased_words(before).len();
+        place(&words, at, super::super::text::cased_words(figure).len())
+    }
+
+    #[test]
+    fn places_come_after_the_figure_then_before() {
+        assert_eq!(
+            place_of(
+                "At least 48 people died in Dunmere on Saturday.",
+                "48 people"
+            )
+            .as_deref(),
+            Some("Dunmere")
+        );
+        assert_eq!(
+            place_of("In Kestrel Bay, 30 people died.", "30 people").as_deref(),
+            Some("Kestrel Bay")
+        );
+        assert_eq!(
+            place_of("At least 48 people died in March.", "48 people"),
+            None
+        );
+        assert_eq!(
+            place_of("At least 48 people died on Saturday.", "48 people"),
+            None
+        );
+        assert_eq!(
+            place_of("At least 48 people died in the floods.", "48 people"),
+            None
+        );
+    }
+
+    #[test]
+    fn two_places_split_a_group_one_does_not() {
+        assert_eq!(
+            split_by_place(&[Some("A"), None, Some("A")]),
+            vec![(None, vec![0, 1, 2])]
+        );
+        assert_eq!(
+            split_by_place(&[Some("A"), None, Some("B"), Some("A")]),
+            vec![
+                (Some("A".to_string()), vec![0, 3]),
+                (None, vec![1]),
+                (Some("B".to_string()), vec![2])
+            ]
+        );
     }
 }

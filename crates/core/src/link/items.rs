@@ -56,6 +56,9 @@ pub struct FigureItem {
     /// What it counts ("deaths", "injured", "tariff (%)"), read from its unit and sentence by
     /// [`quantity`](super::figures::quantity); `None`: nothing to group it by.
     pub quantity: Option<String>,
+    /// Where it happened, when its sentence says ([`place`](super::figures::place)).
+    #[serde(default)]
+    pub place: Option<String>,
 }
 
 /// Everything linking reads from one document.
@@ -65,7 +68,8 @@ pub struct DocItems {
     pub quotes: Vec<QuoteItem>,
     /// Figures in text order.
     pub figures: Vec<FigureItem>,
-    /// The article's date as `YYYY-MM-DD`, when its first lines carry one.
+    /// The article's date as `YYYY-MM-DD`: the document's publication date, else one its first
+    /// lines carry.
     pub date: Option<String>,
     /// Whether the quotes and figures are suggestions (the document had none of its own).
     pub suggested: bool,
@@ -184,7 +188,7 @@ pub fn items_from_annotations(doc: &Document) -> DocItems {
     DocItems {
         quotes,
         figures,
-        date: article_date(&chars),
+        date: doc.published.clone().or_else(|| article_date(&chars)),
         suggested: false,
     }
 }
@@ -237,7 +241,7 @@ pub fn items_from(doc: &Document, found: &[Suggestion]) -> DocItems {
     DocItems {
         quotes,
         figures,
-        date: article_date(&chars),
+        date: doc.published.clone().or_else(|| article_date(&chars)),
         suggested: true,
     }
 }
@@ -281,6 +285,11 @@ fn figure_item(
     let at = super::text::word_strings(&before).len();
     let quantity =
         super::figures::quantity(&text, &details, &super::text::word_strings(&sentence), at);
+    let place = super::figures::place(
+        &super::text::cased_words(&sentence),
+        at,
+        super::text::word_strings(&text).len(),
+    );
     let in_quote = quotes
         .iter()
         .find(|q| q.start.0 <= start && end <= q.end.0 && q.speaker.is_some())
@@ -301,6 +310,7 @@ fn figure_item(
         details,
         source,
         quantity,
+        place,
     }
 }
 
@@ -455,6 +465,18 @@ mod tests {
             Some("2026-11-30".into())
         );
         assert_eq!(article_date(&chars("No date here, may 5 be.")), None);
+    }
+
+    #[test]
+    fn the_documents_publication_date_comes_first() {
+        let mut d = Document::new(DocumentId("d".into()), "t", "March 3, 2026 — Rescuers", 0);
+        assert_eq!(document_items(&d, true).date.as_deref(), Some("2026-03-03"));
+        d.published = Some("2026-03-04".into());
+        assert_eq!(document_items(&d, true).date.as_deref(), Some("2026-03-04"));
+        assert_eq!(
+            document_items(&d, false).date.as_deref(),
+            Some("2026-03-04")
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //!
 //! - [`items`]: what is read from each document — quotes with speakers, figures with value,
 //!   qualifier, unit, source, and the article's date.
-//! - [`stories`]: grouping by MinHash/LSH, shared names and shared quotes; the user's edits.
+//! - [`stories`]: grouping by MinHash/LSH, shared names and shared quotes; the user's edits, kept
+//!   on the documents ([`crate::DocStory`]) and grouped within.
 //! - [`quotes`]: normalisation, fuzzy alignment, diffs, speaker conflicts.
 //! - [`figures`]: ranges from qualifiers, quantities, agree/divergent/contradictory.
 //! - [`export`]: `spanmark-links/1` JSONL, W3C Web Annotations and the CLI's JSON.
@@ -49,7 +50,7 @@ pub use export::{cli_json, export_jsonl, export_w3c, LINKS_FORMAT};
 pub use figures::{figure_range, FigureRange, FigureStatus, APPROX_TOLERANCE};
 pub use items::{document_items, figure_details, DocItems, FigureDetails, FigureItem, QuoteItem};
 pub use quotes::{normalise_quote, word_diff, DiffOp};
-pub use stories::{GroupOptions, Stories, Story, StoryError, StoryId};
+pub use stories::{forget_edit, GroupOptions, Stories, Story, StoryError, StoryId};
 
 use crate::model::{Document, DocumentId};
 use crate::offsets::CharOffset;
@@ -397,6 +398,28 @@ fn link_with(docs: &[Document], items: &[DocItems], sets: &QuoteSets, stories: &
             }
         }
     }
+    // Occurrences naming two places or more are split by place (see `figures::split_by_place`).
+    /// (story, quantity) → (document, figure) of each member.
+    type Group = ((usize, String), Vec<(usize, usize)>);
+    let groups: Vec<Group> = groups
+        .into_iter()
+        .flat_map(|((s, quantity), members)| {
+            let places: Vec<Option<&str>> = members
+                .iter()
+                .map(|&(d, f)| items[d].figures[f].place.as_deref())
+                .collect();
+            figures::split_by_place(&places)
+                .into_iter()
+                .map(|(place, part)| {
+                    let name = match place {
+                        Some(p) => format!("{quantity} ({p})"),
+                        None => quantity.clone(),
+                    };
+                    ((s, name), part.into_iter().map(|i| members[i]).collect())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let mut figure_groups: Vec<(usize, (usize, usize), FigureGroup)> = vec![];
     for ((s, quantity), members) in groups {
         let mut ds: Vec<usize> = members.iter().map(|m| m.0).collect();

@@ -21,6 +21,12 @@
 //!
 //! **Editing** ([`Stories::merge`], [`Stories::split`], [`Stories::rename`],
 //! [`Stories::move_document`], [`Stories::reconcile`]) is pure: each returns a new [`Stories`].
+//!
+//! **Kept stories**: the user's edits are kept on the documents ([`DocStory`], changed through
+//! [`Stories::keep_edit`] and [`forget_edit`], undoable like any edit). When some document has
+//! one, [`group`] keeps them: documents sharing a story id form that story, named as the user
+//! named it or else from its documents; a document with none (added since) joins the kept story
+//! most of its grouping companions are in, or forms a new story with the companions that have none.
 
 use std::collections::HashMap;
 
@@ -29,7 +35,8 @@ use thiserror::Error;
 
 use super::text::{combine, mix, stopwords, words, Word};
 use super::UnionFind;
-use crate::model::{Document, DocumentId};
+use crate::history::Edit;
+use crate::model::{DocStory, Document, DocumentId};
 
 /// MinHash functions per document.
 pub const MINHASH: usize = 64;
@@ -430,6 +437,9 @@ pub(crate) fn group(
         }
     }
     let labels = uf.labels();
+    if docs.iter().any(|d| d.story.is_some()) {
+        return within_kept(docs, &labels, &prints);
+    }
     let count = labels.iter().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![vec![]; count];
     for (d, &l) in labels.iter().enumerate() {
@@ -447,6 +457,104 @@ pub(crate) fn group(
             })
             .collect(),
     }
+}
+
+/// The stories kept on the documents, with each document that has none placed by the grouping
+/// (`labels`: a group number per document): into the kept story most documents of its group are in
+/// (the first seen on a tie), else into a new story with the documents of its group that have none.
+/// A story's name is the first one the user gave among its documents, else generated.
+fn within_kept(docs: &[Document], labels: &[usize], prints: &[Fingerprint]) -> Stories {
+    let count = labels.iter().max().map_or(0, |m| m + 1);
+    let mut votes: Vec<Vec<(&StoryId, usize)>> = vec![vec![]; count];
+    for (d, &g) in labels.iter().enumerate() {
+        if let Some(s) = &docs[d].story {
+            match votes[g].iter_mut().find(|(id, _)| *id == &s.id) {
+                Some((_, n)) => *n += 1,
+                None => votes[g].push((&s.id, 1)),
+            }
+        }
+    }
+    let mut last = docs
+        .iter()
+        .filter_map(|d| {
+            d.story
+                .as_ref()?
+                .id
+                .0
+                .strip_prefix('s')?
+                .parse::<u64>()
+                .ok()
+        })
+        .max()
+        .unwrap_or(0);
+    let mut fresh: Vec<Option<StoryId>> = vec![None; count];
+    let mut order: Vec<StoryId> = vec![];
+    let mut members: HashMap<StoryId, Vec<usize>> = HashMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let id = match &doc.story {
+            Some(s) => s.id.clone(),
+            None => {
+                let g = labels[d];
+                let most =
+                    votes[g]
+                        .iter()
+                        .fold(
+                            None,
+                            |best: Option<(&StoryId, usize)>, &(id, n)| match best {
+                                Some((_, m)) if m >= n => best,
+                                _ => Some((id, n)),
+                            },
+                        );
+                match most {
+                    Some((id, _)) => id.clone(),
+                    None => fresh[g]
+                        .get_or_insert_with(|| {
+                            last += 1;
+                            StoryId(format!("s{last}"))
+                        })
+                        .clone(),
+                }
+            }
+        };
+        let list = members.entry(id.clone()).or_default();
+        if list.is_empty() {
+            order.push(id);
+        }
+        list.push(d);
+    }
+    Stories {
+        stories: order
+            .into_iter()
+            .map(|id| {
+                let m = &members[&id];
+                let given = m.iter().find_map(|&d| {
+                    let s = docs[d].story.as_ref().filter(|s| s.id == id)?;
+                    s.name.clone()
+                });
+                Story {
+                    name: given.clone().unwrap_or_else(|| story_name(m, docs, prints)),
+                    renamed: given.is_some(),
+                    documents: m.iter().map(|&d| docs[d].id.clone()).collect(),
+                    id,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The edit that leaves every document's story to the linker again (forgets the user's merges,
+/// splits and names), or `None` when no document has one.
+pub fn forget_edit(docs: &[Document]) -> Option<Edit> {
+    let edits: Vec<Edit> = docs
+        .iter()
+        .filter(|d| d.story.is_some())
+        .map(|d| Edit::SetStory {
+            doc: d.id.clone(),
+            from: d.story.clone(),
+            to: None,
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
 
 /// Up to three name phrases most of the story's documents share (longer first among equals, and
@@ -594,6 +702,36 @@ impl Stories {
         Ok(out)
     }
 
+    /// The edit that keeps these stories on the documents (see [`DocStory`]): one
+    /// [`Edit::SetStory`] per document whose story changes, as one batch (a name only on the
+    /// stories the user named); `None` when none changes. Documents in no story are left to the
+    /// linker.
+    pub fn keep_edit(&self, docs: &[Document]) -> Option<Edit> {
+        let wanted: HashMap<&DocumentId, DocStory> = self
+            .stories
+            .iter()
+            .flat_map(|s| {
+                let kept = DocStory {
+                    id: s.id.clone(),
+                    name: s.renamed.then(|| s.name.clone()),
+                };
+                s.documents.iter().map(move |d| (d, kept.clone()))
+            })
+            .collect();
+        let edits: Vec<Edit> = docs
+            .iter()
+            .filter_map(|d| {
+                let to = wanted.get(&d.id).cloned();
+                (to != d.story).then(|| Edit::SetStory {
+                    doc: d.id.clone(),
+                    from: d.story.clone(),
+                    to,
+                })
+            })
+            .collect();
+        (!edits.is_empty()).then_some(Edit::Batch(edits))
+    }
+
     /// Brings saved stories up to date with the workspace: documents no longer there are dropped
     /// (and stories left empty), documents in no story become stories of their own.
     pub fn reconcile(&self, docs: &[Document]) -> Stories {
@@ -680,6 +818,123 @@ mod tests {
         assert_eq!(r.stories[1].documents, vec![DocumentId("z".into())]);
         let json = serde_json::to_string(&r).unwrap();
         assert_eq!(serde_json::from_str::<Stories>(&json).unwrap(), r);
+    }
+
+    fn article(id: &str, text: &str) -> Document {
+        Document::new(DocumentId(id.into()), id.to_uppercase(), text, 0)
+    }
+
+    /// Two articles about one dam collapse, one about a ferry timetable.
+    fn articles() -> Vec<Document> {
+        vec![
+            article("a", "The Orlan Dam collapsed above Dunmere on Saturday. Governor Mirela Tovanic said rescue crews from Halvik reached the Sable River villages by boat, and the relief agency opened shelters."),
+            article("b", "Rescue crews reached Dunmere and Halvik by boat after the Orlan Dam collapse. Governor Mirela Tovanic said the Sable River villages were flooded and the relief agency opened shelters."),
+            article("f", "The Lindmark harbour council voted to add two evening ferries to the island route. Council member Jonas Ebbe said islanders asked for a decade."),
+        ]
+    }
+
+    fn grouped(docs: &[Document]) -> Stories {
+        let items = crate::link::collect_items(docs, false);
+        crate::link::group_stories(docs, &items, &GroupOptions::default())
+    }
+
+    fn ids(s: &Story) -> Vec<&str> {
+        s.documents.iter().map(|d| d.0.as_str()).collect()
+    }
+
+    #[test]
+    fn kept_stories_are_grouped_within_and_named_as_the_user_named_them() {
+        let mut docs = articles();
+        let auto = grouped(&docs);
+        assert_eq!(
+            auto.stories.iter().map(ids).collect::<Vec<_>>(),
+            vec![vec!["a", "b"], vec!["f"]]
+        );
+        // The user merges the ferry story into the dam's and names it.
+        let edited = auto
+            .merge(&id("s1"), &id("s2"))
+            .unwrap()
+            .rename(&id("s1"), "Everything")
+            .unwrap();
+        let mut ws = crate::Workspace {
+            documents: docs.clone(),
+            ..Default::default()
+        };
+        let mut history = crate::History::default();
+        let keep = edited.keep_edit(&ws.documents).unwrap();
+        history.apply(&mut ws, keep).unwrap();
+        assert_eq!(
+            edited.keep_edit(&ws.documents),
+            None,
+            "nothing left to change"
+        );
+        let kept = grouped(&ws.documents);
+        assert_eq!(kept.stories.len(), 1);
+        assert_eq!(
+            (kept.stories[0].name.as_str(), kept.stories[0].renamed),
+            ("Everything", true)
+        );
+        assert_eq!(ids(&kept.stories[0]), vec!["a", "b", "f"]);
+        // Undo: grouped afresh again.
+        history.undo(&mut ws).unwrap();
+        assert_eq!(grouped(&ws.documents), auto);
+        history.redo(&mut ws).unwrap();
+        // A new article about the dam joins the kept story; an unrelated one is a story of its own.
+        docs = ws.documents.clone();
+        docs.push(article("c", "Governor Mirela Tovanic visited Dunmere after the Orlan Dam collapse; relief agency shelters along the Sable River villages hold rescue crews from Halvik."));
+        docs.push(article(
+            "j",
+            "A jazz festival in Keldmouth drew record crowds despite rain over the long weekend.",
+        ));
+        let s = grouped(&docs);
+        assert_eq!(
+            s.stories.iter().map(ids).collect::<Vec<_>>(),
+            vec![vec!["a", "b", "f", "c"], vec!["j"]]
+        );
+        assert_eq!(s.stories[1].id, id("s2"), "a new id past the kept ones");
+        // A deleted document leaves its story; the rest keep theirs.
+        let s = grouped(&docs[1..]);
+        assert_eq!(ids(&s.stories[0]), vec!["b", "f", "c"]);
+        // Forgetting: grouped afresh.
+        let forget = forget_edit(&ws.documents).unwrap();
+        forget.apply(&mut ws).unwrap();
+        assert!(ws.documents.iter().all(|d| d.story.is_none()));
+        assert_eq!(forget_edit(&ws.documents), None);
+    }
+
+    #[test]
+    fn a_split_keeps_the_new_story_and_names_it_from_its_documents() {
+        let docs = articles();
+        let auto = grouped(&docs);
+        let (edited, new) = auto.split(&id("s1"), &[DocumentId("b".into())]).unwrap();
+        let mut ws = crate::Workspace {
+            documents: docs,
+            ..Default::default()
+        };
+        edited
+            .keep_edit(&ws.documents)
+            .unwrap()
+            .apply(&mut ws)
+            .unwrap();
+        let b = ws.document(&DocumentId("b".into())).unwrap();
+        assert_eq!(
+            b.story,
+            Some(DocStory {
+                id: new.clone(),
+                name: None
+            })
+        );
+        let kept = grouped(&ws.documents);
+        assert_eq!(
+            kept.stories.iter().map(ids).collect::<Vec<_>>(),
+            vec![vec!["a"], vec!["b"], vec!["f"]]
+        );
+        assert_eq!(kept.story_of(&DocumentId("b".into())).unwrap().id, new);
+        assert_eq!(
+            kept.stories[1].name, "B",
+            "a one-document story is named by its title"
+        );
+        assert!(!kept.stories[1].renamed);
     }
 
     #[test]

@@ -164,6 +164,15 @@ pub(crate) fn words(chars: &[char], base: usize) -> Vec<Word> {
 
 /// Lower-cased words of `text` as strings (apostrophes dropped), for quotes and names.
 pub(crate) fn word_strings(text: &str) -> Vec<String> {
+    split_words(text, true)
+}
+
+/// The words of `text` as [`word_strings`] splits them, with their case kept.
+pub(crate) fn cased_words(text: &str) -> Vec<String> {
+    split_words(text, false)
+}
+
+fn split_words(text: &str, lower: bool) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = vec![];
     let mut i = 0;
@@ -176,7 +185,11 @@ pub(crate) fn word_strings(text: &str) -> Vec<String> {
         while i < chars.len() {
             let c = chars[i];
             if c.is_alphanumeric() {
-                w.extend(c.to_lowercase());
+                if lower {
+                    w.extend(c.to_lowercase());
+                } else {
+                    w.push(c);
+                }
                 i += 1;
             } else if is_apostrophe(c) && i + 1 < chars.len() && chars[i + 1].is_alphanumeric() {
                 i += 1;
