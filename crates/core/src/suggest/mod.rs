@@ -31,7 +31,7 @@ mod speakers;
 mod tokens;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -418,24 +418,28 @@ pub fn fresh_suggestions<S: AsRef<str>>(
     rejected: &[(CharOffset, CharOffset, S)],
     kinds: &[SuggestionKind],
 ) -> Vec<Suggestion> {
-    let taken = |start: CharOffset, end: CharOffset, label: &str| {
+    // Looked up once per suggestion: a long article has thousands of spans and suggestions, and
+    // a scan of every span for every suggestion was most of the time the app waited.
+    let mut taken: HashSet<(usize, usize, &str)> =
+        HashSet::with_capacity(doc.spans.len() + rejected.len());
+    taken.extend(
         doc.spans
             .iter()
-            .any(|s| s.start == start && s.end == end && s.label == label)
-            || rejected
-                .iter()
-                .any(|(s, e, l)| *s == start && *e == end && l.as_ref() == label)
-    };
-    let rejected_speaker = |start: CharOffset, end: CharOffset| {
-        rejected
-            .iter()
-            .any(|(s, e, l)| *s == start && *e == end && l.as_ref() == "speaker")
-    };
+            .map(|s| (s.start.0, s.end.0, s.label.as_str())),
+    );
+    taken.extend(rejected.iter().map(|(s, e, l)| (s.0, e.0, l.as_ref())));
+    let rejected_speakers: HashSet<(usize, usize)> = rejected
+        .iter()
+        .filter(|(_, _, l)| l.as_ref() == "speaker")
+        .map(|(s, e, _)| (s.0, e.0))
+        .collect();
     suggest(&doc.text, kinds)
         .into_iter()
-        .filter(|s| !taken(s.start, s.end, s.label()))
+        .filter(|s| !taken.contains(&(s.start.0, s.end.0, s.label())))
         .map(|mut s| {
-            if s.speaker.is_some_and(|(a, b)| rejected_speaker(a, b)) {
+            if s.speaker
+                .is_some_and(|(a, b)| rejected_speakers.contains(&(a.0, b.0)))
+            {
                 s.speaker = None;
             }
             s
