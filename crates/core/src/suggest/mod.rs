@@ -313,7 +313,8 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
         (vec![None; quotes.len()], vec![])
     };
     let name_of = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
-    let mut out = vec![];
+    // Sized once: a suggestion is a large value, and growing the list copies them all again.
+    let mut out = Vec::with_capacity(2 * quotes.len() + figs.len() + sents.len());
     if want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) {
         let mut speaker_spans: Vec<(usize, usize)> = vec![];
         let mut seen = std::collections::HashSet::new();
@@ -400,13 +401,25 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
             }
         }
     }
-    out.sort_by(|a, b| {
+    sort_suggestions(out)
+}
+
+/// Sorts by start, then longest first, then kind, keeping the order of equal ones — through a
+/// list of indices, so that each (large) suggestion moves once instead of at every merge.
+fn sort_suggestions(out: Vec<Suggestion>) -> Vec<Suggestion> {
+    let mut order: Vec<u32> = (0..out.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&out[a as usize], &out[b as usize]);
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))
             .then(a.kind.cmp(&b.kind))
     });
-    out
+    let mut slots: Vec<Option<Suggestion>> = out.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots[i as usize].take().expect("each index once"))
+        .collect()
 }
 
 /// Suggestions for a document the user is annotating: those of [`suggest`], minus any whose
