@@ -173,6 +173,8 @@ impl Scan<'_> {
             || is_time_word(w)
             || is_function_word(w)
             || multiplier(w).is_some()
+            // Persian "دو برابر": twice as much, not a count.
+            || w == "برابر"
             || (w.is_ascii() && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
         {
             return None;
@@ -436,6 +438,10 @@ fn label_or_age(s: &Scan, k: usize) -> Option<usize> {
     if k >= 1 && is_identifier_label(prev_word(s, k)) {
         return Some(k + 1);
     }
+    // "aged 34": an age.
+    if k >= 1 && s.is_word(k - 1) && matches!(s.lower(k - 1), "aged" | "age") {
+        return Some(k + 1);
+    }
     let t = s.toks[k];
     if k >= 2
         && s.punct(k - 1) == Some(',')
@@ -496,7 +502,7 @@ struct Reading {
     dot_groups: bool,
     /// A Japanese qualifier glued before the number.
     ja_qualifier: Option<&'static str>,
-    /// Whether it reads as a tally or score ("31-22"), which is no figure.
+    /// Whether it reads as a tally or score ("31-22") or an age ("15-year-old"): no figure.
     tally: bool,
     /// Whether the counted noun is glued by a hyphen ("10-day"): it counts days.
     compound: bool,
@@ -740,6 +746,10 @@ impl Reading {
             self.end = s.toks[j].end;
             self.j += 1;
         } else if s.punct(j) == Some('-') && s.glued(j) && s.is_word(j + 1) && s.glued(j + 1) {
+            if s.lower(j + 1).ends_with("-old") {
+                // "a 15-year-old": an age, not a figure.
+                self.tally = true;
+            }
             self.unit = Some(text_of(s.chars, &s.toks[j + 1]));
             self.end = s.toks[j + 1].end;
             self.j += 2;
@@ -991,6 +1001,39 @@ fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -
     unit.filter(|u| !is_measure(u)).map(|u| u.to_lowercase())
 }
 
+/// A share named by a fraction after "a": "a fifth" is 20%.
+fn fraction(w: &str) -> Option<f64> {
+    Some(match w {
+        "fifth" => 20.0,
+        "quarter" => 25.0,
+        "tenth" => 10.0,
+        _ => return None,
+    })
+}
+
+/// The noun of a hyphenated count ("three-year", "two-day"): calendar and counting units, not
+/// ages ("five-year-old"), fractions ("two-thirds") or manners ("two-way", "three-time").
+fn is_compound_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "storey"
+            | "story"
+            | "mile"
+            | "kilometre"
+            | "member"
+            | "point"
+            | "seat"
+            | "bed"
+            | "page"
+    )
+}
+
 /// Reads a figure written in words at token `k` ("three weeks", "a dozen people", "a million").
 fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     let w = s.lower(k);
@@ -998,7 +1041,24 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     let mut value;
     if matches!(w, "a" | "an") {
         let next = s.lower(k + 1);
-        if next == "dozen" {
+        if let Some(pct) = fraction(next) {
+            // "a fifth", "a quarter": a share, as a percentage.
+            let (first, qualifier) = match s.qualifier_before(k) {
+                Some((from, q)) => (from, qualifier_class(q)),
+                None => (k, "exact"),
+            };
+            let quantity = quantity(s, first, k, k + 2, Some("%"));
+            out.push(Figure {
+                start: s.toks[first].start,
+                end: s.toks[k + 1].end,
+                value: pct,
+                value_max: None,
+                unit: Some("%".into()),
+                qualifier,
+                quantity,
+            });
+            return k + 2;
+        } else if next == "dozen" {
             value = 12.0;
         } else if let Some(f) = multiplier(next).filter(|_| next != "thousands") {
             value = f;
@@ -1008,9 +1068,36 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         j = k + 2;
     } else {
         value = 0.0;
-        for p in w.split('-') {
+        let parts = w.split('-').count();
+        for (n, p) in w.split('-').enumerate() {
             match number_word(p) {
                 Some(v) if p != "hundred" && p != "dozen" => value += v,
+                // "a three-year term", "a two-day strike": the counted noun glued by a hyphen.
+                _ if n > 0 && n + 1 == parts && is_compound_noun(p) => {
+                    let t = s.toks[k];
+                    let unit: String = s.chars[t.start..t.end]
+                        .iter()
+                        .collect::<String>()
+                        .rsplit('-')
+                        .next()
+                        .unwrap_or_default()
+                        .to_string();
+                    let (first, qualifier) = match s.qualifier_before(k) {
+                        Some((from, q)) => (from, qualifier_class(q)),
+                        None => (k, "exact"),
+                    };
+                    let quantity = Some(format!("{}s", p.trim_end_matches('s')));
+                    out.push(Figure {
+                        start: s.toks[first].start,
+                        end: t.end,
+                        value,
+                        value_max: None,
+                        unit: Some(unit),
+                        qualifier,
+                        quantity,
+                    });
+                    return k + 1;
+                }
                 _ => return k + 1,
             }
         }
@@ -1182,6 +1269,15 @@ mod tests {
         assert_eq!(f[0].2.as_deref(), Some("%"));
         assert_eq!(f[2].0, "six");
         assert!(spans("Two of them came, and two were there.").is_empty());
+    }
+
+    #[test]
+    fn fractions_hyphenated_counts_and_ages() {
+        let f = figures("Fares rise by a fifth; a three-year term; a 15-year-old, aged 34, left.");
+        assert_eq!(f[0].0, "a fifth");
+        assert_eq!((f[0].1, f[0].2.as_deref()), (20.0, Some("%")));
+        assert_eq!(f[1].0, "three-year");
+        assert_eq!(f.len(), 2);
     }
 
     #[test]
