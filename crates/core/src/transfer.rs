@@ -82,9 +82,12 @@ struct WireSuggestionRef<'a> {
     value_max: Option<f64>,
     unit: Option<&'a str>,
     qualifier: Option<&'a str>,
-    attribution: Option<(&'a str, Option<(CharOffset, CharOffset)>, Stage)>,
+    attribution: Option<WireAttributionRef<'a>>,
     attributes: Vec<(&'a str, WireValueRef<'a>)>,
 }
+
+/// A [`WireAttribution`] to encode, borrowed.
+type WireAttributionRef<'a> = (&'a str, Option<(CharOffset, CharOffset)>, Stage);
 
 /// A [`WireValue`] to encode, borrowed.
 #[derive(Serialize)]
