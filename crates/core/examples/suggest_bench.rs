@@ -1,6 +1,8 @@
 //! Throughput of the suggestion engine on a generated text (1 MB unless told otherwise).
 //!
-//! `cargo run --release -p spanmark-core --example suggest_bench [MEGABYTES]`
+//! `cargo run --release -p spanmark-core --example suggest_bench [MEGABYTES]`, or
+//! `… --example suggest_bench -- bench/out/articles.jsonl` for the app's round trip on the
+//! benchmark's 1 MB article (encode, decode, engine, filtering, suggestions back).
 //!
 //! A benchmark that prints figures, not a timed test: it builds a deterministic text from varied
 //! news-like paragraphs (several quote styles and scripts, figures, dates, abbreviations), runs
@@ -70,7 +72,89 @@ fn measure(text: &str, kinds: &[SuggestionKind], runs: u32) -> (Duration, Option
     (best, cpu, count)
 }
 
+/// The app's round trip on the longest document of a Spanmark JSONL file (the benchmark's
+/// `bench/out/articles.jsonl`, spans included): the document encoded as the app sends it, decoded
+/// in the formats module, its fresh suggestions, encoded and decoded back.
+fn round_trip(path: &str) {
+    use spanmark_core::suggest::accept::rejected_triples;
+    use spanmark_core::suggest::fresh_suggestions;
+    use spanmark_core::transfer::{
+        documents_from_bytes, documents_to_bytes, suggestions_from_bytes, suggestions_to_bytes,
+    };
+    let input = std::fs::read_to_string(path).expect("the article file reads");
+    let doc = input
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .max_by_key(|l| l.len())
+        .map(|l| spanmark_core::formats::spanmark_jsonl::import_line(l).expect("a document"))
+        .expect("one document");
+    let mb = doc.text.len() as f64 / 1e6;
+    // The app's kinds: quotes (speakers come with them), figures, claims.
+    let kinds = [
+        SuggestionKind::Quote,
+        SuggestionKind::Figure,
+        SuggestionKind::Claim,
+    ];
+    println!(
+        "article: {mb:.2} MB UTF-8, {} spans; app kinds, best and median of {RUNS} runs",
+        doc.spans.len()
+    );
+    let mut rows: Vec<(&str, Vec<f64>)> = ["encode", "decode", "engine", "fresh", "back", "total"]
+        .iter()
+        .map(|n| (*n, vec![]))
+        .collect();
+    let mut count = 0;
+    for _ in 0..=RUNS {
+        let t0 = Instant::now();
+        let bytes = documents_to_bytes([&doc]);
+        let t1 = Instant::now();
+        let docs = documents_from_bytes(&bytes).expect("decodes");
+        let t2 = Instant::now();
+        let engine = suggest(&docs[0].text, &kinds);
+        let t3 = Instant::now();
+        let fresh: Vec<_> = docs
+            .iter()
+            .map(|d| fresh_suggestions(d, &rejected_triples(d), &kinds))
+            .collect();
+        let t4 = Instant::now();
+        let back = suggestions_from_bytes(&suggestions_to_bytes(&fresh)).expect("decodes");
+        let t5 = Instant::now();
+        count = back[0].len();
+        drop(engine);
+        let ts = [t0, t1, t2, t3, t4, t5];
+        let fresh_time = (t4 - t3).as_secs_f64();
+        let engine_time = (t3 - t2).as_secs_f64();
+        let times = [
+            (t1 - t0).as_secs_f64(),
+            (t2 - t1).as_secs_f64(),
+            engine_time,
+            fresh_time,
+            (t5 - t4).as_secs_f64(),
+            // The app's path runs the engine once, inside `fresh`.
+            (ts[5] - ts[0]).as_secs_f64() - engine_time,
+        ];
+        for (row, t) in rows.iter_mut().zip(times) {
+            row.1.push(t);
+        }
+    }
+    for (name, mut xs) in rows {
+        xs.remove(0);
+        xs.sort_by(f64::total_cmp);
+        println!(
+            "{name:<8} best {:>7.1} ms  median {:>7.1} ms  ({:.1} MB/s best)",
+            xs[0] * 1e3,
+            xs[xs.len() / 2] * 1e3,
+            mb / xs[0]
+        );
+    }
+    println!("{count} suggestions");
+}
+
 fn main() {
+    if let Some(path) = std::env::args().nth(1).filter(|a| a.ends_with(".jsonl")) {
+        round_trip(&path);
+        return;
+    }
     let megabytes: f64 = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

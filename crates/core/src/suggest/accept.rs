@@ -1,5 +1,7 @@
 //! Accepting and rejecting suggestions as undoable edits.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::attributes::{AttrValue, Attributes};
 use crate::history::Edit;
 use crate::model::{Document, Rejection, Relation, Span, SpanId};
@@ -42,8 +44,22 @@ pub fn acceptance_edit(doc: &Document, suggestions: &[Suggestion]) -> Edit {
 pub fn plan(doc: &Document, suggestions: &[Suggestion]) -> (Vec<Edit>, Vec<SpanId>) {
     let mut next_span = doc.next_span_id().0;
     let mut next_relation = doc.next_relation_id().0;
-    let mut added: Vec<Span> = vec![];
-    let mut linked: Vec<(SpanId, SpanId)> = vec![];
+    // Spans by (start, end, label), the document's first: accepting every suggestion of a long
+    // article looks thousands up, and a scan of all spans for each was quadratic.
+    let mut by_range: HashMap<(CharOffset, CharOffset, String), SpanId> =
+        HashMap::with_capacity(doc.spans.len() + suggestions.len());
+    for s in &doc.spans {
+        by_range
+            .entry((s.start, s.end, s.label.clone()))
+            .or_insert(s.id);
+    }
+    let said_by: HashSet<(SpanId, SpanId)> = doc
+        .relations
+        .iter()
+        .filter(|r| r.kind == SAID_BY)
+        .map(|r| (r.from, r.to))
+        .collect();
+    let mut linked: HashSet<(SpanId, SpanId)> = HashSet::new();
     let mut edits = vec![];
     let mut ids = Vec::with_capacity(suggestions.len());
     let mut find_or_add = |start: CharOffset,
@@ -51,14 +67,8 @@ pub fn plan(doc: &Document, suggestions: &[Suggestion]) -> (Vec<Edit>, Vec<SpanI
                            label: &str,
                            attributes: Attributes,
                            edits: &mut Vec<Edit>| {
-        let existing = doc
-            .spans
-            .iter()
-            .chain(added.iter())
-            .find(|s| s.start == start && s.end == end && s.label == label)
-            .map(|s| s.id);
-        if let Some(id) = existing {
-            return id;
+        if let Some(id) = by_range.get(&(start, end, label.to_string())) {
+            return *id;
         }
         let span = Span {
             id: SpanId(next_span),
@@ -69,7 +79,7 @@ pub fn plan(doc: &Document, suggestions: &[Suggestion]) -> (Vec<Edit>, Vec<SpanI
             attributes,
         };
         next_span += 1;
-        added.push(span.clone());
+        by_range.insert((start, end, label.to_string()), span.id);
         edits.push(Edit::CreateSpan {
             doc: doc.id.clone(),
             span: span.clone(),
@@ -81,13 +91,9 @@ pub fn plan(doc: &Document, suggestions: &[Suggestion]) -> (Vec<Edit>, Vec<SpanI
         ids.push(id);
         if let Some((a, b)) = s.speaker {
             let speaker = find_or_add(a, b, "speaker", Attributes::new(), &mut edits);
-            let exists = linked.contains(&(id, speaker))
-                || doc
-                    .relations
-                    .iter()
-                    .any(|r| r.from == id && r.to == speaker && r.kind == SAID_BY);
+            let exists = linked.contains(&(id, speaker)) || said_by.contains(&(id, speaker));
             if !exists {
-                linked.push((id, speaker));
+                linked.insert((id, speaker));
                 let relation = Relation {
                     id: crate::RelationId(next_relation),
                     from: id,

@@ -173,6 +173,8 @@ impl Scan<'_> {
             || is_time_word(w)
             || is_function_word(w)
             || multiplier(w).is_some()
+            // Persian "دو برابر": twice as much, not a count.
+            || w == "برابر"
             || (w.is_ascii() && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
         {
             return None;
@@ -328,6 +330,7 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     r.multiplier_word(s);
     r.unit_word_after(s);
     r.counted_noun(s);
+    r.per_unit(s);
     if r.time_stamp(s) || r.tally {
         return r.j;
     }
@@ -435,6 +438,10 @@ fn label_or_age(s: &Scan, k: usize) -> Option<usize> {
     if k >= 1 && is_identifier_label(prev_word(s, k)) {
         return Some(k + 1);
     }
+    // "aged 34": an age.
+    if k >= 1 && s.is_word(k - 1) && matches!(s.lower(k - 1), "aged" | "age") {
+        return Some(k + 1);
+    }
     let t = s.toks[k];
     if k >= 2
         && s.punct(k - 1) == Some(',')
@@ -495,8 +502,10 @@ struct Reading {
     dot_groups: bool,
     /// A Japanese qualifier glued before the number.
     ja_qualifier: Option<&'static str>,
-    /// Whether it reads as a tally or score ("31-22"), which is no figure.
+    /// Whether it reads as a tally or score ("31-22") or an age ("15-year-old"): no figure.
     tally: bool,
+    /// Whether the counted noun is glued by a hyphen ("10-day"): it counts days.
+    compound: bool,
 }
 
 impl Reading {
@@ -520,6 +529,7 @@ impl Reading {
             dot_groups,
             ja_qualifier: None,
             tally: false,
+            compound: false,
         })
     }
 
@@ -626,14 +636,26 @@ impl Reading {
         let connector = s.punct(j).filter(|c| matches!(c, '-' | '–' | '—'));
         let word_connector = s.is_word(j).then(|| s.lower(j));
         let before_first = self.before_first(s);
-        let ranged = s.is_num(j + 1)
-            && (connector.is_some()
-                || (word_connector == Some("to") && before_first != "from")
-                || (word_connector == Some("and") && before_first == "between"));
+        // The upper bound's number token: "10-15", or "$5bn-$7bn", "between £200 and £300" with
+        // the same currency sign again.
+        let hi_k = if s.is_num(j + 1) {
+            j + 1
+        } else if self.unit.is_some()
+            && s.punct(j + 1).and_then(currency_symbol) == self.unit.as_deref()
+            && s.is_num(j + 2)
+            && s.glued(j + 2)
+        {
+            j + 2
+        } else {
+            return;
+        };
+        let ranged = connector.is_some()
+            || (word_connector == Some("to") && before_first != "from")
+            || (word_connector == Some("and") && before_first == "between");
         if !ranged {
             return;
         }
-        let hi = &s.chars[s.toks[j + 1].start..s.toks[j + 1].end];
+        let hi = &s.chars[s.toks[hi_k].start..s.toks[hi_k].end];
         let Some(v) = parse_number(hi, self.dot_groups) else {
             return;
         };
@@ -642,8 +664,8 @@ impl Reading {
             self.tally = true;
         }
         self.value_max = Some(v);
-        self.end = s.toks[j + 1].end;
-        self.j += 2;
+        self.end = s.toks[hi_k].end;
+        self.j = hi_k + 1;
         if s.glued(self.j) && s.is_word(self.j) {
             if let Some(f) = glued_multiplier(s.lower(self.j)) {
                 self.factor = f;
@@ -724,7 +746,33 @@ impl Reading {
             self.end = s.toks[j].end;
             self.j += 1;
         } else if s.punct(j) == Some('-') && s.glued(j) && s.is_word(j + 1) && s.glued(j + 1) {
+            if s.lower(j + 1).ends_with("-old") {
+                // "a 15-year-old": an age, not a figure.
+                self.tally = true;
+            }
             self.unit = Some(text_of(s.chars, &s.toks[j + 1]));
+            self.end = s.toks[j + 1].end;
+            self.j += 2;
+            self.compound = true;
+        }
+    }
+
+    /// A unit per another glued after it: "190 km/h", "3m/s".
+    fn per_unit(&mut self, s: &Scan) {
+        let Some(u) = self.unit.as_deref() else {
+            return;
+        };
+        let j = self.j;
+        let short =
+            |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_lowercase());
+        if short(u)
+            && s.punct(j) == Some('/')
+            && s.glued(j)
+            && s.is_word(j + 1)
+            && s.glued(j + 1)
+            && short(s.lower(j + 1))
+        {
+            self.unit = Some(format!("{u}/{}", text_of(s.chars, &s.toks[j + 1])));
             self.end = s.toks[j + 1].end;
             self.j += 2;
         }
@@ -769,7 +817,19 @@ impl Reading {
             self.start = s.toks[self.first - 1].start;
             first_tok = self.first - 1;
         }
-        let quantity = quantity(s, first_tok, self.k, self.j, self.unit.as_deref());
+        let mut quantity = quantity(s, first_tok, self.k, self.j, self.unit.as_deref());
+        // "a 10-day halt" counts days.
+        if let (true, Some(q)) = (self.compound, quantity.as_mut()) {
+            if self
+                .unit
+                .as_deref()
+                .is_some_and(|u| u.eq_ignore_ascii_case(q))
+                && q.chars().all(|c| c.is_ascii_alphabetic())
+                && !q.ends_with('s')
+            {
+                q.push('s');
+            }
+        }
         Figure {
             start: self.start,
             end: self.end,
@@ -941,6 +1001,39 @@ fn quantity(s: &Scan, first: usize, k: usize, next: usize, unit: Option<&str>) -
     unit.filter(|u| !is_measure(u)).map(|u| u.to_lowercase())
 }
 
+/// A share named by a fraction after "a": "a fifth" is 20%.
+fn fraction(w: &str) -> Option<f64> {
+    Some(match w {
+        "fifth" => 20.0,
+        "quarter" => 25.0,
+        "tenth" => 10.0,
+        _ => return None,
+    })
+}
+
+/// The noun of a hyphenated count ("three-year", "two-day"): calendar and counting units, not
+/// ages ("five-year-old"), fractions ("two-thirds") or manners ("two-way", "three-time").
+fn is_compound_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "storey"
+            | "story"
+            | "mile"
+            | "kilometre"
+            | "member"
+            | "point"
+            | "seat"
+            | "bed"
+            | "page"
+    )
+}
+
 /// Reads a figure written in words at token `k` ("three weeks", "a dozen people", "a million").
 fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     let w = s.lower(k);
@@ -948,7 +1041,24 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     let mut value;
     if matches!(w, "a" | "an") {
         let next = s.lower(k + 1);
-        if next == "dozen" {
+        if let Some(pct) = fraction(next) {
+            // "a fifth", "a quarter": a share, as a percentage.
+            let (first, qualifier) = match s.qualifier_before(k) {
+                Some((from, q)) => (from, qualifier_class(q)),
+                None => (k, "exact"),
+            };
+            let quantity = quantity(s, first, k, k + 2, Some("%"));
+            out.push(Figure {
+                start: s.toks[first].start,
+                end: s.toks[k + 1].end,
+                value: pct,
+                value_max: None,
+                unit: Some("%".into()),
+                qualifier,
+                quantity,
+            });
+            return k + 2;
+        } else if next == "dozen" {
             value = 12.0;
         } else if let Some(f) = multiplier(next).filter(|_| next != "thousands") {
             value = f;
@@ -958,9 +1068,36 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         j = k + 2;
     } else {
         value = 0.0;
-        for p in w.split('-') {
+        let parts = w.split('-').count();
+        for (n, p) in w.split('-').enumerate() {
             match number_word(p) {
                 Some(v) if p != "hundred" && p != "dozen" => value += v,
+                // "a three-year term", "a two-day strike": the counted noun glued by a hyphen.
+                _ if n > 0 && n + 1 == parts && is_compound_noun(p) => {
+                    let t = s.toks[k];
+                    let unit: String = s.chars[t.start..t.end]
+                        .iter()
+                        .collect::<String>()
+                        .rsplit('-')
+                        .next()
+                        .unwrap_or_default()
+                        .to_string();
+                    let (first, qualifier) = match s.qualifier_before(k) {
+                        Some((from, q)) => (from, qualifier_class(q)),
+                        None => (k, "exact"),
+                    };
+                    let quantity = Some(format!("{}s", p.trim_end_matches('s')));
+                    out.push(Figure {
+                        start: s.toks[first].start,
+                        end: t.end,
+                        value,
+                        value_max: None,
+                        unit: Some(unit),
+                        qualifier,
+                        quantity,
+                    });
+                    return k + 1;
+                }
                 _ => return k + 1,
             }
         }
@@ -986,7 +1123,21 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     }
     let mut end = s.toks[j - 1].end;
     let mut unit = None;
-    if let Some(noun) = s.counted_noun(j) {
+    // "five per cent", "ten percent", "twenty %".
+    let percent = if s.is_word(j) && is_percent_word(s.lower(j)) {
+        1
+    } else if s.is_word(j) && matches!(s.lower(j), "per" | "pour") && s.lower(j + 1) == "cent" {
+        2
+    } else if matches!(s.punct(j), Some('%' | '٪')) && s.near(j) {
+        1
+    } else {
+        0
+    };
+    if percent > 0 {
+        unit = Some("%".to_string());
+        end = s.toks[j + percent - 1].end;
+        j += percent;
+    } else if let Some(noun) = s.counted_noun(j) {
         unit = Some(noun);
         end = s.toks[j].end;
         j += 1;
@@ -996,7 +1147,21 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         j += 1;
     }
     // "killing two and injuring nine": a bare number word counts after an event verb.
-    let after_event = k >= 1 && event_quantity(s.lower(k - 1)).is_some();
+    // "six were still missing": or before one, over auxiliaries.
+    let event_follows = || {
+        let mut m = j;
+        while m < j + 4
+            && matches!(
+                s.lower(m),
+                "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "still" | "also"
+            )
+        {
+            m += 1;
+        }
+        m > j && event_quantity(s.lower(m)).is_some()
+    };
+    let after_event =
+        (k >= 1 && event_quantity(s.lower(k - 1)).is_some()) || (unit.is_none() && event_follows());
     if (unit.is_none() && !scaled && !after_event) || (s.is_word(j) && s.lower(j) == "ago") {
         return k + 1;
     }
@@ -1082,6 +1247,37 @@ mod tests {
         assert_eq!(f[0].qualifier, "between");
         assert_eq!(f[1].value_max, Some(30.0));
         assert_eq!(f[1].unit.as_deref(), Some("%"));
+    }
+
+    #[test]
+    fn units_per_unit_and_currency_ranges() {
+        let f = figures("Gusts of up to 190 km/h and 120km/h; $5bn-$7bn, between £200 and £300.");
+        assert_eq!(f[0].0, "up to 190 km/h");
+        assert_eq!(f[0].2.as_deref(), Some("km/h"));
+        assert_eq!(f[1].0, "120km/h");
+        assert_eq!(f[2].0, "$5bn-$7bn");
+        assert_eq!((f[2].1, f[2].2.as_deref()), (5e9, Some("USD")));
+        assert_eq!(f[3].0, "between £200 and £300");
+        assert_eq!(f[3].3, "between");
+        assert_eq!(f.len(), 4);
+    }
+
+    #[test]
+    fn number_words_with_percent_or_an_event_after() {
+        let f = figures("a five per cent cut; 23 were rescued and six were still missing.");
+        assert_eq!(f[0].0, "five per cent");
+        assert_eq!(f[0].2.as_deref(), Some("%"));
+        assert_eq!(f[2].0, "six");
+        assert!(spans("Two of them came, and two were there.").is_empty());
+    }
+
+    #[test]
+    fn fractions_hyphenated_counts_and_ages() {
+        let f = figures("Fares rise by a fifth; a three-year term; a 15-year-old, aged 34, left.");
+        assert_eq!(f[0].0, "a fifth");
+        assert_eq!((f[0].1, f[0].2.as_deref()), (20.0, Some("%")));
+        assert_eq!(f[1].0, "three-year");
+        assert_eq!(f.len(), 2);
     }
 
     #[test]

@@ -101,7 +101,7 @@ const LISTS: &[(u32, &[&str])] = &[
     (F_ABBREVIATION, &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "approx", "est", "dept", "fig", "ca", "cf", "gov", "mt", "ft", "ave", "blvd", "art", "nr", "bzw", "z", "etc"]),
     (F_FINAL_ABBREVIATION, &["etc", "inc", "ltd", "co", "corp", "jr", "sr", "plc"]),
     (F_SENTENCE_OPENER, &["the", "he", "she", "it", "they", "we", "i", "but", "in", "on", "this", "that", "a", "an", "there", "his", "her", "their", "its", "officials", "after", "while", "when", "however", "meanwhile", "some", "many", "no", "according"]),
-    (F_NUMBER_WORD, &["two", "deux", "zwei", "three", "trois", "drei", "four", "quatre", "vier", "five", "cinq", "fünf", "six", "sechs", "seven", "sept", "sieben", "eight", "huit", "acht", "nine", "neuf", "neun", "ten", "dix", "zehn", "eleven", "twelve", "dozen", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]),
+    (F_NUMBER_WORD, &["two", "deux", "zwei", "three", "trois", "drei", "four", "quatre", "vier", "five", "cinq", "fünf", "six", "sechs", "seven", "sept", "sieben", "eight", "huit", "acht", "nine", "neuf", "neun", "ten", "dix", "zehn", "eleven", "twelve", "dozen", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت"]),
 ];
 
 /// The lists `w` belongs to, as flags: one hash lookup however many lists are asked about.
@@ -325,13 +325,13 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
         return None;
     }
     Some(match w {
-        "two" | "deux" | "zwei" => 2.0,
-        "three" | "trois" | "drei" => 3.0,
-        "four" | "quatre" | "vier" => 4.0,
-        "five" | "cinq" | "fünf" => 5.0,
-        "six" | "sechs" => 6.0,
-        "seven" | "sept" | "sieben" => 7.0,
-        "eight" | "huit" | "acht" => 8.0,
+        "two" | "deux" | "zwei" | "دو" => 2.0,
+        "three" | "trois" | "drei" | "سه" => 3.0,
+        "four" | "quatre" | "vier" | "چهار" => 4.0,
+        "five" | "cinq" | "fünf" | "پنج" => 5.0,
+        "six" | "sechs" | "شش" => 6.0,
+        "seven" | "sept" | "sieben" | "هفت" => 7.0,
+        "eight" | "huit" | "acht" | "هشت" => 8.0,
         "nine" | "neuf" | "neun" => 9.0,
         "ten" | "dix" | "zehn" => 10.0,
         "eleven" => 11.0,

@@ -31,7 +31,7 @@ mod speakers;
 mod tokens;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -313,7 +313,8 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
         (vec![None; quotes.len()], vec![])
     };
     let name_of = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
-    let mut out = vec![];
+    // Sized once: a suggestion is a large value, and growing the list copies them all again.
+    let mut out = Vec::with_capacity(2 * quotes.len() + figs.len() + sents.len());
     if want(SuggestionKind::Quote) || want(SuggestionKind::Speaker) {
         let mut speaker_spans: Vec<(usize, usize)> = vec![];
         let mut seen = std::collections::HashSet::new();
@@ -400,13 +401,25 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
             }
         }
     }
-    out.sort_by(|a, b| {
+    sort_suggestions(out)
+}
+
+/// Sorts by start, then longest first, then kind, keeping the order of equal ones — through a
+/// list of indices, so that each (large) suggestion moves once instead of at every merge.
+fn sort_suggestions(out: Vec<Suggestion>) -> Vec<Suggestion> {
+    let mut order: Vec<u32> = (0..out.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&out[a as usize], &out[b as usize]);
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))
             .then(a.kind.cmp(&b.kind))
     });
-    out
+    let mut slots: Vec<Option<Suggestion>> = out.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots[i as usize].take().expect("each index once"))
+        .collect()
 }
 
 /// Suggestions for a document the user is annotating: those of [`suggest`], minus any whose
@@ -418,24 +431,28 @@ pub fn fresh_suggestions<S: AsRef<str>>(
     rejected: &[(CharOffset, CharOffset, S)],
     kinds: &[SuggestionKind],
 ) -> Vec<Suggestion> {
-    let taken = |start: CharOffset, end: CharOffset, label: &str| {
+    // Looked up once per suggestion: a long article has thousands of spans and suggestions, and
+    // a scan of every span for every suggestion was most of the time the app waited.
+    let mut taken: HashSet<(usize, usize, &str)> =
+        HashSet::with_capacity(doc.spans.len() + rejected.len());
+    taken.extend(
         doc.spans
             .iter()
-            .any(|s| s.start == start && s.end == end && s.label == label)
-            || rejected
-                .iter()
-                .any(|(s, e, l)| *s == start && *e == end && l.as_ref() == label)
-    };
-    let rejected_speaker = |start: CharOffset, end: CharOffset| {
-        rejected
-            .iter()
-            .any(|(s, e, l)| *s == start && *e == end && l.as_ref() == "speaker")
-    };
+            .map(|s| (s.start.0, s.end.0, s.label.as_str())),
+    );
+    taken.extend(rejected.iter().map(|(s, e, l)| (s.0, e.0, l.as_ref())));
+    let rejected_speakers: HashSet<(usize, usize)> = rejected
+        .iter()
+        .filter(|(_, _, l)| l.as_ref() == "speaker")
+        .map(|(s, e, _)| (s.0, e.0))
+        .collect();
     suggest(&doc.text, kinds)
         .into_iter()
-        .filter(|s| !taken(s.start, s.end, s.label()))
+        .filter(|s| !taken.contains(&(s.start.0, s.end.0, s.label())))
         .map(|mut s| {
-            if s.speaker.is_some_and(|(a, b)| rejected_speaker(a, b)) {
+            if s.speaker
+                .is_some_and(|(a, b)| rejected_speakers.contains(&(a.0, b.0)))
+            {
                 s.speaker = None;
             }
             s

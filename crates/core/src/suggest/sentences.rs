@@ -128,12 +128,10 @@ fn period_ends_sentence(chars: &[char], dot: usize, next: usize) -> bool {
     }
     let word: String = chars[s..dot].iter().collect();
     let lower = word.to_lowercase();
-    let next_word: String = chars[next..]
-        .iter()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
-    let opener = is_sentence_opener(&next_word);
+    // The next word in lower case, on the stack: only short words are openers or months.
+    let mut buf = [0u8; 48];
+    let next_word = lower_word(&chars[next..], &mut buf);
+    let opener = is_sentence_opener(next_word);
     // A single capital letter is an initial ("J. Smith"); dotted acronyms ("U.S", "U.N").
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 1 && word.chars().all(|c| c.is_uppercase()) {
@@ -145,7 +143,7 @@ fn period_ends_sentence(chars: &[char], dot: usize, next: usize) -> bool {
     if is_final_abbreviation(&lower) {
         return opener;
     }
-    if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 && is_month(&next_word) {
+    if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 && is_month(next_word) {
         // German dates: "am 3. April".
         return false;
     }
@@ -154,6 +152,21 @@ fn period_ends_sentence(chars: &[char], dot: usize, next: usize) -> bool {
         return false;
     }
     true
+}
+
+/// The alphabetic word at the start of `chars` in lower case, written into `buf`; empty when it
+/// does not fit (no opener or month is that long).
+fn lower_word<'a>(chars: &[char], buf: &'a mut [u8; 48]) -> &'a str {
+    let mut n = 0;
+    for &c in chars.iter().take_while(|c| c.is_alphabetic()) {
+        for l in c.to_lowercase() {
+            if n + l.len_utf8() > buf.len() {
+                return "";
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
+    }
+    std::str::from_utf8(&buf[..n]).unwrap_or("")
 }
 
 /// The index of the sentence containing `pos`, if any.

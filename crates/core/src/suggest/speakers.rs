@@ -283,7 +283,12 @@ fn find_mentions(ctx: &Ctx) -> Vec<Mention> {
         }
         // Job titles at the front are not the name: "Education Secretary Mark Fenwick".
         let mut first = first;
-        while first < last && ctx.low.is(first, F_JOB_TITLE) && !ctx.low.is(last, F_ORG_WORD) {
+        // Honorifics stay ("Mrs. Adaeze Obi", "Mr Okafor").
+        while first < last
+            && ctx.low.is(first, F_JOB_TITLE)
+            && !ctx.low.is(first, F_TITLE_ABBREV)
+            && !ctx.low.is(last, F_ORG_WORD)
+        {
             first += 1;
         }
         let start = ctx.toks[first].start;
@@ -633,7 +638,14 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
 /// The entity's fullest earlier mention for a short one: "Lal" → "Priya Lal", "the alliance" →
 /// "Harwick Tenants' Alliance" (same last word, within the last forty mentions).
 fn full_name(ctx: &Ctx, s: usize, e: usize) -> (usize, usize) {
-    let short = !ctx.chars[s..e].iter().any(|c| c.is_whitespace()) || ctx.chars[s].is_lowercase();
+    // One name word, after honorifics or not: "Lal", "Dr. Velasco", "Mrs. Obi".
+    let words = {
+        let (from, to) = (ctx.tok(s), ctx.tok(e));
+        (from..to)
+            .filter(|&k| ctx.is_word(k) && !ctx.low.is(k, F_TITLE_ABBREV))
+            .count()
+    };
+    let short = words <= 1 || ctx.chars[s].is_lowercase();
     if !short {
         return (s, e);
     }
@@ -874,7 +886,17 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
         if j == i {
             return None;
         }
-        let (s, e) = (ctx.toks[k].start, ctx.end_without_possessive(win[j - 1]));
+        // "المتحدث باسم الوزارة سامر الخطيب": a job title and its body before the name; the
+        // name is the run's last two words.
+        let first = if j - i >= 4 && is_uncased_title(ctx.lower(k)) {
+            win[j - 2]
+        } else {
+            k
+        };
+        let (s, e) = (
+            ctx.toks[first].start,
+            ctx.end_without_possessive(win[j - 1]),
+        );
         return Some((Subject::Named(s, e), j));
     }
     if ctx.is_name_word(k) {
@@ -932,6 +954,26 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
                 }
             }
         }
+        // "Interior Ministry spokesman Ahmad Karimi", "Red Cross spokeswoman Lena Ortiz": the
+        // body's name, then a lower-case job title, then the person's name — the person speaks.
+        if !ctx.is_possessive(last) {
+            if let Some(m) = (j + 1..win.len().min(j + 3)).find(|&m| ctx.is_name_word(win[m])) {
+                let titled = (j..m).all(|x| {
+                    ctx.is_word(win[x])
+                        && ctx.chars[ctx.toks[win[x]].start].is_lowercase()
+                        && !ctx.low.is(win[x], F_STOPWORD)
+                        && !ctx.low.is(win[x], F_REPORTING_VERB)
+                        && !ctx.low.is(win[x], F_PREPOSITION)
+                }) && ctx.low.is(win[m - 1], F_JOB_TITLE | F_SPEAKER_NOUN);
+                if titled {
+                    if let Some((Subject::Named(s2, e2), j2)) = subject_forward(ctx, win, m) {
+                        if ctx.chars[s2..e2].iter().any(|c| c.is_whitespace()) {
+                            return Some((Subject::Named(s2, e2), j2));
+                        }
+                    }
+                }
+            }
+        }
         return Some((Subject::Named(ctx.toks[k].start, e), j));
     }
     // Lower-case words before a name: "guitarist Mick O’Donnell", "fire chief Dana Whitlock".
@@ -964,6 +1006,27 @@ fn subject_forward(ctx: &Ctx, win: &[usize], mut i: usize) -> Option<(Subject, u
         }
     }
     None
+}
+
+/// Job titles that open a speaker's description in Arabic and Persian ("the spokesman for …",
+/// "minister of …"), before the body and the name.
+fn is_uncased_title(w: &str) -> bool {
+    matches!(
+        w,
+        "المتحدث"
+            | "المتحدثة"
+            | "الناطق"
+            | "الناطقة"
+            | "وزير"
+            | "وزيرة"
+            | "الوزير"
+            | "رئيس"
+            | "مدير"
+            | "سخنگوی"
+            | "وزیر"
+            | "رئیس"
+            | "مدیر"
+    )
 }
 
 /// Day names in the languages the word lists cover.
@@ -1035,7 +1098,12 @@ fn trim_titles(ctx: &Ctx, win: &[usize], mut from: usize, to: usize) -> usize {
     if ctx.low.is(win[to - 1], F_ORG_WORD) {
         return from;
     }
-    while from + 1 < to && ctx.is_word(win[from]) && ctx.low.is(win[from], F_JOB_TITLE) {
+    // Honorifics stay: "Mrs. Obi", "Mr Okafor" (a full stop after one is not the name's start).
+    while from + 1 < to
+        && ctx.is_word(win[from])
+        && ctx.low.is(win[from], F_JOB_TITLE)
+        && !ctx.low.is(win[from], F_TITLE_ABBREV)
+    {
         from += 1;
     }
     from
@@ -1411,6 +1479,22 @@ mod tests {
         assert_eq!(
             speakers("“No,” said guitarist Mick O’Donnell. Transport Minister Helen Okoro called it “a mess”."),
             vec![some("Mick O’Donnell"), some("Helen Okoro")]
+        );
+    }
+
+    #[test]
+    fn an_organisation_before_a_job_title_is_not_the_speaker() {
+        assert_eq!(
+            speakers("“Food is short,” said Red Cross spokeswoman Lena Ortiz. “Open,” Interior Ministry spokesman Ahmad Karimi told reporters."),
+            vec![some("Lena Ortiz"), some("Ahmad Karimi")]
+        );
+    }
+
+    #[test]
+    fn honorifics_stay_and_short_names_take_the_full_mention() {
+        assert_eq!(
+            speakers("One broker, Mrs. Adaeze Obi of Lowland Marine, spoke. “Nobody wants it,” said Mrs. Obi. “Go,” said Mrs. Ines Kahn."),
+            vec![some("Mrs. Adaeze Obi"), some("Mrs. Ines Kahn")]
         );
     }
 
