@@ -105,7 +105,14 @@ b.server = await serve(DIST, { mounts: { '/__bench/': BENCH }, hint: 'pass --dis
 b.url = b.server.url;
 log(`serving ${DIST} at ${b.url}; Chromium ${chromiumVersion}`);
 b.browser = await chromium.launch({ ...CHROMIUM_OPTIONS });
-b.newContext = () => b.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+// Exports are made as a named annotator: the first export otherwise asks for a name (issue 19).
+b.newContext = async () => {
+  const ctx = await b.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  await ctx.addInitScript(() => {
+    try { if (!localStorage.getItem('spanmark.v1.annotator')) localStorage.setItem('spanmark.v1.annotator', 'bench'); } catch { /* storage blocked */ }
+  });
+  return ctx;
+};
 
 // The workspace: start-up empty, import, start-up with it, export (native and another format),
 // import of the other format.
