@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{combine, hash_word, is_quote_mark, word_strings};
+use super::text::{combine, hash_word, is_apostrophe, is_quote_mark, word_runs, word_strings};
 use super::UnionFind;
 
 /// Fraction of the shorter quote's trigrams the longer must hold.
@@ -98,26 +98,10 @@ pub fn word_diff(canonical: &str, other: &str) -> Vec<DiffOp> {
 
 /// Words as written (case kept), split exactly where [`normalise_quote`] splits.
 fn surface_words(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = vec![];
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        while i < chars.len()
-            && (chars[i].is_alphanumeric()
-                || (matches!(chars[i], '\'' | '’' | 'ʼ')
-                    && i + 1 < chars.len()
-                    && chars[i + 1].is_alphanumeric()))
-        {
-            i += 1;
-        }
-        out.push(chars[s..i].iter().collect());
-    }
-    out
+    word_runs(text)
+        .into_iter()
+        .map(|run| run.into_iter().collect())
+        .collect()
 }
 
 /// Whether `part` is a contiguous run of `whole`.
@@ -246,37 +230,23 @@ const ROLE_WORDS: &[&str] = &[
 /// The words of a speaker as written: lower-cased, with whether each began with a capital; a
 /// possessive `'s` is dropped ("Holt's" is "Holt").
 fn speaker_words(text: &str) -> Vec<(String, bool)> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = vec![];
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let capital = chars[i].is_uppercase();
-        let mut w = String::new();
-        while i < chars.len() {
-            let c = chars[i];
-            let apostrophe = matches!(c, '\'' | '’' | 'ʼ');
-            if c.is_alphanumeric() {
-                w.extend(c.to_lowercase());
-                i += 1;
-            } else if apostrophe
-                && matches!(chars.get(i + 1), Some('s' | 'S'))
-                && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric())
-            {
-                i += 2;
-                break;
-            } else if apostrophe && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric()) {
-                i += 1;
-            } else {
-                break;
+    word_runs(text)
+        .into_iter()
+        .map(|mut run| {
+            let capital = run[0].is_uppercase();
+            if let [.., a, 's' | 'S'] = run[..] {
+                if is_apostrophe(a) {
+                    run.truncate(run.len() - 2);
+                }
             }
-        }
-        out.push((w, capital));
-    }
-    out
+            let word = run
+                .iter()
+                .filter(|c| !is_apostrophe(**c))
+                .flat_map(|c| c.to_lowercase())
+                .collect();
+            (word, capital)
+        })
+        .collect()
 }
 
 /// The name a speaker is given: the words of its part that names someone ("Lena Holt" in "Lena

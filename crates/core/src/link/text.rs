@@ -73,7 +73,7 @@ pub(crate) struct Word {
     pub len: usize,
 }
 
-fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
@@ -173,6 +173,23 @@ pub(crate) fn cased_words(text: &str) -> Vec<String> {
 }
 
 fn split_words(text: &str, lower: bool) -> Vec<String> {
+    word_runs(text)
+        .into_iter()
+        .map(|run| {
+            let letters = run.iter().filter(|c| !is_apostrophe(**c));
+            if lower {
+                letters.flat_map(|c| c.to_lowercase()).collect()
+            } else {
+                letters.collect()
+            }
+        })
+        .collect()
+}
+
+/// The words of `text` as written: runs of letters and digits, an apostrophe between two of them
+/// kept inside ("don’t", "Holt's"). Every word list of the linker is made from these runs, so they
+/// all split in the same places.
+pub(crate) fn word_runs(text: &str) -> Vec<Vec<char>> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = vec![];
     let mut i = 0;
@@ -181,23 +198,15 @@ fn split_words(text: &str, lower: bool) -> Vec<String> {
             i += 1;
             continue;
         }
-        let mut w = String::new();
-        while i < chars.len() {
-            let c = chars[i];
-            if c.is_alphanumeric() {
-                if lower {
-                    w.extend(c.to_lowercase());
-                } else {
-                    w.push(c);
-                }
-                i += 1;
-            } else if is_apostrophe(c) && i + 1 < chars.len() && chars[i + 1].is_alphanumeric() {
-                i += 1;
-            } else {
-                break;
-            }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_alphanumeric()
+                || (is_apostrophe(chars[i])
+                    && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric())))
+        {
+            i += 1;
         }
-        out.push(w);
+        out.push(chars[start..i].to_vec());
     }
     out
 }
