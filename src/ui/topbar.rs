@@ -33,21 +33,10 @@ fn export_jsonl(docs: Documents, screen: Screen, annotator: Option<String>) {
         };
         spanmark_jsonl::export_workspace(&named)
     });
-    let name = format!("spanmark-{}.jsonl", today());
+    let name = format!("spanmark-{}.jsonl", crate::dom::download::today());
     if let Err(e) = crate::dom::download::download(&name, "application/jsonl", body.as_bytes()) {
         screen.fail(format!("The export could not be downloaded: {e}"));
     }
-}
-
-/// Today's local date as YYYY-MM-DD (for file names).
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
 }
 
 /// The app's top bar.

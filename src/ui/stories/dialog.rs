@@ -11,17 +11,6 @@ use super::Outlets;
 use crate::state::{use_documents, use_screen, use_stories, Dialog};
 use crate::ui::virtual_list::VirtualList;
 
-/// Today's local date as YYYY-MM-DD (for file names).
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
 /// Height of a story's row in the list, in pixels (set in the CSS too).
 const ROW_HEIGHT: f64 = 34.0;
 /// Rows drawn beyond the visible ones on each side.
@@ -147,7 +136,7 @@ pub fn StoriesDialog() -> impl IntoView {
             .links
             .with_untracked(|l| l.as_ref().map(export_jsonl));
         if let Some(body) = body {
-            let name = format!("spanmark-links-{}.jsonl", today());
+            let name = format!("spanmark-links-{}.jsonl", crate::dom::download::today());
             if let Err(e) =
                 crate::dom::download::download(&name, "application/jsonl", body.as_bytes())
             {
@@ -161,7 +150,10 @@ pub fn StoriesDialog() -> impl IntoView {
                 .map(|l| docs.ws.with_untracked(|ws| export_w3c(l, &ws.documents)))
         });
         if let Some(body) = body {
-            let name = format!("spanmark-links-{}.w3c.jsonld", today());
+            let name = format!(
+                "spanmark-links-{}.w3c.jsonld",
+                crate::dom::download::today()
+            );
             if let Err(e) =
                 crate::dom::download::download(&name, "application/ld+json", body.as_bytes())
             {
