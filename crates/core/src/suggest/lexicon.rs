@@ -41,6 +41,7 @@ pub(crate) const F_VERB_FILLER: u32 = 1 << 3;
 pub(crate) const F_PRONOUN: u32 = 1 << 4;
 pub(crate) const F_FUNCTION_WORD: u32 = 1 << 5;
 pub(crate) const F_JOB_TITLE: u32 = 1 << 6;
+/// Titles that may precede a name, written with a full stop ("Dr.", "M.").
 pub(crate) const F_TITLE_ABBREV: u32 = 1 << 7;
 pub(crate) const F_ORG_WORD: u32 = 1 << 8;
 pub(crate) const F_SPEAKER_NOUN: u32 = 1 << 9;
@@ -149,11 +150,6 @@ pub(crate) fn is_inverted_pronoun(w: &str) -> bool {
 /// Capitalised words that are not names even when they start a name-like run.
 pub(crate) fn is_function_word(w: &str) -> bool {
     flags(w) & F_FUNCTION_WORD != 0
-}
-
-/// Titles that may precede a name, written with a full stop ("Dr.", "M.").
-pub(crate) fn is_title_abbrev(w: &str) -> bool {
-    flags(w) & F_TITLE_ABBREV != 0
 }
 
 /// Common nouns that name a speaker: "the ministry said", "a police spokesman told".
@@ -354,22 +350,6 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
         "hundred" => 100.0,
         _ => return None,
     })
-}
-
-/// Abbreviations after which a full stop does not end a sentence.
-pub(crate) fn is_abbreviation(w: &str) -> bool {
-    is_title_abbrev(w) || flags(w) & F_ABBREVIATION != 0
-}
-
-/// Abbreviations that can also end a sentence: a full stop after them ends one only when the next
-/// word is a typical sentence opener.
-pub(crate) fn is_final_abbreviation(w: &str) -> bool {
-    flags(w) & F_FINAL_ABBREVIATION != 0
-}
-
-/// Capitalised words that typically open a sentence (used after "U.S." and similar).
-pub(crate) fn is_sentence_opener(w: &str) -> bool {
-    flags(w) & F_SENTENCE_OPENER != 0
 }
 
 /// The qualifier vocabulary a figure's raw qualifier belongs to: "exact" (no qualifier), "about",

@@ -210,24 +210,28 @@ pub(crate) fn find(chars: &[char]) -> Vec<Quote> {
             }
             continue;
         }
-        if !matches!(
-            c,
-            '"' | '\''
-                | '‘'
-                | '’'
-                | '“'
-                | '”'
-                | '„'
-                | '‚'
-                | '«'
-                | '»'
-                | '‹'
-                | '›'
-                | '「'
-                | '」'
-                | '『'
-                | '』'
-        ) {
+        // Two tests for the ASCII most text is made of, the list for the rest.
+        let mark = if c.is_ascii() {
+            c == '"' || c == '\''
+        } else {
+            matches!(
+                c,
+                '‘' | '’'
+                    | '“'
+                    | '”'
+                    | '„'
+                    | '‚'
+                    | '«'
+                    | '»'
+                    | '‹'
+                    | '›'
+                    | '「'
+                    | '」'
+                    | '『'
+                    | '』'
+            )
+        };
+        if !mark {
             i += 1;
             continue;
         }

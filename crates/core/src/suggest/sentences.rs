@@ -2,7 +2,9 @@
 //! with their punctuation inside the marks ("“We will win.” She left." is two sentences,
 //! "“Will we?” he asked." is one).
 
-use super::lexicon::{is_abbreviation, is_final_abbreviation, is_month, is_sentence_opener};
+use super::lexicon::{
+    flags, F_ABBREVIATION, F_FINAL_ABBREVIATION, F_MONTH, F_SENTENCE_OPENER, F_TITLE_ABBREV,
+};
 use super::tokens::is_alnum;
 
 /// Marks that may follow a sentence's final punctuation and still belong to the sentence.
@@ -16,7 +18,10 @@ fn is_closer(c: char) -> bool {
 /// Punctuation that ends a sentence in any script the engine reads.
 #[inline(always)]
 fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟')
+    if c.is_ascii() {
+        return matches!(c, '.' | '!' | '?');
+    }
+    matches!(c, '…' | '。' | '！' | '？' | '؟')
 }
 
 /// Sentences of `chars` as trimmed `start..end` ranges in code points, in order. A line break
@@ -46,7 +51,7 @@ pub(crate) fn split(chars: &[char]) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        if c.is_ascii_alphanumeric() || c == ' ' || !is_terminal(c) {
+        if !is_terminal(c) {
             i += 1;
             continue;
         }
@@ -126,39 +131,52 @@ fn period_ends_sentence(chars: &[char], dot: usize, next: usize) -> bool {
     if dot - s > 6 && !chars[s..dot].contains(&'.') {
         return true;
     }
-    let word: String = chars[s..dot].iter().collect();
-    let lower = word.to_lowercase();
-    // The next word in lower case, on the stack: only short words are openers or months.
+    let word = &chars[s..dot];
+    // Both words in lower case on the stack: this runs at most full stops of a long article.
     let mut buf = [0u8; 48];
-    let next_word = lower_word(&chars[next..], &mut buf);
-    let opener = is_sentence_opener(next_word);
+    let lower = lower_into(word, &mut buf);
+    let mut next_buf = [0u8; 48];
+    let alphabetic = chars[next..]
+        .iter()
+        .take_while(|c| c.is_alphabetic())
+        .count();
+    let next_word = lower_into(&chars[next..next + alphabetic], &mut next_buf);
+    // One lookup per word for all the lists asked about below.
+    let (word_is, next_is) = (flags(lower), flags(next_word));
+    let opener = next_is & F_SENTENCE_OPENER != 0;
     // A single capital letter is an initial ("J. Smith"); dotted acronyms ("U.S", "U.N").
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 1 && word.chars().all(|c| c.is_uppercase()) {
+    let letters = word.iter().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 && word.iter().all(|c| c.is_uppercase()) {
         return false;
     }
-    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+    if word.contains(&'.') && word.iter().all(|c| c.is_alphabetic() || *c == '.') {
         return opener;
     }
-    if is_final_abbreviation(&lower) {
+    // Abbreviations that can also end a sentence ("Inc.", "etc."): only before a typical opener.
+    if word_is & F_FINAL_ABBREVIATION != 0 {
         return opener;
     }
-    if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 && is_month(next_word) {
+    if word.len() <= 2 && word.iter().all(|c| c.is_ascii_digit()) && next_is & F_MONTH != 0 {
         // German dates: "am 3. April".
         return false;
     }
-    if is_abbreviation(&lower) {
+    if word_is & (F_ABBREVIATION | F_TITLE_ABBREV) != 0 {
         // "Jan. 13", "Dr. Haddad", "No. 10": never a sentence end.
         return false;
     }
     true
 }
 
-/// The alphabetic word at the start of `chars` in lower case, written into `buf`; empty when it
-/// does not fit (no opener or month is that long).
-fn lower_word<'a>(chars: &[char], buf: &'a mut [u8; 48]) -> &'a str {
+/// `chars` in lower case, written into `buf`; empty when they do not fit (no abbreviation,
+/// opener or month is that long).
+fn lower_into<'a>(chars: &[char], buf: &'a mut [u8; 48]) -> &'a str {
     let mut n = 0;
-    for &c in chars.iter().take_while(|c| c.is_alphabetic()) {
+    for &c in chars {
+        if c.is_ascii() && n < buf.len() {
+            buf[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
         for l in c.to_lowercase() {
             if n + l.len_utf8() > buf.len() {
                 return "";
