@@ -323,7 +323,7 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
         let sents = sentences::split(&chars);
-        let low = Lowered::new(text, &chars, &toks);
+        let low = Lowered::new(&chars, &toks);
         let figs = figures::find(&chars, &toks, &low);
         let qs = quotes::find(&chars);
         find(&chars, &toks, &sents, &qs, &figs, &low)

@@ -1191,7 +1191,7 @@ mod tests {
     fn figures(text: &str) -> Vec<(String, f64, Option<String>, &'static str)> {
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
-        let low = Lowered::new(text, &chars, &toks);
+        let low = Lowered::new(&chars, &toks);
         find(&chars, &toks, &low)
             .into_iter()
             .map(|f| {
@@ -1240,7 +1240,7 @@ mod tests {
         let text = "between 10 and 15 people, 20-30%";
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
-        let low = Lowered::new(text, &chars, &toks);
+        let low = Lowered::new(&chars, &toks);
         let f = find(&chars, &toks, &low);
         assert_eq!(f[0].value, 10.0);
         assert_eq!(f[0].value_max, Some(15.0));

@@ -280,7 +280,7 @@ pub fn suggest(text: &str, kinds: &[SuggestionKind]) -> Vec<Suggestion> {
     chars.extend(text.chars());
     let toks = tokens::tokenize(&chars);
     let sents = sentences::split(&chars);
-    let low = tokens::Lowered::new(text, &chars, &toks);
+    let low = tokens::Lowered::new(&chars, &toks);
     let figures_wanted = want(SuggestionKind::Figure);
     let quotes = quotes::find(&chars);
     let figs = if figures_wanted || want(SuggestionKind::Claim) {

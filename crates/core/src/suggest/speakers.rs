@@ -1264,7 +1264,7 @@ mod tests {
         let toks = tokenize(&chars);
         let sents = sentences::split(&chars);
         let qs = quotes::find(&chars);
-        let low = Lowered::new(text, &chars, &toks);
+        let low = Lowered::new(&chars, &toks);
         let (sp, _) = attribute(&chars, &toks, &sents, &qs, &low, &[]);
         qs.iter()
             .zip(sp)
@@ -1367,7 +1367,7 @@ mod tests {
         let toks = tokenize(&chars);
         let sents = sentences::split(&chars);
         let qs = quotes::find(&chars);
-        let low = Lowered::new(text, &chars, &toks);
+        let low = Lowered::new(&chars, &toks);
         let (sp, _) = attribute(&chars, &toks, &sents, &qs, &low, &[]);
         qs.iter()
             .zip(sp)
@@ -1386,7 +1386,7 @@ mod tests {
         let text = "One two, three. Four\n\nfive six «seven» 8 nine ten.";
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
-        let low = Lowered::new(text, &chars, &toks);
+        let low = Lowered::new(&chars, &toks);
         let sents = sentences::split(&chars);
         let ctx = Ctx {
             chars: &chars,

@@ -219,41 +219,25 @@ pub(crate) struct Lowered {
 
 impl Lowered {
     /// Lower-cases every word token of `toks` and looks it up in the word lists once.
-    pub fn new(text: &str, chars: &[char], toks: &[Tok]) -> Self {
-        let src = text.as_bytes();
-        let mut bytes: Vec<u8> = Vec::with_capacity(text.len() / 2);
+    pub fn new(chars: &[char], toks: &[Tok]) -> Self {
+        let mut buf = String::with_capacity(chars.len());
         let mut bounds = Vec::with_capacity(toks.len());
-        // Byte offset in `text` of code point `at`, advanced token by token.
-        let (mut at, mut byte) = (0usize, 0usize);
         for t in toks {
-            let start = bytes.len() as u32;
+            let start = buf.len() as u32;
             if t.kind == Kind::Word {
-                byte += chars[at..t.start]
-                    .iter()
-                    .map(|c| c.len_utf8())
-                    .sum::<usize>();
-                let word = &chars[t.start..t.end];
-                let len: usize = word.iter().map(|c| c.len_utf8()).sum();
-                let raw = &src[byte..byte + len];
-                if raw.is_ascii() {
-                    bytes.extend_from_slice(raw);
-                    let n = bytes.len();
-                    bytes[n - len..].make_ascii_lowercase();
-                } else {
-                    let mut tmp = [0u8; 4];
-                    for &c in word {
-                        let c = if c == '’' { '\'' } else { c };
-                        for l in c.to_lowercase() {
-                            bytes.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
-                        }
+                // Straight from the code points: no byte offsets into the text to keep.
+                for &c in &chars[t.start..t.end] {
+                    if c.is_ascii() {
+                        buf.push(c.to_ascii_lowercase());
+                    } else if c == '’' {
+                        buf.push('\'');
+                    } else {
+                        buf.extend(c.to_lowercase());
                     }
                 }
-                at = t.end;
-                byte += len;
             }
-            bounds.push((start, bytes.len() as u32));
+            bounds.push((start, buf.len() as u32));
         }
-        let buf = String::from_utf8(bytes).expect("built from chars");
         let flags = bounds
             .iter()
             .map(|&(s, e)| {
