@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::labels::RESERVED_KEYS;
+use crate::link::StoryId;
 use crate::model::{Document, DocumentId, Label, LabelSet, Workspace};
 
 /// What [`add_documents`] did.
@@ -42,7 +43,11 @@ fn unlabelled(name: &str, key: Option<char>) -> Label {
 pub fn add_documents(ws: &mut Workspace, docs: Vec<Document>, now: u64) -> Added {
     let mut added = Added::default();
     let mut taken: HashSet<DocumentId> = ws.documents.iter().map(|d| d.id.clone()).collect();
+    let mut stories = StoryIds::new(ws, &docs);
     for mut doc in docs {
+        if let Some(story) = &mut doc.story {
+            story.id = stories.own(&story.id);
+        }
         if taken.contains(&doc.id) {
             let base = doc.id.0.clone();
             let mut n = 2;
@@ -67,6 +72,51 @@ pub fn add_documents(ws: &mut Workspace, docs: Vec<Document>, now: u64) -> Added
         ws.documents.push(doc);
     }
     added
+}
+
+/// Story ids for imported documents. An imported story whose id the workspace already uses gets a
+/// fresh one, the same for all its documents: another workspace's "s1" is another story, and would
+/// otherwise join this one's "s1".
+struct StoryIds {
+    /// Ids in the workspace or in the import: a fresh id is none of them.
+    used: HashSet<StoryId>,
+    /// Imported id → the id it is stored under.
+    own: HashMap<StoryId, StoryId>,
+    in_workspace: HashSet<StoryId>,
+}
+
+impl StoryIds {
+    fn new(ws: &Workspace, imported: &[Document]) -> Self {
+        let ids = |docs: &[Document]| -> HashSet<StoryId> {
+            docs.iter()
+                .filter_map(|d| d.story.as_ref().map(|s| s.id.clone()))
+                .collect()
+        };
+        let in_workspace = ids(&ws.documents);
+        StoryIds {
+            used: in_workspace.union(&ids(imported)).cloned().collect(),
+            own: HashMap::new(),
+            in_workspace,
+        }
+    }
+
+    fn own(&mut self, imported: &StoryId) -> StoryId {
+        if let Some(id) = self.own.get(imported) {
+            return id.clone();
+        }
+        let id = if self.in_workspace.contains(imported) {
+            let next = (1..)
+                .map(|n| StoryId(format!("s{n}")))
+                .find(|id| !self.used.contains(id))
+                .expect("a free id");
+            self.used.insert(next.clone());
+            next
+        } else {
+            imported.clone()
+        };
+        self.own.insert(imported.clone(), id.clone());
+        id
+    }
 }
 
 /// Adds the labels of a shared set that `ws` lacks (by name). A label keeps its key when it is
@@ -130,6 +180,41 @@ mod tests {
             });
         }
         d
+    }
+
+    #[test]
+    fn imported_stories_keep_their_ids_unless_the_workspace_uses_them() {
+        use crate::model::DocStory;
+        let in_story = |id: &str, story: &str, name: Option<&str>| {
+            let mut d = doc(id, &[]);
+            d.story = Some(DocStory {
+                id: StoryId(story.into()),
+                name: name.map(String::from),
+            });
+            d
+        };
+        let mut ws = Workspace::default();
+        ws.documents.push(in_story("a", "s1", Some("Floods")));
+        ws.documents.push(in_story("b", "s2", None));
+        let imported = vec![
+            in_story("c", "s1", Some("Election")),
+            in_story("d", "s1", Some("Election")),
+            in_story("e", "s3", None),
+            in_story("f", "s2", None),
+            doc("g", &[]),
+        ];
+        add_documents(&mut ws, imported, 5);
+        let story = |id: &str| {
+            let d = ws.document(&DocumentId(id.into())).unwrap();
+            d.story.as_ref().map(|s| (s.id.0.clone(), s.name.clone()))
+        };
+        // s1 and s2 are taken here: the imported ones become s4 and s5 (s3 is the import's own).
+        assert_eq!(story("a"), Some(("s1".into(), Some("Floods".into()))));
+        assert_eq!(story("c"), Some(("s4".into(), Some("Election".into()))));
+        assert_eq!(story("d"), Some(("s4".into(), Some("Election".into()))));
+        assert_eq!(story("e"), Some(("s3".into(), None)));
+        assert_eq!(story("f"), Some(("s5".into(), None)));
+        assert_eq!(story("g"), None);
     }
 
     #[test]
