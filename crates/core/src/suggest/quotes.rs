@@ -191,6 +191,11 @@ pub(crate) fn find(chars: &[char]) -> Vec<Quote> {
     let mut i = 0;
     while i < n {
         let c = chars[i];
+        // Letters, digits and the ASCII marks after the apostrophe: nothing to do (one comparison).
+        if ('('..='\u{7f}').contains(&c) {
+            i += 1;
+            continue;
+        }
         if c == '\n' {
             let mut j = i;
             while j < n && chars[j].is_whitespace() {

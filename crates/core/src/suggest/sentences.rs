@@ -45,6 +45,11 @@ pub(crate) fn split(chars: &[char]) -> Vec<(usize, usize)> {
     };
     while i < n {
         let c = chars[i];
+        // ASCII letters and the marks after "?": nothing to do (one comparison).
+        if ('@'..='\u{7f}').contains(&c) {
+            i += 1;
+            continue;
+        }
         if c == '\n' {
             push(&mut out, start, i);
             start = i + 1;
