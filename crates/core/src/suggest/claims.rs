@@ -257,7 +257,7 @@ fn after_dateline(chars: &[char], toks: &[Tok], k0: usize, e: usize) -> Option<u
         return None;
     }
     let mut k = k0 + 1;
-    while k < toks.len() && k < k0 + 10 && toks[k].start < e {
+    while k < toks.len() && k < k0 + 14 && toks[k].start < e {
         let t = toks[k];
         if t.kind == Kind::Punct
             && matches!(chars[t.start], '-' | '–' | '—')

@@ -28,11 +28,11 @@ use std::collections::HashSet;
 
 use super::lexicon::FastHash;
 use super::lexicon::{
-    is_according, is_determiner, is_function_word, is_inverted_pronoun, is_naming_verb, is_pronoun,
-    is_reporting_verb, is_speaker_noun, is_statement_noun, is_stopword, F_ACCORDING,
-    F_ADVERBIAL_OPENER, F_CLAIM_VERB, F_DETERMINER, F_FUNCTION_WORD, F_JOB_TITLE, F_NAME_PARTICLE,
-    F_NAMING_VERB, F_ORG_WORD, F_PLATFORM, F_PREPOSITION, F_PRONOUN, F_REPORTING_VERB,
-    F_SPEAKER_NOUN, F_STATEMENT_NOUN, F_STOPWORD, F_TITLE_ABBREV, F_VERB_FILLER,
+    currency_word, is_according, is_determiner, is_function_word, is_inverted_pronoun,
+    is_naming_verb, is_pronoun, is_reporting_verb, is_speaker_noun, is_statement_noun, is_stopword,
+    multiplier, F_ACCORDING, F_ADVERBIAL_OPENER, F_CLAIM_VERB, F_DETERMINER, F_FUNCTION_WORD,
+    F_JOB_TITLE, F_NAME_PARTICLE, F_NAMING_VERB, F_ORG_WORD, F_PLATFORM, F_PREPOSITION, F_PRONOUN,
+    F_REPORTING_VERB, F_SPEAKER_NOUN, F_STATEMENT_NOUN, F_STOPWORD, F_TITLE_ABBREV, F_VERB_FILLER,
 };
 use super::quotes::Quote;
 use super::sentences::containing;
@@ -277,7 +277,10 @@ fn find_mentions(ctx: &Ctx) -> Vec<Mention> {
                 break;
             }
         }
-        if words == 0 {
+        // "2,4 Milliarden Euro", "Euro": German capitalises amounts and currencies; no name.
+        let amount =
+            multiplier(ctx.lower(first)).is_some() || currency_word(ctx.lower(first)).is_some();
+        if words == 0 || amount {
             k = first + 1;
             continue;
         }
@@ -607,7 +610,10 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
     win.extend((from..to).filter(|&k| !ctx.in_quote[k] && ctx.toks[k].kind != Kind::Break));
     let mut subject = None;
     for (m, &k) in win.iter().enumerate() {
-        let persian = m > 0 && ctx.lower(k) == "گفته" && ctx.lower(win[m - 1]) == "به";
+        // Persian "به گفته X" / "به گزارش X", German "nach Angaben X": according to X.
+        let persian = m > 0
+            && ((matches!(ctx.lower(k), "گفته" | "گزارش") && ctx.lower(win[m - 1]) == "به")
+                || (ctx.lower(k) == "angaben" && ctx.lower(win[m - 1]) == "nach"));
         if ctx.low.is(k, F_ACCORDING) || persian {
             let skip = usize::from(m + 1 < win.len() && ctx.lower(win[m + 1]) == "to");
             subject = subject_forward(ctx, &win, m + 1 + skip).map(|(s, _)| s);
@@ -624,7 +630,12 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
             }
             subject = subject_before_verb(ctx, &win, m).or_else(|| {
                 let (s, j) = subject_forward(ctx, &win, m + 1)?;
-                let ends = j >= win.len() || ctx.toks[win[j]].kind == Kind::Punct;
+                // "…, teilte die Behörde mit.": a German verb particle may close the clause;
+                // "قال الدفاع المدني إن …": Arabic puts the subject between the verb and "that".
+                let closes = |j: usize| j >= win.len() || ctx.toks[win[j]].kind == Kind::Punct;
+                let ends = closes(j)
+                    || (matches!(ctx.lower(win[j]), "mit" | "an") && closes(j + 1))
+                    || matches!(ctx.lower(win[j]), "إن" | "أن");
                 ends.then_some(s)
             });
         }
