@@ -461,8 +461,10 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     r.multiplier_word(s);
     r.unit_word_after(s);
     r.magnitude(s);
+    r.or_more(s);
     r.counted_noun(s);
     r.per_unit(s);
+    r.vote_tally(s);
     if r.time_stamp(s) || r.tally {
         return r.j;
     }
@@ -583,6 +585,10 @@ fn label_or_age(s: &Scan, k: usize) -> Option<usize> {
     if k >= 1 && s.is_word(k - 1) && matches!(s.lower(k - 1), "aged" | "age") {
         return Some(k + 1);
     }
+    // "aged between 18 and 25", "aged 18 to 25": an age range.
+    if k >= 2 && s.lower(k - 1) == "between" && matches!(s.lower(k - 2), "aged" | "age") {
+        return Some((k + 3).min(s.toks.len()));
+    }
     let t = s.toks[k];
     if k >= 2
         && s.punct(k - 1) == Some(',')
@@ -666,6 +672,8 @@ struct Reading {
     multiplier_word: bool,
     /// The counted noun of a share ("one in five adults").
     share_noun: Option<String>,
+    /// A qualifier after the number ("or more").
+    post_qualifier: Option<&'static str>,
 }
 
 impl Reading {
@@ -692,6 +700,7 @@ impl Reading {
             compound: false,
             multiplier_word: false,
             share_noun: None,
+            post_qualifier: None,
         })
     }
 
@@ -816,6 +825,21 @@ impl Reading {
             self.share_noun = Some(noun.to_lowercase());
             self.end = s.toks[at].end;
             self.j = at + 1;
+        }
+    }
+
+    /// A qualifier after the number: "300 or more people" (at least), "40 or so" (about).
+    fn or_more(&mut self, s: &Scan) {
+        let j = self.j;
+        if self.value_max.is_none() && s.is_word(j) && s.lower(j) == "or" && s.is_word(j + 1) {
+            let q = match s.lower(j + 1) {
+                "more" => "at least",
+                "so" => "about",
+                _ => return,
+            };
+            self.post_qualifier = Some(q);
+            self.end = s.toks[j + 1].end;
+            self.j = j + 2;
         }
     }
 
@@ -1015,6 +1039,22 @@ impl Reading {
         }
     }
 
+    /// "by 312 votes to 291": a tally in words, like "voted 31-22".
+    fn vote_tally(&mut self, s: &Scan) {
+        let j = self.j;
+        if self
+            .unit
+            .as_deref()
+            .is_some_and(|u| u.eq_ignore_ascii_case("votes"))
+            && s.is_word(j)
+            && s.lower(j) == "to"
+            && s.is_num(j + 1)
+        {
+            self.tally = true;
+            self.j = j + 2;
+        }
+    }
+
     /// "4 hours ago": a time stamp, not a figure.
     fn time_stamp(&self, s: &Scan) -> bool {
         s.is_word(self.j) && s.lower(self.j) == "ago"
@@ -1046,6 +1086,7 @@ impl Reading {
         let qualifier = match (self.ja_qualifier, qualified) {
             (Some(q), _) => qualifier_class(q),
             (None, Some((_, q))) => qualifier_class(q),
+            (None, None) if self.post_qualifier.is_some() => self.post_qualifier.unwrap_or("exact"),
             (None, None) if between => "between",
             (None, None) if self.value_max.is_some() => "between",
             _ => "exact",
@@ -1283,11 +1324,20 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     let one = matches!(w, "one" | "un" | "une" | "d'un" | "d'une" | "ein" | "eine");
     if one || matches!(w, "a" | "an") {
         let next = s.lower(k + 1);
+        // "a third time", "a fifth consecutive day": an ordinal before its noun, not a share.
+        let ordinal = || {
+            s.is_word(k + 2)
+                && !s.low.is(k + 2, F_STOPWORD)
+                && !s.lower(k + 2).ends_with("ed")
+                && !s.glued(k + 2)
+        };
         if let Some(d) = fraction_denominator(next).filter(|_| {
-            !matches!(
-                next,
-                "half" | "halves" | "thirds" | "quarters" | "fifths" | "tenths"
-            ) && (!s.glued(k + 2) || s.punct(k + 2) != Some('-'))
+            !ordinal()
+                && !matches!(
+                    next,
+                    "half" | "halves" | "thirds" | "quarters" | "fifths" | "tenths"
+                )
+                && (!s.glued(k + 2) || s.punct(k + 2) != Some('-'))
         }) {
             // "a fifth", "a quarter", "one third": a share, as a percentage.
             return push_share(s, out, (k, k + 1), 100.0 / d, None);
@@ -1373,8 +1423,13 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
             };
             Some((n?, fraction_denominator(b)?))
         }) {
-            if n < d {
+            // "a two-thirds majority": a kind of majority, not a share.
+            let modifier = k >= 1 && matches!(s.lower(k - 1), "a" | "an" | "the");
+            if n < d && !modifier {
                 return push_share(s, out, (k, k), n * 100.0 / d, None);
+            }
+            if modifier {
+                return k + 1;
             }
         }
         for (n, p) in w.split('-').enumerate() {
@@ -1841,6 +1896,20 @@ mod tests {
                 "over 200"
             ]
         );
+    }
+
+    #[test]
+    fn ordinals_tallies_models_and_post_qualifiers() {
+        assert!(spans(
+            "The Boeing 737 Max flew for a third time, a fifth consecutive day, by 312 votes to 291, short of a two-thirds majority, aged between 18 and 25."
+        )
+        .is_empty());
+        let f = figures("300 or more people, 40 or so flights");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].3),
+            ("300 or more people", "at least")
+        );
+        assert_eq!((f[1].0.as_str(), f[1].3), ("40 or so flights", "about"));
     }
 
     #[test]
