@@ -238,7 +238,25 @@ impl Scan<'_> {
                 }
             }
         }
-        self.counted_noun(k).map(|n| (n, k))
+        let noun = self.counted_noun(k)?;
+        // A compound: "1,400 relief camps", "12 aid workers" (a singular noun before a plural).
+        let w = self.lower(k);
+        let compound = !w.ends_with('s')
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(w, "people" | "staff" | "police" | "children" | "cattle")
+            && !is_measure(w)
+            && self
+                .tok(k + 1)
+                .is_some_and(|n| n.kind == Kind::Word && self.chars[n.start].is_lowercase())
+            && self.lower(k + 1).ends_with('s')
+            && !self.lower(k + 1).ends_with("ss")
+            && self.counted_noun(k + 1).is_some();
+        if compound {
+            let t = self.toks[k + 1];
+            let plural: String = self.chars[t.start..t.end].iter().collect();
+            return Some((format!("{noun} {plural}"), k + 1));
+        }
+        Some((noun, k))
     }
 }
 
@@ -465,6 +483,10 @@ fn number_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
     r.counted_noun(s);
     r.per_unit(s);
     r.vote_tally(s);
+    // "rose 2.5 times", "3 times higher": a multiple, not a quantity.
+    if r.unit.is_none() && s.is_word(r.j) && s.lower(r.j) == "times" {
+        return r.j + 1;
+    }
     if r.time_stamp(s) || r.tally {
         return r.j;
     }
@@ -757,6 +779,11 @@ impl Reading {
             self.factor = f;
             self.end = wt.end;
             self.j += 1;
+        } else if w == "pc" {
+            // British "10pc": per cent.
+            self.unit = Some("%".into());
+            self.end = wt.end;
+            self.j += 1;
         } else if is_cjk(chars[wt.start]) {
             self.cjk_counter(s, wt);
             self.j += 1;
@@ -886,6 +913,7 @@ impl Reading {
         };
         let ranged = connector.is_some()
             || (word_connector == Some("to") && before_first != "from")
+            || word_connector == Some("or")
             || (word_connector == Some("and") && before_first == "between");
         if !ranged {
             return;
@@ -894,9 +922,13 @@ impl Reading {
         let Some(v) = parse_number(hi, self.dot_groups) else {
             return;
         };
-        if v < self.value && connector.is_some() {
-            // "voted 31-22", "won 3-1": a tally or a score, not a range.
+        if v <= self.value && connector.is_some() {
+            // "voted 31-22", "won 3-1", "a 50-50 chance": a tally or a score, not a range.
             self.tally = true;
+        }
+        if v <= self.value && word_connector == Some("or") {
+            // "5 or 3": no range.
+            return;
         }
         self.value_max = Some(v);
         self.end = s.toks[hi_k].end;
@@ -1478,9 +1510,35 @@ fn word_at(s: &Scan, k: usize, out: &mut Vec<Figure>) -> usize {
         } else if share_denominator(s, j).is_some() {
             // "seven out of 10 voters", "three in four".
             return share_at(s, k, value, j, out);
+        } else if matches!(next, "to" | "or") && !(k >= 1 && s.lower(k - 1) == "from") {
+            // "two to three days", "five or six people": a range in words.
+            if let Some(hi) = number_word(s.lower(j + 1)).filter(|&hi| hi > value) {
+                return number_word_range(s, k, j + 2, (value, hi), out);
+            }
         }
     }
     number_word_figure(s, k, j, value, out)
+}
+
+/// A range in words ("two to three days") whose upper bound ends before token `j`.
+fn number_word_range(
+    s: &Scan,
+    k: usize,
+    j: usize,
+    (lo, hi): (f64, f64),
+    out: &mut Vec<Figure>,
+) -> usize {
+    let before = out.len();
+    let next = number_word_figure(s, k, j, lo, out);
+    if out.len() > before {
+        let f = &mut out[before];
+        f.value_max = Some(hi * (f.value / lo));
+        if f.qualifier == "exact" {
+            f.qualifier = "between";
+        }
+        return next;
+    }
+    k + 1
 }
 
 /// A share figure from token `from` to token `last` (or the counted noun after it), with the
@@ -1910,6 +1968,47 @@ mod tests {
             ("300 or more people", "at least")
         );
         assert_eq!((f[1].0.as_str(), f[1].3), ("40 or so flights", "about"));
+    }
+
+    #[test]
+    fn ranges_in_words_or_ranges_lakh_crore_pc_and_multiples() {
+        let text = "two to three days, five or six boats, 40 or 50 people, three to four per cent";
+        let chars: Vec<char> = text.chars().collect();
+        let toks = tokenize(&chars);
+        let low = Lowered::new(text, &chars, &toks);
+        let f = find(&chars, &toks, &low);
+        let got: Vec<(f64, Option<f64>, &str)> = f
+            .iter()
+            .map(|f| (f.value, f.value_max, f.qualifier))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (2.0, Some(3.0), "between"),
+                (5.0, Some(6.0), "between"),
+                (40.0, Some(50.0), "between"),
+                (3.0, Some(4.0), "between"),
+            ]
+        );
+        let f = figures("Rs 1,200 crore, 5.2 lakh people, 4.9pc");
+        assert_eq!((f[0].1, f[0].2.as_deref()), (1.2e10, Some("INR")));
+        assert_eq!(f[1].1, 5.2e5);
+        assert_eq!((f[2].0.as_str(), f[2].2.as_deref()), ("4.9pc", Some("%")));
+        assert!(
+            spans("Rain was 3 times the normal and rose 2.5 times; a 50-50 chance.").is_empty()
+        );
+    }
+
+    #[test]
+    fn noun_compounds_are_the_counted_noun() {
+        assert_eq!(
+            spans("about 1,400 relief camps and 12 aid workers; 3 million people fled"),
+            vec![
+                "about 1,400 relief camps",
+                "12 aid workers",
+                "3 million people"
+            ]
+        );
     }
 
     #[test]
