@@ -31,6 +31,7 @@ const JA_MARKERS: &[&str] = &[
     "批判",
     "否定",
     "説明し",
+    "指摘",
 ];
 
 /// Claim ranges, in order.

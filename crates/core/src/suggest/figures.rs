@@ -564,6 +564,9 @@ fn date_or_time(s: &Scan, k: usize) -> Option<usize> {
         ) || is_time_word(w)
             || (matches!(first, '年' | '月' | '日' | '時' | '分' | '秒')
                 && !(first == '時' && chars.get(s.toks[k + 1].start + 1) == Some(&'間')))
+            // "台風10号", "3位": a designation or a rank; "2回目": an ordinal.
+            || matches!(first, '号' | '位')
+            || chars.get(s.toks[k + 1].start + 1) == Some(&'目')
         {
             return Some(k + 2);
         }
@@ -787,6 +790,28 @@ impl Reading {
         } else if is_cjk(chars[wt.start]) {
             self.cjk_counter(s, wt);
             self.j += 1;
+            // "1万2000人", "1億2000万円": the next group continues the number.
+            let mut last = wt;
+            while self.unit.is_none()
+                && self.factor > 1.0
+                && self.end == last.end
+                && s.is_num(self.j)
+                && s.glued(self.j)
+                && s.is_word(self.j + 1)
+                && s.glued(self.j + 1)
+                && is_cjk(chars[s.toks[self.j + 1].start])
+            {
+                let t = s.toks[self.j];
+                let Some(n) = parse_number(&chars[t.start..t.end], false) else {
+                    break;
+                };
+                let big = self.value * self.factor;
+                self.factor = 1.0;
+                last = s.toks[self.j + 1];
+                self.cjk_counter(s, last);
+                self.value = big / self.factor + n;
+                self.j += 2;
+            }
         } else if w.chars().all(|c| c.is_ascii_alphabetic()) && w.len() <= 3 {
             self.unit = Some(text_of(chars, &wt));
             self.end = wt.end;
@@ -825,9 +850,34 @@ impl Reading {
             }
             self.unit = Some(match c {
                 '円' => "JPY".into(),
+                // "3割": tenths, a share.
+                '割' => {
+                    self.factor *= 10.0;
+                    "%".into()
+                }
                 _ => chars[p..unit_end].iter().collect(),
             });
+            // "2倍": a multiple, not a quantity.
+            self.tally = self.tally || c == '倍';
             p = unit_end;
+            // A qualifier after the counter: "1000人以上", "50人未満", "300棟余り".
+            let rest = &chars[p..wt.end];
+            for (q, class) in [
+                ("以上", "more than"),
+                ("超", "more than"),
+                ("余り", "more than"),
+                ("未満", "less than"),
+                ("近く", "about"),
+                ("前後", "about"),
+                ("程度", "about"),
+            ] {
+                let n = q.chars().count();
+                if rest.len() >= n && rest[..n].iter().copied().eq(q.chars()) {
+                    self.post_qualifier = Some(class);
+                    p += q.chars().count();
+                    break;
+                }
+            }
         }
         self.end = p;
     }
@@ -885,7 +935,7 @@ impl Reading {
 
     /// A percent sign, glued or after a (narrow) space as in French.
     fn percent_sign(&mut self, s: &Scan) {
-        if matches!(s.punct(self.j), Some('%' | '٪')) && s.near(self.j) {
+        if matches!(s.punct(self.j), Some('%' | '٪' | '％')) && s.near(self.j) {
             self.unit = Some("%".into());
             self.end = s.toks[self.j].end;
             self.j += 1;
@@ -1128,6 +1178,15 @@ impl Reading {
             first_tok = self.first - 1;
         }
         let mut quantity = quantity(s, first_tok, self.k, self.j, self.unit.as_deref());
+        if self
+            .unit
+            .as_deref()
+            .is_some_and(|u| u.chars().next().is_some_and(is_cjk))
+        {
+            if let Some(q) = japanese_event(chars, self.start, self.end) {
+                quantity = Some(q.into());
+            }
+        }
         if quantity.is_none() {
             quantity = self.share_noun.take();
         }
@@ -1153,6 +1212,50 @@ impl Reading {
             quantity,
         }
     }
+}
+
+/// The event a Japanese count names around it: "死者は12人", "3万人が避難し", "3人がけが".
+fn japanese_event(chars: &[char], start: usize, end: usize) -> Option<&'static str> {
+    let at = |p: usize, w: &str| {
+        let n = w.chars().count();
+        p + n <= chars.len() && chars[p..p + n].iter().copied().eq(w.chars())
+    };
+    let mut p = end;
+    if p < chars.len() && matches!(chars[p], 'が' | 'は' | 'も' | 'を') {
+        p += 1;
+    }
+    const AFTER: &[(&str, &str)] = &[
+        ("死亡", "deaths"),
+        ("死去", "deaths"),
+        ("けが", "injured"),
+        ("負傷", "injured"),
+        ("避難", "evacuated"),
+        ("行方不明", "missing"),
+        ("救助", "rescued"),
+        ("救出", "rescued"),
+        ("逮捕", "arrests"),
+    ];
+    if let Some((_, q)) = AFTER.iter().find(|(w, _)| at(p, w)) {
+        return Some(q);
+    }
+    // "死者は12人", "負傷者12人": the event noun before.
+    const BEFORE: &[(&str, &str)] = &[
+        ("死者", "deaths"),
+        ("負傷者", "injured"),
+        ("避難者", "evacuated"),
+        ("不明者", "missing"),
+    ];
+    let mut b = start;
+    if b > 0 && matches!(chars[b - 1], 'は' | 'が' | 'も') {
+        b -= 1;
+    }
+    BEFORE
+        .iter()
+        .find(|(w, _)| {
+            let n = w.chars().count();
+            b >= n && chars[b - n..b].iter().copied().eq(w.chars())
+        })
+        .map(|(_, q)| *q)
 }
 
 /// Months, weekdays and calendar units: "in January", "on Thursday", "a year earlier".
@@ -1626,7 +1729,7 @@ fn number_word_figure(
         1
     } else if s.is_word(j) && matches!(s.lower(j), "per" | "pour") && s.lower(j + 1) == "cent" {
         2
-    } else if matches!(s.punct(j), Some('%' | '٪')) && s.near(j) {
+    } else if matches!(s.punct(j), Some('%' | '٪' | '％')) && s.near(j) {
         1
     } else {
         0
@@ -2014,6 +2117,23 @@ mod tests {
     #[test]
     fn phone_and_emergency_numbers_are_not_figures() {
         assert!(spans("call 112 or the health line on 808 24 24 24").is_empty());
+    }
+
+    #[test]
+    fn japanese_groups_tenths_post_qualifiers_and_designations() {
+        let f = figures("約1万2000人が避難、1000人以上、50人未満、3割、５０％、1億2000万円。台風10号、2回目、平年の2倍。");
+        let got: Vec<(&str, f64, &str)> = f.iter().map(|f| (f.0.as_str(), f.1, f.3)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("約1万2000人", 12000.0, "about"),
+                ("1000人以上", 1000.0, "more than"),
+                ("50人未満", 50.0, "less than"),
+                ("3割", 30.0, "exact"),
+                ("５０％", 50.0, "exact"),
+                ("1億2000万円", 1.2e8, "exact"),
+            ]
+        );
     }
 
     #[test]

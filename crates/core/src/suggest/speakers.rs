@@ -36,7 +36,9 @@ use super::lexicon::{
 };
 use super::quotes::Quote;
 use super::sentences::containing;
-use super::tokens::{is_alnum, is_alpha, is_capitalised, is_uncased_letter, Kind, Lowered, Tok};
+use super::tokens::{
+    is_alnum, is_alpha, is_capitalised, is_cjk, is_uncased_letter, Kind, Lowered, Tok,
+};
 use super::Stage;
 
 /// Every quote's attribution and every sentence's source, as [`attribute`] returns them.
@@ -608,6 +610,9 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
     let to = ctx.tok(e);
     let mut win: Vec<usize> = Vec::with_capacity(to - from);
     win.extend((from..to).filter(|&k| !ctx.in_quote[k] && ctx.toks[k].kind != Kind::Break));
+    if let Some(source) = japanese_source(ctx, &win) {
+        return Some(source);
+    }
     let mut subject = None;
     for (m, &k) in win.iter().enumerate() {
         // Persian "به گفته X" / "به گزارش X", German "nach Angaben X": according to X.
@@ -644,6 +649,40 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
         }
     }
     resolve(ctx, subject?, known).map(|(s, e, _)| full_name(ctx, s, e))
+}
+
+/// The source of a Japanese sentence: "気象庁によると、…", "鹿児島県は、…と発表した".
+fn japanese_source(ctx: &Ctx, win: &[usize]) -> Option<(usize, usize)> {
+    let &k = win.first()?;
+    let t = ctx.toks[k];
+    if t.kind != Kind::Word || !is_cjk(ctx.chars[t.end - 1]) {
+        return None;
+    }
+    let w = &ctx.chars[t.start..t.end];
+    let ends = |suffix: &str| {
+        let n = suffix.chars().count();
+        w.len() > n && w[w.len() - n..].iter().copied().eq(suffix.chars())
+    };
+    if ends("によると") {
+        return Some((t.start, t.end - 4));
+    }
+    if ends("は") && win.get(1).is_some_and(|&n| ctx.is_punct(n, '、')) {
+        // The topic reports when the sentence ends in a reporting verb after と.
+        let reports = win.iter().any(|&m| {
+            let t = ctx.toks[m];
+            let text = &ctx.chars[t.start..t.end];
+            ["と発表", "と明らかに", "と述べ", "と指摘", "と説明", "と語"]
+                .iter()
+                .any(|v| {
+                    let n = v.chars().count();
+                    text.windows(n).any(|x| x.iter().copied().eq(v.chars()))
+                })
+        });
+        if reports {
+            return Some((t.start, t.end - 1));
+        }
+    }
+    None
 }
 
 /// The entity's fullest earlier mention for a short one: "Lal" → "Priya Lal", "the alliance" →
