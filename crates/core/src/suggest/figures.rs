@@ -198,6 +198,10 @@ impl Scan<'_> {
             || w == "برابر"
             // "over 200 dead", "12 hurt": the event, not what is counted.
             || matches!(w, "dead" | "alive" | "hurt" | "homeless")
+            // "the FTSE 100 fell", "3,000 fled": a verb, not a noun.
+            || (self.low.is(k, F_CHANGE_VERB)
+                && !matches!(w, "rise" | "rises" | "fall" | "falls" | "hit" | "up" | "down"))
+            || is_irregular_past(w)
             || (w.is_ascii() && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
         {
             return None;
@@ -237,6 +241,15 @@ impl Scan<'_> {
                     return Some((noun, k + 1));
                 }
             }
+            // A model between the number and its noun: "six Type 45 destroyers".
+            if is_identifier_label(w)
+                && self.chars[self.toks[k].start].is_uppercase()
+                && self.is_num(k + 1)
+            {
+                if let Some(noun) = self.counted_noun(k + 2) {
+                    return Some((noun, k + 2));
+                }
+            }
         }
         let noun = self.counted_noun(k)?;
         // A compound: "1,400 relief camps", "12 aid workers" (a singular noun before a plural).
@@ -258,6 +271,41 @@ impl Scan<'_> {
         }
         Some((noun, k))
     }
+}
+
+/// Irregular past tenses that may follow a number as its verb ("3,000 fled").
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "fled"
+            | "went"
+            | "came"
+            | "lost"
+            | "won"
+            | "took"
+            | "made"
+            | "held"
+            | "met"
+            | "ran"
+            | "saw"
+            | "gave"
+            | "got"
+            | "told"
+            | "began"
+            | "fought"
+            | "spent"
+            | "sent"
+            | "paid"
+            | "sold"
+            | "bought"
+            | "brought"
+            | "kept"
+            | "became"
+            | "stayed"
+            | "remain"
+            | "remained"
+            | "died"
+    )
 }
 
 /// Adjectives that may stand between a number and its counted noun ("300 more troops").
@@ -513,7 +561,8 @@ fn not_a_quantity(s: &Scan, k: usize) -> Option<usize> {
         match s.punct(k - 1) {
             Some('-') if k >= 2 && s.glued(k - 1) && s.is_word(k - 2) => return Some(k + 1),
             Some('#') => return Some(k + 1),
-            Some(':' | '/' | '.') if k >= 2 && s.glued(k - 1) && s.is_num(k - 2) => {
+            // "10:30", "13/01", "aged 18-24": the second part of a shape already read.
+            Some(':' | '/' | '.' | '-' | '–') if k >= 2 && s.glued(k - 1) && s.is_num(k - 2) => {
                 return Some(k + 1)
             }
             Some('+') => return Some(s.skip_groups(k)),
@@ -604,6 +653,10 @@ fn prev_word<'a>(s: &'a Scan, k: usize) -> &'a str {
 /// Identifiers after a label ("Article 5", "Flight 752") and ages in apposition ("Okoro, 54,").
 fn label_or_age(s: &Scan, k: usize) -> Option<usize> {
     if k >= 1 && is_identifier_label(prev_word(s, k)) {
+        return Some(k + 1);
+    }
+    // "S&P 500": an index named by initials.
+    if k >= 3 && s.is_word(k - 1) && s.punct(k - 2) == Some('&') && s.glued(k - 1) {
         return Some(k + 1);
     }
     // "aged 34": an age.
@@ -782,6 +835,9 @@ impl Reading {
             self.factor = f;
             self.end = wt.end;
             self.j += 1;
+        } else if matches!(s.chars[wt.start], 'G' | 'D') && wt.end - wt.start == 1 {
+            // "5G", "3D": a technology, not a quantity.
+            return Err(j + 1);
         } else if w == "pc" {
             // British "10pc": per cent.
             self.unit = Some("%".into());
@@ -2111,6 +2167,19 @@ mod tests {
                 "12 aid workers",
                 "3 million people"
             ]
+        );
+    }
+
+    #[test]
+    fn indices_designations_technologies_and_verbs_after_numbers() {
+        assert_eq!(
+            spans("The FTSE 100 fell 1.2%, the S&P 500 rose, a 5G network, 3D printers, aged 18-24, World War 2, Tier 4 rules."),
+            vec!["1.2%"]
+        );
+        assert_eq!(spans("About 3,000 fled."), vec!["About 3,000"]);
+        assert_eq!(
+            spans("to refit six Type 45 destroyers"),
+            vec!["six Type 45 destroyers"]
         );
     }
 
