@@ -31,6 +31,7 @@ const JA_MARKERS: &[&str] = &[
     "批判",
     "否定",
     "説明し",
+    "指摘",
 ];
 
 /// Claim ranges, in order.
@@ -254,10 +255,10 @@ fn after_dateline(chars: &[char], toks: &[Tok], k0: usize, e: usize) -> Option<u
             .all(|c| c.is_uppercase());
     let stamp = first.kind == Kind::Num;
     if !caps && !stamp {
-        return None;
+        return agency_dateline(chars, toks, k0, e);
     }
     let mut k = k0 + 1;
-    while k < toks.len() && k < k0 + 10 && toks[k].start < e {
+    while k < toks.len() && k < k0 + 14 && toks[k].start < e {
         let t = toks[k];
         if t.kind == Kind::Punct
             && matches!(chars[t.start], '-' | '–' | '—')
@@ -269,6 +270,40 @@ fn after_dateline(chars: &[char], toks: &[Tok], k0: usize, e: usize) -> Option<u
         k += 1;
     }
     None
+}
+
+/// A dateline without a dash, as Indian and some Asian agencies write it: "Guwahati, Jul 14
+/// (Wire) More than …" — a place, a comma, a month and a day, the agency in brackets.
+fn agency_dateline(chars: &[char], toks: &[Tok], k0: usize, e: usize) -> Option<usize> {
+    let word = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Word && t.start < e);
+    let punct = |k: usize, c: char| {
+        toks.get(k)
+            .is_some_and(|t| t.kind == Kind::Punct && chars[t.start] == c)
+    };
+    let place = word(k0)?;
+    if !chars[place.start].is_uppercase() || !punct(k0 + 1, ',') {
+        return None;
+    }
+    let month = word(k0 + 2)?;
+    let m: String = chars[month.start..month.end]
+        .iter()
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    if !super::lexicon::is_month(&m) {
+        return None;
+    }
+    let mut k = k0 + 3;
+    if punct(k, '.') {
+        k += 1;
+    }
+    if !toks.get(k).is_some_and(|t| t.kind == Kind::Num) || !punct(k + 1, '(') {
+        return None;
+    }
+    k += 2;
+    while word(k).is_some() {
+        k += 1;
+    }
+    (punct(k, ')') && word(k + 1).is_some()).then_some(k + 1)
 }
 
 /// Words in `start..e` (first token `k`), whether a claim or reporting verb occurs outside quotes, and whether a
@@ -377,5 +412,19 @@ mod tests {
                     A dog waits on a roof as officials said 12 homes were lost.\n\
                     A dog waits on a roof as officials said 12 homes were lost.";
         assert_eq!(claims(text), vec!["Officials said 40 people died."]);
+    }
+
+    #[test]
+    fn long_datelines_and_agency_datelines_without_a_dash() {
+        let text =
+            "SALDERA, Verana, Feb. 11 (Wire) - A quake killed 212 people, the agency said.\n\
+                    Guwahati, Jul 14 (Wire) More than 5,000 people fled, officials said.";
+        assert_eq!(
+            claims(text),
+            vec![
+                "A quake killed 212 people, the agency said.",
+                "More than 5,000 people fled, officials said."
+            ]
+        );
     }
 }

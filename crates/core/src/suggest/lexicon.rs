@@ -78,31 +78,31 @@ const LISTS: &[(u32, &[&str])] = &[
     (F_WEAK_REPORT, &["posted", "posting", "wrote", "writes", "tweeted", "read", "asked", "replied", "continued", "shouted", "commented", "recalled", "posts"]),
     (F_CHROME_OPENER, &["sign", "subscribe", "follow", "read", "click", "share", "download", "watch", "listen", "join", "get", "register", "log", "tap", "see", "visit", "welcome", "good", "advertisement", "skip", "abonnez-vous", "teilen", "photo", "photograph", "image", "caption", "copyright", "refresh"]),
     (F_ADVERBIAL_OPENER, &["last", "on", "in", "at", "later", "earlier", "speaking", "meanwhile", "however", "after", "before", "during", "yesterday", "today", "this", "writing", "separately", "also", "but", "and", "lors", "am", "im"]),
-    (F_CHANGE_VERB, &["rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "increased", "decreased", "dropped", "grew", "grown", "climbed", "jumped", "reached", "reach", "hit", "stood", "declined", "slipped", "soared", "surged", "plunged", "up", "down"]),
-    (F_REPORTING_VERB, &["said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "stated", "states", "announced", "declared", "explained", "noted", "insisted", "argued", "warned", "claimed", "asked", "replied", "continued", "recalled", "acknowledged", "admitted", "conceded", "tweeted", "posted", "commented", "stressed", "emphasised", "emphasized", "urged", "vowed", "promised", "denied", "confirmed", "estimated", "reported", "read", "shouted", "concluded", "dit", "déclaré", "affirmé", "ajouté", "expliqué", "indiqué", "estimé", "souligné", "assuré", "précisé", "annoncé", "écrit", "raconté", "confié", "répondu", "averti", "dénoncé", "déclare", "affirme", "ajoute", "explique", "estime", "souligne", "assure", "précise", "raconte", "dénonce", "sagte", "sagt", "mitteilte", "mitteilt", "erklärte", "erklärt", "schrieb", "betonte", "warnte", "fügte", "teilte", "berichtete", "kritisierte", "meinte", "گفت", "افزود", "نوشت", "گفته", "قال", "قالت", "أضاف", "أضافت", "وقال", "وقالت", "وأضاف", "وأضافت"]),
+    (F_CHANGE_VERB, &["rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "increased", "decreased", "dropped", "grew", "grown", "climbed", "jumped", "reached", "reach", "hit", "stood", "declined", "slipped", "soared", "surged", "plunged", "up", "down", "passed", "pass", "passes", "topped", "exceeded", "augmenté", "baissé", "progressé", "reculé", "grimpé", "chuté", "diminué", "stieg", "stiegen", "gestiegen", "sank", "sanken", "gesunken", "fiel", "fielen", "gefallen"]),
+    (F_REPORTING_VERB, &["said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "stated", "states", "announced", "declared", "explained", "noted", "insisted", "argued", "warned", "claimed", "asked", "replied", "continued", "recalled", "acknowledged", "admitted", "conceded", "tweeted", "posted", "commented", "stressed", "emphasised", "emphasized", "urged", "vowed", "promised", "denied", "confirmed", "estimated", "reported", "read", "shouted", "concluded", "dit", "déclaré", "affirmé", "ajouté", "expliqué", "indiqué", "estimé", "souligné", "assuré", "précisé", "annoncé", "écrit", "raconté", "confié", "répondu", "averti", "dénoncé", "déclare", "affirme", "affirment", "estiment", "indiquent", "ajoute", "explique", "estime", "souligne", "assure", "précise", "raconte", "dénonce", "sagte", "sagt", "mitteilte", "mitteilt", "erklärte", "erklärt", "schrieb", "betonte", "warnte", "fügte", "teilte", "berichtete", "kritisierte", "meinte", "گفت", "افزود", "نوشت", "گفته", "قال", "قالت", "أضاف", "أضافت", "وقال", "وقالت", "وأضاف", "وأضافت"]),
     (F_ACCORDING, &["according", "selon", "laut", "بحسب", "وبحسب"]),
     (F_CLAIM_VERB, &["recorded", "counted", "registered", "called", "described", "dubbed", "termed", "labelled", "labeled", "branded", "criticised", "criticized", "condemned", "announces", "estimates", "reports", "claims", "accused", "accuses", "blamed", "blames", "denies", "according", "confirms", "alleged", "alleges", "selon", "laut", "accusé", "démenti", "schätzt", "schätzte", "bestritt", "kündigte", "warf", "اعلام", "تخمین", "کرد"]),
-    (F_VERB_FILLER, &["has", "had", "have", "also", "later", "then", "again", "previously", "earlier", "further", "a", "avait", "hat", "hatte", "auch", "bereits", "همچنین"]),
+    (F_VERB_FILLER, &["has", "had", "have", "also", "later", "then", "again", "previously", "earlier", "further", "a", "ont", "avait", "hat", "hatte", "sind", "ist", "auch", "bereits", "همچنین"]),
     (F_PRONOUN, &["he", "she", "they", "his", "her", "their", "it", "its", "il", "elle", "ils", "elles", "er", "sie", "او", "وی", "هو", "هي"]),
     (F_FUNCTION_WORD, &["the", "a", "an", "in", "on", "at", "but", "and", "or", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "according", "after", "before", "when", "while", "as", "if", "le", "la", "les", "der", "die", "das", "ein", "eine", "un", "une", "selon", "so", "laut", "yet", "still", "meanwhile", "however", "also", "earlier", "later", "last", "for", "from", "by", "with", "to", "of", "there", "what", "why", "how", "who", "not", "no", "asked", "speaking", "writing", "in’", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "dans", "pour", "mais", "et", "am", "im", "und", "aber", "doch", "then", "since", "until", "during", "once", "each", "every", "all", "some", "many", "most", "both", "because", "although", "though", "we’re", "it’s"]),
-    (F_JOB_TITLE, &["nurse", "teacher", "professor", "lawyer", "activist", "officer", "minister", "president", "mayor", "leader", "spokesman", "spokeswoman", "spokesperson", "secretary", "chancellor", "governor", "senator", "general", "colonel", "captain", "chief", "director", "chairman", "chairwoman", "chair", "foreign", "prime", "transport", "health", "interior", "defence", "defense", "finance", "deputy", "opposition", "union", "rebel", "promoter", "guitarist", "manager", "singer", "judge", "commander", "ambassador", "envoy", "vice", "bürgermeister", "bürgermeisterin", "fraktionschef", "fraktionschefin", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "kanzler", "kanzlerin", "ministre", "maire", "président", "présidente", "porte-parole", "resident", "challenger", "incumbent", "mp", "premier", "justice", "agriculture", "trade", "environment", "economy", "labour", "energy", "education", "fire", "executive", "economist", "correspondent", "reporter", "coach", "councillor", "engineer", "analyst", "sprinter", "prosecutor", "bausenatorin", "bausenator", "vereinschef", "vereinschefin", "officer", "ms", "mr", "mrs"]),
+    (F_JOB_TITLE, &["nurse", "teacher", "professor", "lawyer", "activist", "officer", "minister", "president", "mayor", "leader", "spokesman", "spokeswoman", "spokesperson", "secretary", "chancellor", "governor", "senator", "general", "colonel", "captain", "chief", "director", "chairman", "chairwoman", "chair", "foreign", "prime", "transport", "health", "interior", "defence", "defense", "finance", "deputy", "opposition", "union", "rebel", "promoter", "guitarist", "manager", "singer", "judge", "commander", "ambassador", "envoy", "vice", "bürgermeister", "bürgermeisterin", "fraktionschef", "fraktionschefin", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "kanzler", "kanzlerin", "ministre", "maire", "président", "présidente", "porte-parole", "resident", "challenger", "incumbent", "mp", "premier", "justice", "agriculture", "trade", "environment", "economy", "labour", "energy", "education", "fire", "executive", "economist", "correspondent", "reporter", "coach", "councillor", "engineer", "analyst", "sprinter", "prosecutor", "bausenatorin", "bausenator", "vereinschef", "vereinschefin", "officer", "ms", "mr", "mrs", "wirtschaftsminister", "wirtschaftsministerin", "finanzminister", "finanzministerin", "innenminister", "innenministerin", "außenminister", "außenministerin", "gesundheitsminister", "gesundheitsministerin", "verkehrsminister", "verkehrsministerin", "umweltminister", "umweltministerin", "justizminister", "justizministerin", "verteidigungsminister", "verteidigungsministerin", "arbeitsminister", "arbeitsministerin", "bauminister", "bauministerin", "ministerpräsident", "ministerpräsidentin", "bundeskanzler", "bundeskanzlerin", "bundespräsident", "bundespräsidentin", "regierungssprecher", "regierungssprecherin", "polizeisprecher", "polizeisprecherin", "parteichef", "parteichefin", "oberbürgermeister", "oberbürgermeisterin", "landrat", "landrätin", "verbraucherschützer", "verbraucherschützerin"]),
     (F_TITLE_ABBREV, &["dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "st", "m", "mme", "mlle", "hr", "fr", "pres", "rev", "maj", "cmdr"]),
     (F_ORG_WORD, &["college", "board", "alliance", "association", "observatory", "foundation", "society", "coalition", "ministry", "nations", "council", "university", "agency", "news", "reuters", "street", "city", "republic", "party", "committee", "organisation", "organization", "company", "bank", "fund", "office", "department", "union", "court", "house", "times", "post", "press", "associated", "institute", "hospital", "airport", "province", "county", "state", "states", "kingdom", "federation", "assembly", "parliament", "senate", "congress", "army", "forces", "corps", "guard", "police", "group", "centre", "center", "school", "river", "sea", "gulf", "mountains", "island", "islands", "red", "crescent", "cross", "star", "ledger", "herald", "gazette", "tribune", "journal", "daily", "bbc", "service", "services", "authority", "commission", "embassy", "television", "tv", "radio", "agence", "france", "gmbh", "inc", "ltd", "corp", "bureau", "network", "watch", "international", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "york", "tehran", "paris", "berlin", "london", "washington", "tokyo", "beirut", "cairo", "gaza", "iran", "israel", "lebanon", "syria", "iraq", "europe", "african", "european", "american", "world"]),
-    (F_SPEAKER_NOUN, &["ministers", "figures", "data", "statistics", "survey", "poll", "study", "commission", "board", "service", "centre", "center", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "police", "ministry", "minister", "president", "witnesses", "witness", "residents", "resident", "analysts", "analyst", "army", "military", "government", "agency", "source", "sources", "doctor", "doctors", "authorities", "prosecutors", "prosecutor", "lawyer", "researchers", "experts", "expert", "report", "company", "council", "committee", "embassy", "office", "mayor", "governor", "director", "chief", "leader", "commander", "statement", "organisers", "organizers", "union", "activists", "campaigners", "ngo", "charity", "regulator", "court", "judge", "minister’s", "survivors", "survivor", "official’s", "studie", "sprecher", "sprecherin", "ministerin", "ministère", "porte-parole", "gouvernement", "sources’"]),
+    (F_SPEAKER_NOUN, &["ministers", "figures", "data", "statistics", "survey", "poll", "study", "commission", "board", "service", "centre", "center", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "police", "ministry", "minister", "president", "witnesses", "witness", "residents", "resident", "analysts", "analyst", "army", "military", "government", "agency", "agencies", "authority", "department", "traders", "source", "sources", "doctor", "doctors", "authorities", "prosecutors", "prosecutor", "lawyer", "researchers", "experts", "expert", "report", "company", "council", "committee", "embassy", "office", "mayor", "governor", "director", "chief", "leader", "commander", "statement", "organisers", "organizers", "union", "activists", "campaigners", "ngo", "charity", "regulator", "court", "judge", "minister’s", "survivors", "survivor", "official’s", "studie", "sprecher", "sprecherin", "ministerin", "ministère", "porte-parole", "gouvernement", "sources’"]),
     (F_STATEMENT_NOUN, &["post", "statement", "tweet", "message", "letter", "note", "email", "blog", "video", "speech", "op-ed", "column", "account", "page", "posts"]),
     (F_DETERMINER, &["the", "a", "an", "its", "le", "la", "les", "l'", "der", "die", "das", "ein", "eine", "un", "une", "یک", "ある"]),
     (F_NAMING_VERB, &["called", "described", "dubbed", "termed", "labelled", "labeled", "branded"]),
     (F_NAME_PARTICLE, &["al", "bin", "ibn", "de", "da", "van", "von", "der", "del", "du", "ben", "el", "la", "le", "di", "dos", "das"]),
     (F_MONTH, &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند", "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"]),
     (F_TIME_WORD, &["am", "pm", "gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "h", "uhr", "o'clock", "hrs"]),
-    (F_IDENTIFIER_LABEL, &["article", "section", "resolution", "flight", "room", "route", "chapter", "paragraph", "no", "number", "nr", "act", "highway", "bus", "line", "gate", "platform", "building", "apartment", "unit", "phase", "level", "page", "item", "vol", "volume", "episode", "season", "part", "category", "ward", "block", "district", "zone", "version", "windows", "iphone", "galaxy", "covid", "terminal", "floor", "apollo", "pope", "louis", "henry", "ii", "tel", "fax", "phone", "kilometre", "km", "mile", "exit", "artikel", "paragraf", "n°", "ligne", "vol.", "sure", "surah", "verse"]),
+    (F_IDENTIFIER_LABEL, &["article", "section", "resolution", "flight", "room", "route", "chapter", "paragraph", "no", "number", "nr", "act", "highway", "bus", "line", "gate", "platform", "building", "apartment", "unit", "phase", "level", "page", "item", "vol", "volume", "episode", "season", "part", "category", "ward", "block", "district", "zone", "version", "windows", "iphone", "galaxy", "covid", "terminal", "floor", "apollo", "pope", "louis", "henry", "ii", "tel", "fax", "phone", "kilometre", "km", "mile", "exit", "artikel", "paragraf", "n°", "ligne", "vol.", "sure", "surah", "verse", "call", "dial", "hotline", "boeing", "airbus", "ftse", "nasdaq", "nikkei", "dax", "cac", "stoxx", "sensex", "nifty", "war", "channel", "tier", "type", "game", "formula", "stage", "grade"]),
     (F_YEAR_PREPOSITION, &["in", "since", "by", "until", "from", "of", "year", "before", "after", "during", "en", "im", "seit", "depuis", "jahr", "année", "سال", "early", "late", "mid", "through", "till", "and", "to", "the"]),
     (F_STOPWORD, &["of", "in", "on", "at", "to", "and", "or", "but", "the", "a", "an", "was", "were", "is", "are", "be", "been", "have", "has", "had", "for", "from", "by", "with", "as", "that", "this", "it", "its", "than", "per", "which", "who", "while", "when", "after", "before", "since", "into", "out", "up", "down", "over", "under", "more", "less", "times", "they", "we", "he", "she", "will", "would", "could", "can", "may", "did", "do", "does", "not", "so", "if", "then", "there", "their", "his", "her", "said", "says", "de", "du", "des", "le", "la", "les", "et", "à", "en", "sur", "dans", "par", "pour", "ont", "sont", "est", "und", "der", "die", "das", "im", "am", "zu", "von", "mit", "auf", "für", "ist", "sind", "wurden", "و", "در", "از", "به", "که", "را", "با", "این", "آن", "تا", "یا", "هم", "برای", "بر", "own", "percent", "each", "all", "among", "against", "between", "because", "about", "around", "through", "during", "until", "across", "toward", "towards", "ago", "later", "earlier", "apiece", "alone", "only", "too", "again", "also", "people’s", "now", "left", "such"]),
     (F_PERCENT_WORD, &["percent", "prozent", "درصد", "pct"]),
     (F_ABBREVIATION, &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "approx", "est", "dept", "fig", "ca", "cf", "gov", "mt", "ft", "ave", "blvd", "art", "nr", "bzw", "z", "etc"]),
-    (F_FINAL_ABBREVIATION, &["etc", "inc", "ltd", "co", "corp", "jr", "sr", "plc"]),
+    (F_FINAL_ABBREVIATION, &["etc", "inc", "ltd", "co", "corp", "jr", "sr", "plc", "mrd", "mio"]),
     (F_SENTENCE_OPENER, &["the", "he", "she", "it", "they", "we", "i", "but", "in", "on", "this", "that", "a", "an", "there", "his", "her", "their", "its", "officials", "after", "while", "when", "however", "meanwhile", "some", "many", "no", "according"]),
-    (F_NUMBER_WORD, &["two", "deux", "zwei", "three", "trois", "drei", "four", "quatre", "vier", "five", "cinq", "fünf", "six", "sechs", "seven", "sept", "sieben", "eight", "huit", "acht", "nine", "neuf", "neun", "ten", "dix", "zehn", "eleven", "twelve", "dozen", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت"]),
+    (F_NUMBER_WORD, &["two", "deux", "zwei", "three", "trois", "drei", "four", "quatre", "vier", "five", "cinq", "fünf", "six", "sechs", "seven", "sept", "sieben", "eight", "huit", "acht", "nine", "neuf", "neun", "ten", "dix", "zehn", "eleven", "twelve", "dozen", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "one", "un", "une", "d'un", "d'une", "ein", "eine", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "moitié", "hälfte"]),
 ];
 
 /// The lists `w` belongs to, as flags: one hash lookup however many lists are asked about.
@@ -203,6 +203,8 @@ pub(crate) fn multiplier(w: &str) -> Option<f64> {
     Some(match w {
         "thousand" | "thousands" | "mille" | "tausend" | "هزار" | "ألف" => 1e3,
         "million" | "millions" | "mn" | "millionen" | "mio" | "میلیون" | "مليون" => 1e6,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         "billion" | "billions" | "bn" | "milliard" | "milliards" | "milliarde" | "milliarden"
         | "mrd" | "میلیارد" | "مليار" => 1e9,
         "trillion" | "trillions" | "tn" | "billionen" | "هزارمیلیارد" => 1e12,
@@ -231,6 +233,13 @@ pub(crate) fn currency_symbol(c: char) -> Option<&'static str> {
         '₹' => "INR",
         '₽' => "RUB",
         '﷼' => "IRR",
+        '₺' => "TRY",
+        '₦' => "NGN",
+        '₴' => "UAH",
+        '₩' => "KRW",
+        '₱' => "PHP",
+        '₪' => "ILS",
+        '฿' => "THB",
         _ => return None,
     })
 }
@@ -248,6 +257,16 @@ pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
         "rupees" | "inr" => "INR",
         "roubles" | "rubles" => "RUB",
         "dinars" => "DIN",
+        "rs" => "INR",
+        "naira" => "NGN",
+        "rand" => "ZAR",
+        "lira" | "liras" => "TRY",
+        "shekels" => "ILS",
+        "yuan" | "renminbi" => "CNY",
+        "riyals" => "SAR",
+        "dirhams" => "AED",
+        "دولار" | "دولارا" => "USD",
+        "يورو" => "EUR",
         "d'dollars" | "dollars'" => "USD",
         _ => return None,
     })
@@ -260,6 +279,17 @@ pub(crate) fn is_percent_word(w: &str) -> bool {
 
 /// Qualifiers before a figure, longest first within each language.
 pub(crate) const QUALIFIERS: &[&str] = &[
+    "a little more than",
+    "a little less than",
+    "slightly more than",
+    "slightly less than",
+    "little more than",
+    "little less than",
+    "in the region of",
+    "not more than",
+    "not less than",
+    "a maximum of",
+    "a minimum of",
     "no more than",
     "no fewer than",
     "as many as",
@@ -276,6 +306,10 @@ pub(crate) const QUALIFIERS: &[&str] = &[
     "upwards of",
     "just over",
     "just under",
+    "just above",
+    "just below",
+    "well over",
+    "well above",
     "an estimated",
     "nearly",
     "almost",
@@ -291,11 +325,17 @@ pub(crate) const QUALIFIERS: &[&str] = &[
     "estimated",
     "only",
     "au moins",
+    "au plus",
+    "pas moins de",
+    "un peu plus de",
     "plus de",
     "moins de",
     "près de",
     "environ",
     "quelque",
+    "quelques",
+    "jusqu'à",
+    "weit über",
     "mehr als",
     "weniger als",
     "bis zu",
@@ -305,6 +345,24 @@ pub(crate) const QUALIFIERS: &[&str] = &[
     "fast",
     "knapp",
     "über",
+    "gut",
+    "nahezu",
+    "beinahe",
+    "annähernd",
+    "ungefähr",
+    "circa",
+    "höchstens",
+    "ما لا يقل عن",
+    "ما يقرب من",
+    "أكثر من",
+    "أقل من",
+    "نحو",
+    "بنحو",
+    "حوالي",
+    "حوالى",
+    "بحوالي",
+    "قرابة",
+    "زهاء",
     "دست‌کم",
     "دستکم",
     "حدود",
@@ -312,7 +370,12 @@ pub(crate) const QUALIFIERS: &[&str] = &[
     "نزدیک به",
     "کمتر از",
     "تقریبا",
+    "تقریباً",
+    "حدودا",
+    "حدوداً",
+    "قریب به",
     "حداقل",
+    "حداکثر",
 ];
 
 /// English (and a few French/German) number words below twenty and the tens, with their values.
@@ -356,13 +419,27 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
 /// "at least", "at most", "more than", "less than", "up to" or "between".
 pub(crate) fn qualifier_class(raw: &str) -> &'static str {
     match raw {
-        "at least" | "au moins" | "mindestens" | "دست‌کم" | "دستکم" | "حداقل" | "少なくとも"
-        | "no fewer than" => "at least",
-        "at most" | "no more than" | "höchstens" | "حداکثر" => "at most",
-        "more than" | "over" | "upwards of" | "in excess of" | "just over" | "plus de"
-        | "mehr als" | "über" | "بیش از" | "above" => "more than",
-        "less than" | "fewer than" | "under" | "just under" | "below" | "moins de"
-        | "weniger als" | "کمتر از" | "knapp" => "less than",
+        "at least"
+        | "au moins"
+        | "mindestens"
+        | "دست‌کم"
+        | "دستکم"
+        | "حداقل"
+        | "少なくとも"
+        | "no fewer than"
+        | "not less than"
+        | "a minimum of"
+        | "pas moins de"
+        | "ما لا يقل عن" => "at least",
+        "at most" | "no more than" | "not more than" | "a maximum of" | "au plus" | "höchstens"
+        | "حداکثر" => "at most",
+        "more than" | "over" | "upwards of" | "in excess of" | "just over" | "just above"
+        | "well over" | "well above" | "a little more than" | "little more than"
+        | "slightly more than" | "plus de" | "un peu plus de" | "mehr als" | "über"
+        | "weit über" | "gut" | "بیش از" | "أكثر من" | "above" => "more than",
+        "less than" | "fewer than" | "under" | "just under" | "just below" | "below"
+        | "a little less than" | "little less than" | "slightly less than" | "moins de"
+        | "weniger als" | "کمتر از" | "أقل من" | "knapp" => "less than",
         "up to" | "as many as" | "as much as" | "bis zu" | "jusqu'à" | "最大" => "up to",
         "between" => "between",
         "" | "only" | "as few as" => "exact",
@@ -375,7 +452,7 @@ pub(crate) fn event_quantity(w: &str) -> Option<&'static str> {
     Some(match w {
         "killed" | "killing" | "died" | "dead" | "deaths" | "death" | "perished" | "fatalities"
         | "lives" | "tués" | "morts" | "getötet" | "tote" | "toten" | "کشته" | "جان" | "قتلى"
-        | "قتيلا" | "死亡" => "deaths",
+        | "القتلى" | "حتفهم" | "حتفه" | "قتيلا" | "死亡" => "deaths",
         "injured" | "injuring" | "treated" | "wounded" | "wounding" | "hurt" | "injuries"
         | "blessés" | "verletzt" | "verletzte" | "زخمی" | "مجروح" | "جرحى" => {
             "injured"
@@ -383,7 +460,9 @@ pub(crate) fn event_quantity(w: &str) -> Option<&'static str> {
         "arrested" | "detained" | "arrests" | "arresting" | "interpellés" | "festgenommen"
         | "بازداشت" | "اعتقلت" | "اعتقل" => "arrests",
         "missing" | "disparus" | "vermisst" | "مفقود" => "missing",
-        "evacuated" | "évacués" | "evakuiert" => "evacuated",
+        "evacuated" | "évacués" | "evakuiert" | "أجلت" | "أجلى" | "إجلاء" => {
+            "evacuated"
+        }
         "displaced" | "homeless" | "déplacés" => "displaced",
         "rescued" | "secourus" | "gerettet" => "rescued",
         _ => return None,

@@ -28,15 +28,17 @@ use std::collections::HashSet;
 
 use super::lexicon::FastHash;
 use super::lexicon::{
-    is_according, is_determiner, is_function_word, is_inverted_pronoun, is_naming_verb, is_pronoun,
-    is_reporting_verb, is_speaker_noun, is_statement_noun, is_stopword, F_ACCORDING,
-    F_ADVERBIAL_OPENER, F_CLAIM_VERB, F_DETERMINER, F_FUNCTION_WORD, F_JOB_TITLE, F_NAME_PARTICLE,
-    F_NAMING_VERB, F_ORG_WORD, F_PLATFORM, F_PREPOSITION, F_PRONOUN, F_REPORTING_VERB,
-    F_SPEAKER_NOUN, F_STATEMENT_NOUN, F_STOPWORD, F_TITLE_ABBREV, F_VERB_FILLER,
+    currency_word, is_according, is_determiner, is_function_word, is_inverted_pronoun,
+    is_naming_verb, is_pronoun, is_reporting_verb, is_speaker_noun, is_statement_noun, is_stopword,
+    multiplier, F_ACCORDING, F_ADVERBIAL_OPENER, F_CLAIM_VERB, F_DETERMINER, F_FUNCTION_WORD,
+    F_JOB_TITLE, F_NAME_PARTICLE, F_NAMING_VERB, F_ORG_WORD, F_PLATFORM, F_PREPOSITION, F_PRONOUN,
+    F_REPORTING_VERB, F_SPEAKER_NOUN, F_STATEMENT_NOUN, F_STOPWORD, F_TITLE_ABBREV, F_VERB_FILLER,
 };
 use super::quotes::Quote;
 use super::sentences::containing;
-use super::tokens::{is_alnum, is_alpha, is_capitalised, is_uncased_letter, Kind, Lowered, Tok};
+use super::tokens::{
+    is_alnum, is_alpha, is_capitalised, is_cjk, is_uncased_letter, Kind, Lowered, Tok,
+};
 use super::Stage;
 
 /// Every quote's attribution and every sentence's source, as [`attribute`] returns them.
@@ -277,7 +279,10 @@ fn find_mentions(ctx: &Ctx) -> Vec<Mention> {
                 break;
             }
         }
-        if words == 0 {
+        // "2,4 Milliarden Euro", "Euro": German capitalises amounts and currencies; no name.
+        let amount =
+            multiplier(ctx.lower(first)).is_some() || currency_word(ctx.lower(first)).is_some();
+        if words == 0 || amount {
             k = first + 1;
             continue;
         }
@@ -605,9 +610,15 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
     let to = ctx.tok(e);
     let mut win: Vec<usize> = Vec::with_capacity(to - from);
     win.extend((from..to).filter(|&k| !ctx.in_quote[k] && ctx.toks[k].kind != Kind::Break));
+    if let Some(source) = japanese_source(ctx, &win) {
+        return Some(source);
+    }
     let mut subject = None;
     for (m, &k) in win.iter().enumerate() {
-        let persian = m > 0 && ctx.lower(k) == "گفته" && ctx.lower(win[m - 1]) == "به";
+        // Persian "به گفته X" / "به گزارش X", German "nach Angaben X": according to X.
+        let persian = m > 0
+            && ((matches!(ctx.lower(k), "گفته" | "گزارش") && ctx.lower(win[m - 1]) == "به")
+                || (ctx.lower(k) == "angaben" && ctx.lower(win[m - 1]) == "nach"));
         if ctx.low.is(k, F_ACCORDING) || persian {
             let skip = usize::from(m + 1 < win.len() && ctx.lower(win[m + 1]) == "to");
             subject = subject_forward(ctx, &win, m + 1 + skip).map(|(s, _)| s);
@@ -624,7 +635,12 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
             }
             subject = subject_before_verb(ctx, &win, m).or_else(|| {
                 let (s, j) = subject_forward(ctx, &win, m + 1)?;
-                let ends = j >= win.len() || ctx.toks[win[j]].kind == Kind::Punct;
+                // "…, teilte die Behörde mit.": a German verb particle may close the clause;
+                // "قال الدفاع المدني إن …": Arabic puts the subject between the verb and "that".
+                let closes = |j: usize| j >= win.len() || ctx.toks[win[j]].kind == Kind::Punct;
+                let ends = closes(j)
+                    || (matches!(ctx.lower(win[j]), "mit" | "an") && closes(j + 1))
+                    || matches!(ctx.lower(win[j]), "إن" | "أن");
                 ends.then_some(s)
             });
         }
@@ -633,6 +649,40 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
         }
     }
     resolve(ctx, subject?, known).map(|(s, e, _)| full_name(ctx, s, e))
+}
+
+/// The source of a Japanese sentence: "気象庁によると、…", "鹿児島県は、…と発表した".
+fn japanese_source(ctx: &Ctx, win: &[usize]) -> Option<(usize, usize)> {
+    let &k = win.first()?;
+    let t = ctx.toks[k];
+    if t.kind != Kind::Word || !is_cjk(ctx.chars[t.end - 1]) {
+        return None;
+    }
+    let w = &ctx.chars[t.start..t.end];
+    let ends = |suffix: &str| {
+        let n = suffix.chars().count();
+        w.len() > n && w[w.len() - n..].iter().copied().eq(suffix.chars())
+    };
+    if ends("によると") {
+        return Some((t.start, t.end - 4));
+    }
+    if ends("は") && win.get(1).is_some_and(|&n| ctx.is_punct(n, '、')) {
+        // The topic reports when the sentence ends in a reporting verb after と.
+        let reports = win.iter().any(|&m| {
+            let t = ctx.toks[m];
+            let text = &ctx.chars[t.start..t.end];
+            ["と発表", "と明らかに", "と述べ", "と指摘", "と説明", "と語"]
+                .iter()
+                .any(|v| {
+                    let n = v.chars().count();
+                    text.windows(n).any(|x| x.iter().copied().eq(v.chars()))
+                })
+        });
+        if reports {
+            return Some((t.start, t.end - 1));
+        }
+    }
+    None
 }
 
 /// The entity's fullest earlier mention for a short one: "Lal" → "Priya Lal", "the alliance" →
