@@ -14,11 +14,11 @@
 //! injured), a tariff, "N% of X" / "$N in X", "X rose N%", else the counted noun itself.
 
 use super::lexicon::{
-    currency_symbol, currency_word, event_quantity, glued_multiplier, is_function_word,
-    is_identifier_label, is_month, is_percent_word, is_stopword, is_time_word, is_year_preposition,
-    multiplier, number_word, qualifier_class, F_CHANGE_VERB, F_DETERMINER, F_INDEFINITE, F_MONTH,
-    F_NUMBER_WORD, F_PERCENT_WORD, F_PRONOUN, F_QUALIFIER_END, F_STOPWORD, F_TIME_WORD,
-    F_VERB_FILLER, QUALIFIERS,
+    currency_symbol, currency_word, event_quantity, glued_multiplier, is_identifier_label,
+    is_month, is_percent_word, is_stopword, is_time_word, is_year_preposition, multiplier,
+    number_word, qualifier_class, qualifiers_ending_with, F_CHANGE_VERB, F_DETERMINER,
+    F_FUNCTION_WORD, F_INDEFINITE, F_MONTH, F_NUMBER_WORD, F_PERCENT_WORD, F_PRONOUN,
+    F_QUALIFIER_END, F_STOPWORD, F_TIME_WORD, F_VERB_FILLER,
 };
 use super::tokens::{digit_value, is_alnum, is_cjk, text_of, Kind, Lowered, Tok};
 
@@ -132,22 +132,19 @@ impl Scan<'_> {
         if !self.low.is(first - 1, F_QUALIFIER_END) {
             return None;
         }
-        let last = self.lower(first - 1);
-        for q in QUALIFIERS {
-            if !q.ends_with(last) {
-                continue;
-            }
-            let count = q.split(' ').count();
+        for (q, words) in qualifiers_ending_with(self.lower(first - 1)) {
+            let q: &'static str = q;
+            let count = words.len();
             if count > first {
                 continue;
             }
             let from = first - count;
-            let matched = q
-                .split(' ')
+            let matched = words
+                .iter()
                 .enumerate()
-                .all(|(n, w)| self.is_word(from + n) && self.lower(from + n) == w);
+                .all(|(n, w)| self.is_word(from + n) && self.lower(from + n) == *w);
             // "over two years", "over six regions": a span of time or space, not a qualifier.
-            let across = *q == "over"
+            let across = q == "over"
                 && self.is_word(first + 1)
                 && matches!(
                     self.lower(first + 1),
@@ -155,7 +152,7 @@ impl Scan<'_> {
                 );
             // "ein Sparpaket über 3,5 Millionen Euro": after a noun with its article, "über" says
             // what the thing is worth, not that the amount is exceeded.
-            let worth = *q == "über"
+            let worth = q == "über"
                 && from >= 2
                 && self.is_word(from - 1)
                 && self
@@ -189,10 +186,7 @@ impl Scan<'_> {
         }
         let w = self.lower(k);
         if w.chars().count() < 2
-            || is_stopword(w)
-            || is_month(w)
-            || is_time_word(w)
-            || is_function_word(w)
+            || self.low.is(k, F_STOPWORD | F_MONTH | F_TIME_WORD | F_FUNCTION_WORD)
             || multiplier(w).is_some()
             // Persian "دو برابر": twice as much, not a count.
             || w == "برابر"
@@ -206,13 +200,13 @@ impl Scan<'_> {
         {
             return None;
         }
-        let mut text = text_of(self.chars, t);
-        for suffix in ["’s", "'s", "’", "'"] {
-            if let Some(stripped) = text.strip_suffix(suffix) {
-                text = stripped.to_string();
-            }
-        }
-        Some(text)
+        // Without a possessive ending ("’s", "'s", "’", "'"), collected once.
+        let word = &self.chars[t.start..t.end];
+        let word = word.strip_suffix(&['’', 's']).unwrap_or(word);
+        let word = word.strip_suffix(&['\'', 's']).unwrap_or(word);
+        let word = word.strip_suffix(&['’']).unwrap_or(word);
+        let word = word.strip_suffix(&['\'']).unwrap_or(word);
+        Some(word.iter().collect())
     }
 
     /// The counted noun at token `k`, over one adjective before it ("40 new homes", "16 more
@@ -389,6 +383,15 @@ fn fraction_denominator(w: &str) -> Option<f64> {
 /// to read as a thousands separator ("1.500 Menschen"). Returns `None` for malformed groups
 /// (dates such as "13.01.2024", versions such as "1.2.3").
 fn parse_number(chars: &[char], dot_groups: bool) -> Option<f64> {
+    // Most numbers are a few ASCII digits: read them without building strings. Up to 15 digits
+    // the value is exact in an f64, as the general reading below gives it.
+    if chars.len() <= 15 && chars.iter().all(char::is_ascii_digit) {
+        return Some(
+            chars
+                .iter()
+                .fold(0.0, |v, c| v * 10.0 + f64::from(*c as u32 - '0' as u32)),
+        );
+    }
     let mut groups: Vec<String> = vec![String::new()];
     let mut seps: Vec<char> = vec![];
     for &c in chars {
@@ -2134,7 +2137,7 @@ mod tests {
         let text = "two to three days, five or six boats, 40 or 50 people, three to four per cent";
         let chars: Vec<char> = text.chars().collect();
         let toks = tokenize(&chars);
-        let low = Lowered::new(text, &chars, &toks);
+        let low = Lowered::new(&chars, &toks);
         let f = find(&chars, &toks, &low);
         let got: Vec<(f64, Option<f64>, &str)> = f
             .iter()

@@ -277,6 +277,24 @@ pub(crate) fn is_percent_word(w: &str) -> bool {
     flags(w) & F_PERCENT_WORD != 0
 }
 
+/// The qualifiers whose last word is `last`, each with its words, in [`QUALIFIERS`] order
+/// (longest first): one lookup instead of a pass over the whole list for every number after
+/// "of", "to" or "than".
+pub(crate) fn qualifiers_ending_with(last: &str) -> &'static [(&'static str, Vec<&'static str>)] {
+    type ByLast = HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>, FastHash>;
+    static MAP: OnceLock<ByLast> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = ByLast::default();
+        for q in QUALIFIERS {
+            let words: Vec<&'static str> = q.split(' ').collect();
+            let last = words.last().copied().unwrap_or(q);
+            map.entry(last).or_default().push((q, words));
+        }
+        map
+    });
+    map.get(last).map_or(&[], Vec::as_slice)
+}
+
 /// Qualifiers before a figure, longest first within each language.
 pub(crate) const QUALIFIERS: &[&str] = &[
     "a little more than",
