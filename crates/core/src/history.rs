@@ -547,7 +547,18 @@ impl Edit {
                 .position(|s| s.id == id)
                 .ok_or(EditError::Span(SpanError::NoSuchSpan(id.0)))
         };
-        let mut facts = lookups.of(doc);
+        // Only the edits that check spans, relations or the text look anything up: a batch of
+        // story or detail edits over 10,000 documents needs none of it.
+        let looks_up = matches!(
+            self,
+            Edit::CreateSpan { .. }
+                | Edit::CreateSpanAt { .. }
+                | Edit::DeleteSpan { .. }
+                | Edit::CreateRelation { .. }
+                | Edit::DeleteRelation { .. }
+                | Edit::MoveSpan { .. }
+        );
+        let mut facts = if looks_up { lookups.of(doc) } else { None };
         match self {
             Edit::CreateSpan { span, .. } | Edit::CreateSpanAt { span, .. } => {
                 let len = facts
@@ -724,11 +735,10 @@ pub enum HistoryStep {
 #[derive(Default)]
 struct Lookups {
     batch: bool,
-    docs: Vec<DocFacts>,
+    docs: HashMap<DocumentId, DocFacts>,
 }
 
 struct DocFacts {
-    id: DocumentId,
     len_chars: usize,
     spans: HashSet<SpanId>,
     relations: HashSet<RelationId>,
@@ -739,7 +749,7 @@ impl Lookups {
     fn for_batch() -> Self {
         Lookups {
             batch: true,
-            docs: vec![],
+            docs: HashMap::new(),
         }
     }
 
@@ -748,25 +758,21 @@ impl Lookups {
         if !self.batch {
             return None;
         }
-        let i = match self.docs.iter().position(|f| f.id == doc.id) {
-            Some(i) => i,
-            None => {
-                self.docs.push(DocFacts {
-                    id: doc.id.clone(),
-                    len_chars: doc.len_chars(),
-                    spans: doc.spans.iter().map(|s| s.id).collect(),
-                    relations: doc.relations.iter().map(|r| r.id).collect(),
-                    relations_sorted: relations_sorted(doc),
-                });
-                self.docs.len() - 1
-            }
-        };
-        Some(&mut self.docs[i])
+        if !self.docs.contains_key(&doc.id) {
+            let facts = DocFacts {
+                len_chars: doc.len_chars(),
+                spans: doc.spans.iter().map(|s| s.id).collect(),
+                relations: doc.relations.iter().map(|r| r.id).collect(),
+                relations_sorted: relations_sorted(doc),
+            };
+            self.docs.insert(doc.id.clone(), facts);
+        }
+        self.docs.get_mut(&doc.id)
     }
 
     /// A document added or deleted is looked up afresh.
     fn forget(&mut self, id: &DocumentId) {
-        self.docs.retain(|f| f.id != *id);
+        self.docs.remove(id);
     }
 }
 

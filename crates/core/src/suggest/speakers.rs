@@ -616,10 +616,10 @@ fn sentence_source(ctx: &Ctx, si: usize, known: &[(usize, usize)]) -> Option<(us
     let mut subject = None;
     for (m, &k) in win.iter().enumerate() {
         // Persian "به گفته X" / "به گزارش X", German "nach Angaben X": according to X.
-        let persian = m > 0
+        let according_phrase = m > 0
             && ((matches!(ctx.lower(k), "گفته" | "گزارش") && ctx.lower(win[m - 1]) == "به")
                 || (ctx.lower(k) == "angaben" && ctx.lower(win[m - 1]) == "nach"));
-        if ctx.low.is(k, F_ACCORDING) || persian {
+        if ctx.low.is(k, F_ACCORDING) || according_phrase {
             let skip = usize::from(m + 1 < win.len() && ctx.lower(win[m + 1]) == "to");
             subject = subject_forward(ctx, &win, m + 1 + skip).map(|(s, _)| s);
         } else if ctx.low.is(k, F_REPORTING_VERB) || ctx.low.is(k, F_CLAIM_VERB) {
